@@ -1,0 +1,72 @@
+package io.aftercare.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Entry point of {@code ./aftercare}: {@code up} runs the whole system, {@code demo} shows it at work. */
+public final class AftercareCli {
+
+    private AftercareCli() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        quietInfrastructureLogs();
+        String command = args.length == 0 ? "help" : args[0];
+        Path repository = Path.of(System.getProperty("aftercare.home", ".")).toAbsolutePath().normalize();
+        switch (command) {
+            case "up" -> up(repository);
+            case "demo" -> new DemoBooking(System.out).run();
+            default -> {
+                System.err.println("usage: aftercare up|demo");
+                System.exit(2);
+            }
+        }
+    }
+
+    /** The broker and the database talk a lot at INFO; a person running the system wants warnings only. */
+    private static void quietInfrastructureLogs() {
+        for (String category : List.of("kafka", "org.apache.kafka", "io.zonky", "com.icegreen",
+                "state.change.logger")) {
+            Logger.getLogger(category).setLevel(Level.WARNING);
+        }
+    }
+
+    private static void up(Path repository) throws Exception {
+        Path home = repository.resolve(".aftercare");
+        LocalAftercare.Layout layout = new LocalAftercare.Layout(repository, home.resolve("data"),
+                home.resolve("cache"), home.resolve("logs"));
+        System.out.println("Starting Aftercare (data in " + layout.dataDirectory() + ", logs in "
+                + layout.logDirectory() + ")");
+        LocalAftercare aftercare = LocalAftercare.start(layout, InfrastructurePorts.localRun(),
+                LocalAftercare.localRunPorts(), line -> System.out.println("  " + line));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Aftercare...");
+            try {
+                aftercare.close();
+                System.out.println("Stopped.");
+            } catch (Exception e) {
+                System.err.println("Stopping failed: " + e);
+            } finally {
+                stopped.countDown();
+            }
+        }));
+        System.out.println();
+        System.out.println("Aftercare is running:");
+        for (AftercareService service : AftercareService.values()) {
+            String url = aftercare.service(service).baseUrl();
+            System.out.printf("  %-21s %s   (health %s/q/health, API %s/q/openapi)%n", service.module(), url, url,
+                    url);
+        }
+        System.out.println("  PostgreSQL            " + aftercare.infrastructure().postgres().jdbcUrl("<service>")
+                + " (user postgres)");
+        System.out.println("  Kafka                 " + aftercare.infrastructure().kafka().bootstrapServers());
+        System.out.println("  SMTP                  localhost:" + aftercare.infrastructure().smtp().port());
+        System.out.println();
+        System.out.println("Try ./aftercare demo in another terminal. Press Ctrl-C to stop.");
+        stopped.await();
+    }
+}

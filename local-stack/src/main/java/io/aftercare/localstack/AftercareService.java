@@ -1,0 +1,52 @@
+package io.aftercare.localstack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The three services of Aftercare, how each is found in the build and how it is pointed at the infrastructure. */
+public enum AftercareService {
+
+    GUIDANCE("guidance-service", 8081, false), SCHEDULING("scheduling-service", 8082, true), NOTIFICATION(
+            "notification-service", 8083, true);
+
+    private final String module;
+    private final int localRunPort;
+    private final boolean usesKafka;
+
+    AftercareService(String module, int localRunPort, boolean usesKafka) {
+        this.module = module;
+        this.localRunPort = localRunPort;
+        this.usesKafka = usesKafka;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    public int localRunPort() {
+        return localRunPort;
+    }
+
+    public String database() {
+        return module.substring(0, module.indexOf('-'));
+    }
+
+    public Path runJar(Path repository) {
+        return repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** The configuration that points this service at the given infrastructure and at its sibling services. */
+    public Map<String, String> config(LocalInfrastructure infrastructure, Map<AftercareService, Integer> servicePorts) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.jdbc.url", infrastructure.postgres().jdbcUrl(database()));
+        config.put("quarkus.datasource.username", LocalPostgres.USER);
+        if (usesKafka) {
+            config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
+        }
+        if (this == SCHEDULING) {
+            config.put("quarkus.rest-client.guidance.url", "http://localhost:" + servicePorts.get(GUIDANCE));
+        }
+        return config;
+    }
+}

@@ -1,0 +1,100 @@
+package io.aftercare.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole system on one machine: the infrastructure in this JVM and each service as its own process. Used by
+ * {@code ./aftercare up} with fixed ports and by the system test with random ones.
+ */
+public final class LocalAftercare implements AutoCloseable {
+
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final LocalInfrastructure infrastructure;
+    private final Map<AftercareService, ServiceProcess> services;
+
+    private LocalAftercare(LocalInfrastructure infrastructure, Map<AftercareService, ServiceProcess> services) {
+        this.infrastructure = infrastructure;
+        this.services = services;
+    }
+
+    public record Layout(Path repository, Path dataDirectory, Path cacheDirectory, Path logDirectory) {
+    }
+
+    public static LocalAftercare start(Layout layout, InfrastructurePorts ports,
+            Map<AftercareService, Integer> servicePorts, Consumer<String> progress) throws Exception {
+        LocalInfrastructure infrastructure = LocalInfrastructure.start(layout.dataDirectory(),
+                layout.cacheDirectory(), ports, progress);
+        Map<AftercareService, ServiceProcess> services = new EnumMap<>(AftercareService.class);
+        LocalAftercare aftercare = new LocalAftercare(infrastructure, services);
+        try {
+            long started = System.nanoTime();
+            // Start all three before waiting for any: their JVMs boot in parallel.
+            for (AftercareService service : AftercareService.values()) {
+                int port = servicePorts.get(service);
+                services.put(service, ServiceProcess.start(service.module(), service.runJar(layout.repository()), port,
+                        service.config(infrastructure, servicePorts), layout.logDirectory()));
+            }
+            for (ServiceProcess process : services.values()) {
+                process.awaitReady(SERVICE_START_TIMEOUT);
+                progress.accept(String.format("%-20s on :%d UP (%s)", process.name(), process.port(),
+                        LocalInfrastructure.since(started)));
+            }
+        } catch (Exception e) {
+            aftercare.close();
+            throw e;
+        }
+        return aftercare;
+    }
+
+    public static Map<AftercareService, Integer> localRunPorts() {
+        Map<AftercareService, Integer> ports = new EnumMap<>(AftercareService.class);
+        for (AftercareService service : AftercareService.values()) {
+            ports.put(service, service.localRunPort());
+        }
+        return ports;
+    }
+
+    public static Map<AftercareService, Integer> randomPorts() {
+        Map<AftercareService, Integer> ports = new EnumMap<>(AftercareService.class);
+        for (AftercareService service : AftercareService.values()) {
+            ports.put(service, FreePorts.next());
+        }
+        return ports;
+    }
+
+    public LocalInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    public ServiceProcess service(AftercareService service) {
+        return services.get(service);
+    }
+
+    /** Stops the services first, so that none of them loses its database or broker while still working. */
+    @Override
+    public void close() throws Exception {
+        List<Thread> stopping = new ArrayList<>();
+        for (ServiceProcess process : services.values()) {
+            Thread thread = new Thread(() -> {
+                try {
+                    process.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            thread.start();
+            stopping.add(thread);
+        }
+        for (Thread thread : stopping) {
+            thread.join();
+        }
+        infrastructure.close();
+    }
+}

@@ -1,0 +1,71 @@
+package io.aftercare.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** PostgreSQL with one database per service, a Kafka broker and an SMTP server, started and stopped together. */
+public final class LocalInfrastructure implements AutoCloseable {
+
+    public static final List<String> DATABASES = List.of("guidance", "scheduling", "notification");
+
+    private final LocalPostgres postgres;
+    private final LocalKafka kafka;
+    private final LocalSmtp smtp;
+
+    private LocalInfrastructure(LocalPostgres postgres, LocalKafka kafka, LocalSmtp smtp) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.smtp = smtp;
+    }
+
+    /**
+     * @param dataDirectory where PostgreSQL and Kafka keep their data; reused when it already holds some
+     * @param cacheDirectory where the PostgreSQL binaries are unpacked once
+     */
+    public static LocalInfrastructure start(Path dataDirectory, Path cacheDirectory, InfrastructurePorts ports,
+            Consumer<String> progress) throws Exception {
+        long started = System.nanoTime();
+        LocalPostgres postgres = LocalPostgres.start(dataDirectory.resolve("postgres"),
+                cacheDirectory.resolve("postgres"), ports.postgres(), DATABASES);
+        progress.accept(String.format("PostgreSQL   on :%d ready (%s)", ports.postgres(), since(started)));
+        started = System.nanoTime();
+        LocalKafka kafka;
+        try {
+            kafka = LocalKafka.start(dataDirectory.resolve("kafka"), ports.kafka(), ports.kafkaController());
+        } catch (Exception e) {
+            postgres.close();
+            throw e;
+        }
+        progress.accept(String.format("Kafka        on :%d ready (%s)", ports.kafka(), since(started)));
+        LocalSmtp smtp = LocalSmtp.start(ports.smtp());
+        progress.accept(String.format("SMTP         on :%d ready", ports.smtp()));
+        return new LocalInfrastructure(postgres, kafka, smtp);
+    }
+
+    static String since(long startedNanos) {
+        return String.format("%.1f s", (System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    public LocalKafka kafka() {
+        return kafka;
+    }
+
+    public LocalSmtp smtp() {
+        return smtp;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            smtp.close();
+            kafka.close();
+        } finally {
+            postgres.close();
+        }
+    }
+}

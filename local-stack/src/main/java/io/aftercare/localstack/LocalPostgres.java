@@ -1,0 +1,92 @@
+package io.aftercare.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Collection;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server from binaries that Maven delivers, so that neither a developer nor CI has to install one.
+ * With a data directory that already holds a cluster, it starts on that data instead of initialising a new one.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private LocalPostgres(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static LocalPostgres start(Path dataDirectory, Path binariesDirectory, int port,
+            Collection<String> databases)
+            throws IOException {
+        Files.createDirectories(dataDirectory.getParent());
+        Files.createDirectories(binariesDirectory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(binariesDirectory.toFile())
+                .setRegisterShutdownHook(true)
+                .setPGStartupWait(Duration.ofSeconds(30))
+                .setServerConfig("max_connections", "200")
+                .start();
+        LocalPostgres local = new LocalPostgres(postgres);
+        local.createDatabases(databases);
+        return local;
+    }
+
+    private void createDatabases(Collection<String> databases) throws IOException {
+        for (String database : databases) {
+            createDatabase(database);
+        }
+    }
+
+    /** Creates the database unless it exists. */
+    public synchronized void createDatabase(String database) throws IOException {
+        if (!database.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            if (!exists(connection, database)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE DATABASE " + database);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("could not create database " + database, e);
+        }
+    }
+
+    private static boolean exists(Connection connection, String database) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, database);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

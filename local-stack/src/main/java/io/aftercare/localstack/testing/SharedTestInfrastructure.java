@@ -1,0 +1,78 @@
+package io.aftercare.localstack.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.aftercare.localstack.FreePorts;
+import io.aftercare.localstack.LocalKafka;
+import io.aftercare.localstack.LocalPostgres;
+import io.aftercare.localstack.LocalSmtp;
+
+/**
+ * One PostgreSQL, one Kafka broker and one SMTP server per test JVM, started on first use on random ports and
+ * stopped when the JVM exits, so that every test class of a module shares them however often Quarkus restarts.
+ */
+public final class SharedTestInfrastructure {
+
+    private static LocalPostgres postgres;
+    private static LocalKafka kafka;
+    private static LocalSmtp smtp;
+
+    private SharedTestInfrastructure() {
+    }
+
+    public static synchronized LocalPostgres postgres() {
+        if (postgres == null) {
+            try {
+                Path data = Files.createTempDirectory(scratch(), "postgres-").resolve("data");
+                postgres = LocalPostgres.start(data, binariesCache(), FreePorts.next(), List.of());
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start PostgreSQL", e);
+            }
+            closeOnExit(postgres);
+        }
+        return postgres;
+    }
+
+    public static synchronized LocalKafka kafka() {
+        if (kafka == null) {
+            try {
+                Path logs = Files.createTempDirectory(scratch(), "kafka-");
+                kafka = LocalKafka.start(logs, FreePorts.next(), FreePorts.next());
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start Kafka", e);
+            }
+            closeOnExit(kafka);
+        }
+        return kafka;
+    }
+
+    public static synchronized LocalSmtp smtp() {
+        if (smtp == null) {
+            smtp = LocalSmtp.start(FreePorts.next());
+            closeOnExit(smtp);
+        }
+        return smtp;
+    }
+
+    private static Path scratch() throws java.io.IOException {
+        return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "local-stack"));
+    }
+
+    /** The unpacked PostgreSQL binaries are kept across builds when the build names a cache folder. */
+    private static Path binariesCache() throws java.io.IOException {
+        String cache = System.getProperty("aftercare.cache");
+        return cache != null ? Path.of(cache, "postgres") : scratch().resolve("postgres-binaries");
+    }
+
+    private static void closeOnExit(AutoCloseable resource) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                resource.close();
+            } catch (Exception ignored) {
+                // the JVM is exiting; nothing is left to clean up for
+            }
+        }));
+    }
+}

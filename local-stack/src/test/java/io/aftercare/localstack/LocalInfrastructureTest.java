@@ -1,0 +1,111 @@
+package io.aftercare.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+class LocalInfrastructureTest {
+
+    @Test
+    void startsRealServersAndKeepsTheirDataAcrossRestarts() throws Exception {
+        Path home = Files.createTempDirectory("local-infrastructure-");
+        Path data = home.resolve("data");
+        Path cache = home.resolve("cache");
+        InfrastructurePorts ports = InfrastructurePorts.random();
+        List<String> progress = new ArrayList<>();
+
+        try (LocalInfrastructure first = LocalInfrastructure.start(data, cache, ports, progress::add)) {
+            for (String database : LocalInfrastructure.DATABASES) {
+                execute(first.postgres().jdbcUrl(database), "CREATE TABLE kept (name text)",
+                        "INSERT INTO kept VALUES ('" + database + "')");
+            }
+            produce(first.kafka().bootstrapServers(), "kept-topic", "first-run");
+            GreenMailUtil.sendTextEmail("patient@example.com", "clinic@example.com", "Aftercare", "Hello",
+                    new ServerSetup(first.smtp().port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            List<MimeMessage> mails = first.smtp().receivedMessages();
+            assertThat(mails).hasSize(1);
+            assertThat(mails.get(0).getSubject()).isEqualTo("Aftercare");
+        }
+        assertThat(progress).anyMatch(line -> line.startsWith("PostgreSQL")).anyMatch(line -> line.startsWith("Kafka"));
+
+        try (LocalInfrastructure second = LocalInfrastructure.start(data, cache, ports, line -> {
+        })) {
+            for (String database : LocalInfrastructure.DATABASES) {
+                assertThat(queryFirst(second.postgres().jdbcUrl(database), "SELECT name FROM kept"))
+                        .isEqualTo(database);
+            }
+            assertThat(consumeAll(second.kafka().bootstrapServers(), "kept-topic")).containsExactly("first-run");
+        }
+    }
+
+    private static void execute(String url, String... statements) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, LocalPostgres.USER, "");
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static String queryFirst(String url, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, LocalPostgres.USER, "");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            assertThat(rows.next()).isTrue();
+            return rows.getString(1);
+        }
+    }
+
+    private static void produce(String bootstrap, String topic, String value) throws Exception {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, "key", value)).get();
+        }
+    }
+
+    private static List<String> consumeAll(String bootstrap, String topic) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "local-infrastructure-test", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (values.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.value());
+                }
+            }
+        }
+        return values;
+    }
+}
