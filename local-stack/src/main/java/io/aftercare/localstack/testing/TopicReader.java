@@ -1,0 +1,80 @@
+package io.aftercare.localstack.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a topic from its beginning, without a consumer group, so that a test sees exactly what was published, and
+ * nothing of what the service under test consumes.
+ */
+public final class TopicReader implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+
+    public TopicReader(String bootstrapServers, String topic) {
+        createIfMissing(bootstrapServers, topic);
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                .stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    /** A test may look at a topic before the service first wrote to it. */
+    private static void createIfMissing(String bootstrapServers, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("could not create topic " + topic, e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every record matching the filter, read until {@code expected} of them arrived or the time is up. */
+    public List<ConsumerRecord<String, String>> read(Predicate<ConsumerRecord<String, String>> filter, int expected,
+            Duration timeout) {
+        List<ConsumerRecord<String, String>> matching = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (matching.size() < expected && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                if (filter.test(record)) {
+                    matching.add(record);
+                }
+            }
+        }
+        return matching;
+    }
+
+    /** Everything matching the filter that arrives within the given time: for asserting that nothing came. */
+    public List<ConsumerRecord<String, String>> readFor(Predicate<ConsumerRecord<String, String>> filter,
+            Duration duration) {
+        return read(filter, Integer.MAX_VALUE, duration);
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

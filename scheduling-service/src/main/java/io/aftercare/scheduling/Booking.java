@@ -1,0 +1,70 @@
+package io.aftercare.scheduling;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A treatment a clinic's booking system told us about, with the patient it is for. */
+@Entity
+@Table(name = "booking")
+public class Booking extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "clinic_id", nullable = false)
+    public String clinicId;
+
+    @Column(name = "external_id", nullable = false)
+    public String externalId;
+
+    @Column(name = "first_name", nullable = false)
+    public String firstName;
+
+    public String phone;
+
+    public String email;
+
+    @Column(nullable = false)
+    public String locale;
+
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "preferred_channel", nullable = false)
+    public Channel preferredChannel;
+
+    @Column(name = "sms_consent", nullable = false)
+    public boolean smsConsent;
+
+    @Column(name = "email_consent", nullable = false)
+    public boolean emailConsent;
+
+    @Column(name = "treatment_type", nullable = false)
+    public String treatmentType;
+
+    @Column(name = "treatment_start", nullable = false)
+    public Instant treatmentStart;
+
+    @Column(name = "treatment_end", nullable = false)
+    public Instant treatmentEnd;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public BookingStatus status;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,48 @@
+package io.aftercare.scheduling.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.aftercare.scheduling.service.BookingService;
+import io.aftercare.scheduling.service.BookingService.UpsertResult;
+
+/** The booking API that clinic booking systems call; every write is a safe-to-retry create-or-update. */
+@Path("/v1/clinics/{clinicId}/bookings/{externalId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BookingResource {
+
+    static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    private final BookingService bookings;
+
+    public BookingResource(BookingService bookings) {
+        this.bookings = bookings;
+    }
+
+    @PUT
+    public Response upsert(@PathParam("clinicId") @Pattern(regexp = ID_PATTERN) String clinicId,
+            @PathParam("externalId") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}") String externalId,
+            @NotNull @Valid BookingRequest request) {
+        UpsertResult result = bookings.upsert(clinicId, externalId, request);
+        return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(result.booking())
+                .build();
+    }
+
+    @GET
+    public BookingResponse get(@PathParam("clinicId") String clinicId, @PathParam("externalId") String externalId) {
+        return bookings.find(clinicId, externalId)
+                .orElseThrow(() -> new NotFoundException("no booking " + externalId + " for clinic " + clinicId));
+    }
+}

@@ -1,0 +1,48 @@
+package io.aftercare.scheduling.rest;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+
+/** What was done and when; the end is given directly or as a duration from the start. */
+public record TreatmentRequest(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,63}") String type,
+        @NotNull OffsetDateTime startsAt, OffsetDateTime endsAt, @Positive @Max(24 * 60) Integer durationMinutes) {
+
+    private static final Duration LONGEST_TREATMENT = Duration.ofHours(24);
+
+    /** The end of the treatment, which anchors the plan. */
+    public OffsetDateTime end() {
+        if (endsAt != null) {
+            return endsAt;
+        }
+        return durationMinutes != null ? startsAt.plusMinutes(durationMinutes) : startsAt;
+    }
+
+    @AssertTrue(message = "must be after startsAt and at most 24 hours later")
+    public boolean isEndsAtAfterStart() {
+        if (startsAt == null || endsAt == null) {
+            return true;
+        }
+        return endsAt.isAfter(startsAt) && !(Duration.between(startsAt, endsAt).compareTo(LONGEST_TREATMENT) > 0);
+    }
+
+    @AssertTrue(message = "give either endsAt or durationMinutes, not both")
+    public boolean isEndGivenOnce() {
+        return endsAt == null || durationMinutes == null;
+    }
+
+    @AssertTrue(message = "must lie between the year 2000 and ten years from now")
+    public boolean isStartsAtPlausible() {
+        if (startsAt == null) {
+            return true;
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        return startsAt.getYear() >= 2000 && startsAt.isBefore(now.plusYears(10));
+    }
+}

@@ -1,0 +1,33 @@
+package io.aftercare.scheduling;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Booking bodies as a clinic's booking system would send them. */
+public final class BookingFixtures {
+
+    private BookingFixtures() {
+    }
+
+    public static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static String booking(OffsetDateTime start, OffsetDateTime end, String status) {
+        return """
+                {
+                  "patient": {
+                    "firstName": "Ana",
+                    "phone": "+34612345678",
+                    "email": "ana@example.com",
+                    "locale": "es",
+                    "timeZone": "Europe/Madrid",
+                    "preferredChannel": "sms",
+                    "consent": {"sms": true, "email": true}
+                  },
+                  "treatment": {"type": "microneedling", "startsAt": "%s", "endsAt": "%s"},
+                  "status": "%s"
+                }
+                """.formatted(start, end, status);
+    }
+}
