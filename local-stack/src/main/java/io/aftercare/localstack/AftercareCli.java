@@ -1,10 +1,7 @@
 package io.aftercare.localstack;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Entry point of {@code ./aftercare}: {@code up} runs the whole system, {@code demo} shows it at work. */
 public final class AftercareCli {
@@ -13,7 +10,7 @@ public final class AftercareCli {
     }
 
     public static void main(String[] args) throws Exception {
-        quietInfrastructureLogs();
+        QuietLogs.apply();
         String command = args.length == 0 ? "help" : args[0];
         Path repository = Path.of(System.getProperty("aftercare.home", ".")).toAbsolutePath().normalize();
         switch (command) {
@@ -23,14 +20,6 @@ public final class AftercareCli {
                 System.err.println("usage: aftercare up|demo");
                 System.exit(2);
             }
-        }
-    }
-
-    /** The broker and the database talk a lot at INFO; a person running the system wants warnings only. */
-    private static void quietInfrastructureLogs() {
-        for (String category : List.of("kafka", "org.apache.kafka", "io.zonky", "com.icegreen",
-                "state.change.logger")) {
-            Logger.getLogger(category).setLevel(Level.WARNING);
         }
     }
 

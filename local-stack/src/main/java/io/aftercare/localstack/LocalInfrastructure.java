@@ -25,6 +25,7 @@ public final class LocalInfrastructure implements AutoCloseable {
      */
     public static LocalInfrastructure start(Path dataDirectory, Path cacheDirectory, InfrastructurePorts ports,
             Consumer<String> progress) throws Exception {
+        QuietLogs.apply();
         long started = System.nanoTime();
         LocalPostgres postgres = LocalPostgres.start(dataDirectory.resolve("postgres"),
                 cacheDirectory.resolve("postgres"), ports.postgres(), DATABASES);

@@ -8,6 +8,7 @@ import io.aftercare.localstack.FreePorts;
 import io.aftercare.localstack.LocalKafka;
 import io.aftercare.localstack.LocalPostgres;
 import io.aftercare.localstack.LocalSmtp;
+import io.aftercare.localstack.QuietLogs;
 
 /**
  * One PostgreSQL, one Kafka broker and one SMTP server per test JVM, started on first use on random ports and
@@ -20,6 +21,10 @@ public final class SharedTestInfrastructure {
     private static LocalSmtp smtp;
 
     private SharedTestInfrastructure() {
+    }
+
+    static {
+        QuietLogs.apply();
     }
 
     public static synchronized LocalPostgres postgres() {

@@ -1,0 +1,43 @@
+package io.aftercare.notification.provider;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.aftercare.notification.service.Masking;
+
+/** The SMS provider of local runs: records each message and logs it (number masked) instead of texting anyone. */
+@ApplicationScoped
+public class ConsoleSmsProvider implements SmsProvider {
+
+    private static final Logger LOG = Logger.getLogger(ConsoleSmsProvider.class);
+
+    private final Clock clock;
+
+    public ConsoleSmsProvider(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "console";
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String send(String to, String body, String reference) {
+        ConsoleMessage message = new ConsoleMessage();
+        message.id = UUID.randomUUID();
+        message.recipient = to;
+        message.body = body;
+        message.reference = reference;
+        message.sentAt = clock.instant();
+        message.persist();
+        LOG.infof("SMS to %s (%d chars): %s", Masking.phone(to), body.length(), body);
+        return "console-" + message.id;
+    }
+}

@@ -1,0 +1,16 @@
+package io.aftercare.notification.service;
+
+/** Personal data as logs and ops screens may show it: enough to tell two apart, not enough to contact anyone. */
+public final class Masking {
+
+    private Masking() {
+    }
+
+    /** {@code +34612345678} becomes {@code +34*******78}. */
+    public static String phone(String e164) {
+        if (e164 == null || e164.length() < 6) {
+            return "***";
+        }
+        return e164.substring(0, 3) + "*".repeat(e164.length() - 5) + e164.substring(e164.length() - 2);
+    }
+}
