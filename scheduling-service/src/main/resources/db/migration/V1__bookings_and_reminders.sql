@@ -2,7 +2,7 @@ CREATE TABLE booking (
     id                uuid PRIMARY KEY,
     clinic_id         varchar(64)  NOT NULL,
     external_id       varchar(128) NOT NULL,
-    first_name        varchar(40)  NOT NULL,
+    first_name        varchar(20)  NOT NULL,
     phone             varchar(16),
     email             varchar(254),
     locale            varchar(35)  NOT NULL,

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 import io.aftercare.scheduling.Channel;
 
 /** Who the reminders are for and how to reach them. */
-public record PatientRequest(@NotBlank @Size(max = 40) String firstName,
+public record PatientRequest(@NotBlank @Size(max = 20) String firstName,
         @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +447700900123") String phone,
         @Email @Size(max = 254) String email,
         @NotBlank @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or es-MX") String locale,

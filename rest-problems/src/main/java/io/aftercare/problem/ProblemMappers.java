@@ -1,4 +1,4 @@
-package io.aftercare.scheduling.rest;
+package io.aftercare.problem;
 
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +19,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /** Every error leaves this service as application/problem+json, naming each bad field at once. */
 public class ProblemMappers {
@@ -66,6 +69,24 @@ public class ProblemMappers {
                 : "Error", e.getMessage(), uri, List.of());
     }
 
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "Unauthorized", "This endpoint needs credentials.", uri, List.of()))
+                .header("WWW-Authenticate", "Basic realm=\"aftercare\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "Forbidden", "Your credentials do not allow this.", uri, List.of());
+    }
+
+    /** A request that is well-formed but breaks a rule of the domain. */
+    @ServerExceptionMapper
+    public Response unprocessable(UnprocessableException e, UriInfo uri) {
+        return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
     /** Anything unexpected: logged with an id the caller can quote, never a stack trace in the answer. */
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
@@ -75,7 +96,7 @@ public class ProblemMappers {
                 List.of());
     }
 
-    private static Response problem(int status, String title, String detail, UriInfo uri,
+    static Response problem(int status, String title, String detail, UriInfo uri,
             List<Problem.FieldError> errors) {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)

@@ -1,4 +1,4 @@
-package io.aftercare.scheduling.rest;
+package io.aftercare.problem;
 
 import java.util.List;
 
