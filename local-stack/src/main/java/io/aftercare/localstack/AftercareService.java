@@ -7,7 +7,7 @@ import java.util.Map;
 /** The three services of Aftercare, how each is found in the build and how it is pointed at the infrastructure. */
 public enum AftercareService {
 
-    GUIDANCE("guidance-service", 8081, false), SCHEDULING("scheduling-service", 8082, true), NOTIFICATION(
+    GUIDANCE("guidance-service", 8081, true), SCHEDULING("scheduling-service", 8082, true), NOTIFICATION(
             "notification-service", 8083, true);
 
     private final String module;

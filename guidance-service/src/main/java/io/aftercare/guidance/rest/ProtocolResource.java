@@ -3,37 +3,95 @@ package io.aftercare.guidance.rest;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.aftercare.guidance.repository.ProtocolRepository;
+import io.aftercare.guidance.model.ProtocolContent;
+import io.aftercare.guidance.service.ClinicOverrideService;
+import io.aftercare.guidance.service.EffectiveProtocol;
+import io.aftercare.guidance.service.PlanCalculator;
+import io.aftercare.guidance.service.ProtocolService;
 
-/** Read access to the published aftercare protocols. */
+/** Read access to protocols and plans; open to any caller (editing is in the admin resources). */
 @Path("/v1/protocols")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProtocolResource {
 
-    public record ProtocolSummary(String treatment, int version, String title, Instant publishedAt) {
+    static final String TREATMENT = "[a-z][a-z0-9-]{0,63}";
+    static final String CLINIC = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    public record ProtocolSummary(String treatment, int version, String title, Instant publishedAt, int rules) {
     }
 
-    private final ProtocolRepository protocols;
+    public record ProtocolPage(List<ProtocolSummary> items, int page, int size, long total) {
+    }
 
-    public ProtocolResource(ProtocolRepository protocols) {
+    public record VersionView(String treatment, int version, Instant publishedAt, ProtocolContent content) {
+    }
+
+    private final ProtocolService protocols;
+    private final ClinicOverrideService overrides;
+    private final PlanCalculator planner;
+
+    public ProtocolResource(ProtocolService protocols, ClinicOverrideService overrides, PlanCalculator planner) {
         this.protocols = protocols;
+        this.overrides = overrides;
+        this.planner = planner;
     }
 
     @GET
-    public List<ProtocolSummary> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public ProtocolPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return protocols.latestVersions(page, size)
+        List<ProtocolSummary> items = protocols.latestVersions(page, size)
                 .stream()
-                .map(p -> new ProtocolSummary(p.treatment, p.version, p.title, p.publishedAt))
+                .map(v -> new ProtocolSummary(v.treatment(), v.version(), v.content().title(), v.publishedAt(),
+                        v.content().rules().size()))
                 .toList();
+        return new ProtocolPage(items, page, size, protocols.countTreatments());
+    }
+
+    /** The protocol in force: the latest version, with the clinic's override when a clinic is named. */
+    @GET
+    @Path("/{treatment}")
+    public EffectiveProtocol effective(@PathParam("treatment") @Pattern(regexp = TREATMENT) String treatment,
+            @QueryParam("clinicId") @Pattern(regexp = CLINIC) String clinicId) {
+        return overrides.effective(treatment, clinicId);
+    }
+
+    @GET
+    @Path("/{treatment}/versions/{version}")
+    public VersionView version(@PathParam("treatment") @Pattern(regexp = TREATMENT) String treatment,
+            @PathParam("version") @Min(1) int version) {
+        ProtocolService.Version found = protocols.version(treatment, version);
+        return new VersionView(found.treatment(), found.version(), found.publishedAt(), found.content());
+    }
+
+    /** The concrete reminders a patient would get; the scheduling service plans every booking with this. */
+    @GET
+    @Path("/{treatment}/plan")
+    public PlanResponse plan(@PathParam("treatment") @Pattern(regexp = TREATMENT) String treatment,
+            @Valid @BeanParam PlanQuery query) {
+        PlanQuery.Parsed parsed = query.parse();
+        EffectiveProtocol protocol = overrides.effective(treatment, query.clinicId);
+        if (query.clinicName != null) {
+            protocol = new EffectiveProtocol(protocol.treatment(), protocol.version(), protocol.clinicId(),
+                    query.clinicName, protocol.title(), protocol.defaultLocale(), protocol.sendWindow(),
+                    protocol.parameters(), protocol.rules());
+        }
+        var window = parsed.window() != null ? parsed.window() : protocol.sendWindow();
+        var reminders = planner.plan(protocol, new PlanCalculator.Request(parsed.treatedAt(), parsed.zone(),
+                query.locale, window, query.firstName));
+        return new PlanResponse(treatment, protocol.version(), protocol.clinicId(), parsed.zone().getId(),
+                query.locale, window, reminders);
     }
 }

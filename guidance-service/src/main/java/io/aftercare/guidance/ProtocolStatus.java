@@ -1,0 +1,5 @@
+package io.aftercare.guidance;
+
+public enum ProtocolStatus {
+    DRAFT, PUBLISHED
+}

@@ -1,0 +1,17 @@
+package io.aftercare.guidance.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What a piece of advice is about. */
+public enum Category {
+    @JsonProperty("expectations")
+    EXPECTATIONS, @JsonProperty("cleansing")
+    CLEANSING, @JsonProperty("moisturizing")
+    MOISTURIZING, @JsonProperty("sun")
+    SUN, @JsonProperty("makeup")
+    MAKEUP, @JsonProperty("skin-handling")
+    SKIN_HANDLING, @JsonProperty("activity")
+    ACTIVITY, @JsonProperty("hydration")
+    HYDRATION, @JsonProperty("follow-up")
+    FOLLOW_UP
+}

@@ -1,0 +1,31 @@
+package io.aftercare.guidance.service;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The values a template can use: the patient's first name, the clinic's name and the protocol's parameters. */
+public final class Placeholders {
+
+    public static final String FIRST_NAME = "firstName";
+    public static final String CLINIC_NAME = "clinicName";
+    /** The longest first name and clinic name the APIs accept; every SMS must fit one segment with them. */
+    public static final int FIRST_NAME_MAX = 20;
+    public static final int CLINIC_NAME_MAX = 24;
+    public static final String DEFAULT_CLINIC_NAME = "your clinic";
+
+    private Placeholders() {
+    }
+
+    public static Map<String, String> of(String firstName, String clinicName, Map<String, Integer> parameters) {
+        Map<String, String> values = new HashMap<>();
+        parameters.forEach((name, value) -> values.put(name, String.valueOf(value)));
+        values.put(FIRST_NAME, firstName);
+        values.put(CLINIC_NAME, clinicName);
+        return values;
+    }
+
+    /** The worst case a template must survive: names at their longest. */
+    public static Map<String, String> longest(Map<String, Integer> parameters) {
+        return of("W".repeat(FIRST_NAME_MAX), "W".repeat(CLINIC_NAME_MAX), parameters);
+    }
+}

@@ -1,0 +1,146 @@
+package io.aftercare.guidance.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.aftercare.localstack.testing.KafkaTestResource;
+import io.aftercare.localstack.testing.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "guidance"))
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+class PlanEndpointTest {
+
+    @Test
+    void aNewYorkTreatmentBeforeTheSpringChangeIsTimedRightAcrossIt() {
+        // Ends 2026-03-07 17:00 EST; clocks jump forward at 02:00 on 03-08.
+        JsonPath plan = plan(Map.of("treatedAt", "2026-03-07T17:00:00-05:00", "zone", "America/New_York"));
+
+        assertThat(plan.getInt("protocolVersion")).isGreaterThanOrEqualTo(1);
+        // A duration: 48 real hours after 22:00Z, which the EDT wall clock shows as 18:00.
+        assertThat(reminder(plan, "sun-protection", 0)).containsEntry("dueAt", "2026-03-09T22:00:00Z")
+                .containsEntry("dueLocal", "2026-03-09T18:00:00");
+        // A wall-clock time the day after: noon EDT is 16:00Z, not 17:00Z.
+        assertThat(reminder(plan, "hydrate", 0)).containsEntry("dueAt", "2026-03-08T16:00:00Z")
+                .containsEntry("dueLocal", "2026-03-08T12:00:00");
+        // Evening cleanse on the treatment day (EST), then the next morning (EDT).
+        assertThat(reminder(plan, "cleanse-gently", 0)).containsEntry("dueAt", "2026-03-08T00:30:00Z");
+        assertThat(reminder(plan, "cleanse-gently", 1)).containsEntry("dueAt", "2026-03-08T12:30:00Z");
+        assertThat(reminder(plan, "avoid-makeup", 0)).containsEntry("dueLocal", "2026-03-07T17:30:00");
+        assertEveryNormalReminderInsideTheWindow(plan);
+    }
+
+    @Test
+    void aPatientInKolkataBookedByAClinicInEuropeGetsThemInKolkatasDay() {
+        // The clinic in Paris records 17:00 local; in Kolkata it is already 21:30.
+        JsonPath plan = plan(Map.of("treatedAt", "2026-03-07T17:00:00+01:00", "zone", "Asia/Kolkata"));
+
+        assertThat(reminder(plan, "what-to-expect", 0)).containsEntry("dueLocal", "2026-03-08T08:00:00")
+                .containsEntry("dueAt", "2026-03-08T02:30:00Z");
+        assertThat(reminder(plan, "hydrate", 0)).containsEntry("dueLocal", "2026-03-08T12:00:00")
+                .containsEntry("dueAt", "2026-03-08T06:30:00Z");
+        assertEveryNormalReminderInsideTheWindow(plan);
+    }
+
+    @Test
+    void spanishLocaleGivesSpanishText() {
+        JsonPath plan = plan(Map.of("treatedAt", "2026-03-07T17:00:00+01:00", "zone", "Europe/Madrid", "locale",
+                "es", "clinicName", "Clinica Sol"));
+
+        List<String> texts = plan.getList("reminders.messages.sms");
+        assertThat(texts).isNotEmpty().allSatisfy(text -> assertThat(text).startsWith("Hola Ana"));
+        assertThat(plan.getString("reminders.find { it.ruleKey == 'what-to-expect' }.messages.sms"))
+                .contains("Clinica Sol");
+        assertThat(plan.getString("reminders.find { it.ruleKey == 'avoid-sun' }.messages.email.subject"))
+                .isEqualTo("Evita el sol durante 48 horas");
+        assertThat(plan.getString("locale")).isEqualTo("es");
+    }
+
+    @Test
+    void aRequestWindowNarrowsWhenNormalAdviceMayArrive() {
+        JsonPath plan = plan(Map.of("treatedAt", "2026-06-10T09:00:00+02:00", "zone", "Europe/Madrid",
+                "windowStart", "10:00", "windowEnd", "18:00"));
+
+        assertThat(plan.getString("sendWindow.start")).startsWith("10:00");
+        plan.getList("reminders", Map.class).forEach(r -> {
+            LocalTime time = LocalDateTime.parse((String) r.get("dueLocal")).toLocalTime();
+            assertThat(time).isBetween(LocalTime.of(10, 0), LocalTime.of(18, 0));
+        });
+    }
+
+    @Test
+    void badQueriesAreProblemsNamingEveryField() {
+        given().queryParam("treatedAt", "yesterday")
+                .queryParam("zone", "Mars/Olympus")
+                .queryParam("firstName", "Ana")
+                .get("/v1/protocols/microneedling/plan")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("treatedAt", "zone"));
+        given().queryParam("treatedAt", "2026-03-07T17:00:00Z")
+                .queryParam("zone", "UTC")
+                .queryParam("firstName", "A".repeat(21))
+                .queryParam("locale", "english")
+                .get("/v1/protocols/microneedling/plan")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("firstName", "locale"));
+        given().queryParam("treatedAt", "2026-03-07T17:00:00Z")
+                .queryParam("zone", "UTC")
+                .queryParam("firstName", "Ana")
+                .get("/v1/protocols/tattoo-removal/plan")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    static JsonPath plan(Map<String, String> query) {
+        return plan("microneedling", query);
+    }
+
+    static JsonPath plan(String treatment, Map<String, String> query) {
+        var request = given().queryParam("firstName", "Ana");
+        for (var entry : query.entrySet()) {
+            request = request.queryParam(entry.getKey(), entry.getValue());
+        }
+        return request.get("/v1/protocols/" + treatment + "/plan").then().statusCode(200).extract().jsonPath();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> reminder(JsonPath plan, String ruleKey, int occurrence) {
+        return plan.getList("reminders", Map.class)
+                .stream()
+                .filter(r -> ruleKey.equals(r.get("ruleKey"))
+                        && Integer.valueOf(occurrence).equals(r.get("occurrence")))
+                .findFirst()
+                .map(r -> (Map<String, Object>) r)
+                .orElseThrow(() -> new AssertionError("no occurrence " + occurrence + " of " + ruleKey));
+    }
+
+    private static void assertEveryNormalReminderInsideTheWindow(JsonPath plan) {
+        List<Map<String, Object>> reminders = plan.getList("reminders");
+        assertThat(reminders).hasSizeGreaterThan(10);
+        reminders.stream().filter(r -> "normal".equals(r.get("priority"))).forEach(r -> {
+            LocalTime time = LocalDateTime.parse((String) r.get("dueLocal")).toLocalTime();
+            assertThat(time).as(r.get("ruleKey") + " at " + r.get("dueLocal"))
+                    .isBetween(LocalTime.of(8, 0), LocalTime.of(20, 0));
+        });
+    }
+}
