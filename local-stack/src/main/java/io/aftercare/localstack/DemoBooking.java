@@ -6,11 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -37,8 +41,16 @@ final class DemoBooking {
     }
 
     void run() throws IOException, InterruptedException {
+        String apiKey = issueApiKey();
         String bookingPath = "/v1/clinics/demo-clinic/bookings/demo-" + UUID.randomUUID().toString().substring(0, 8);
         OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        String zone = "Europe/Madrid";
+        LocalTime madrid = LocalTime.now(ZoneId.of(zone));
+        if (madrid.isBefore(LocalTime.of(8, 0)) || madrid.isAfter(LocalTime.of(19, 0))) {
+            zone = MiddayZone.now();
+            out.println("It is night in Madrid, and nobody is texted at night; the demo patient lives in " + zone
+                    + " instead, where it is afternoon.");
+        }
         String booking = """
                 {
                   "patient": {
@@ -46,17 +58,18 @@ final class DemoBooking {
                     "phone": "+34612345678",
                     "email": "ana@example.com",
                     "locale": "en",
-                    "timeZone": "Europe/Madrid",
+                    "timeZone": "%s",
                     "preferredChannel": "sms",
                     "consent": {"sms": true, "email": true}
                   },
                   "treatment": {"type": "microneedling", "startsAt": "%s", "endsAt": "%s"},
                   "status": "booked"
                 }
-                """.formatted(end.minusMinutes(45), end);
+                """.formatted(zone, end.minusMinutes(45), end);
         out.println("PUT " + scheduling + bookingPath);
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(scheduling + bookingPath))
                 .header("Content-Type", "application/json")
+                .header("Authorization", basic("demo-clinic", apiKey))
                 .PUT(HttpRequest.BodyPublishers.ofString(booking))
                 .build(), HttpResponse.BodyHandlers.ofString());
         out.println("-> " + created.statusCode());
@@ -75,6 +88,26 @@ final class DemoBooking {
         }
         out.println("\nWaiting for the messages that are due now...");
         showMessages(reminderIds);
+    }
+
+    /** As an operator would for a new clinic: one API key for the clinic's booking system. */
+    private String issueApiKey() throws IOException, InterruptedException {
+        String password = System.getenv().getOrDefault("AFTERCARE_OPERATOR_PASSWORD", "operator");
+        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(
+                URI.create(scheduling + "/v1/admin/clinics/demo-clinic/credentials"))
+                .header("Authorization", basic("operator", password))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (issued.statusCode() != 201) {
+            throw new IOException("the operator could not issue an API key (" + issued.statusCode()
+                    + "); is ./aftercare up running?");
+        }
+        return json.readTree(issued.body()).path("secret").asText();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private void showMessages(Set<String> reminderIds) throws IOException, InterruptedException {

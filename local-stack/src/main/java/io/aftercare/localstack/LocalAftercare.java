@@ -18,10 +18,15 @@ public final class LocalAftercare implements AutoCloseable {
 
     private final LocalInfrastructure infrastructure;
     private final Map<AftercareService, ServiceProcess> services;
+    private final Layout layout;
+    private final Map<AftercareService, Integer> servicePorts;
 
-    private LocalAftercare(LocalInfrastructure infrastructure, Map<AftercareService, ServiceProcess> services) {
+    private LocalAftercare(LocalInfrastructure infrastructure, Map<AftercareService, ServiceProcess> services,
+            Layout layout, Map<AftercareService, Integer> servicePorts) {
         this.infrastructure = infrastructure;
         this.services = services;
+        this.layout = layout;
+        this.servicePorts = servicePorts;
     }
 
     public record Layout(Path repository, Path dataDirectory, Path cacheDirectory, Path logDirectory) {
@@ -32,14 +37,12 @@ public final class LocalAftercare implements AutoCloseable {
         LocalInfrastructure infrastructure = LocalInfrastructure.start(layout.dataDirectory(),
                 layout.cacheDirectory(), ports, progress);
         Map<AftercareService, ServiceProcess> services = new EnumMap<>(AftercareService.class);
-        LocalAftercare aftercare = new LocalAftercare(infrastructure, services);
+        LocalAftercare aftercare = new LocalAftercare(infrastructure, services, layout, servicePorts);
         try {
             long started = System.nanoTime();
             // Start all three before waiting for any: their JVMs boot in parallel.
             for (AftercareService service : AftercareService.values()) {
-                int port = servicePorts.get(service);
-                services.put(service, ServiceProcess.start(service.module(), service.runJar(layout.repository()), port,
-                        service.config(infrastructure, servicePorts), layout.logDirectory()));
+                services.put(service, aftercare.launch(service));
             }
             for (ServiceProcess process : services.values()) {
                 process.awaitReady(SERVICE_START_TIMEOUT);
@@ -51,6 +54,25 @@ public final class LocalAftercare implements AutoCloseable {
             throw e;
         }
         return aftercare;
+    }
+
+    private ServiceProcess launch(AftercareService service) throws java.io.IOException {
+        return ServiceProcess.start(service.module(), service.runJar(layout.repository()), servicePorts.get(service),
+                service.config(infrastructure, servicePorts), layout.logDirectory());
+    }
+
+    /** Stops one service, as an outage would; {@link #startService} brings it back on the same port. */
+    public void stopService(AftercareService service) throws InterruptedException {
+        ServiceProcess process = services.remove(service);
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    public void startService(AftercareService service) throws Exception {
+        ServiceProcess process = launch(service);
+        services.put(service, process);
+        process.awaitReady(SERVICE_START_TIMEOUT);
     }
 
     public static Map<AftercareService, Integer> localRunPorts() {
@@ -75,6 +97,10 @@ public final class LocalAftercare implements AutoCloseable {
 
     public ServiceProcess service(AftercareService service) {
         return services.get(service);
+    }
+
+    public String baseUrl(AftercareService service) {
+        return "http://localhost:" + servicePorts.get(service);
     }
 
     /** Stops the services first, so that none of them loses its database or broker while still working. */

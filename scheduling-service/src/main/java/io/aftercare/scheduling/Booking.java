@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A treatment a clinic's booking system told us about, with the patient it is for. */
+/** A treatment a clinic's booking system told us about, the patient it is for, and where its plan stands. */
 @Entity
 @Table(name = "booking")
 public class Booking extends PanacheEntityBase {
@@ -25,6 +25,9 @@ public class Booking extends PanacheEntityBase {
 
     @Column(name = "external_id", nullable = false)
     public String externalId;
+
+    @Column(name = "source_version")
+    public Long sourceVersion;
 
     @Column(name = "first_name", nullable = false)
     public String firstName;
@@ -49,6 +52,9 @@ public class Booking extends PanacheEntityBase {
     @Column(name = "email_consent", nullable = false)
     public boolean emailConsent;
 
+    @Column(name = "sms_opted_out", nullable = false)
+    public boolean smsOptedOut;
+
     @Column(name = "treatment_type", nullable = false)
     public String treatmentType;
 
@@ -62,9 +68,35 @@ public class Booking extends PanacheEntityBase {
     @Column(nullable = false)
     public BookingStatus status;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "plan_state", nullable = false)
+    public PlanState planState;
+
+    /** The guidance protocol version the current plan follows. */
+    @Column(name = "protocol_version")
+    public Integer protocolVersion;
+
+    @Column(name = "plan_attempts", nullable = false)
+    public int planAttempts;
+
+    @Column(name = "next_plan_at")
+    public Instant nextPlanAt;
+
+    @Column(name = "plan_error")
+    public String planError;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Whether a text may go to this patient: the clinic recorded consent and the patient has not said STOP. */
+    public boolean canText() {
+        return smsConsent && !smsOptedOut && phone != null;
+    }
+
+    public boolean canEmail() {
+        return emailConsent && email != null;
+    }
 }

@@ -27,6 +27,9 @@ public class Reminder extends PanacheEntityBase {
     @JoinColumn(name = "booking_id")
     public Booking booking;
 
+    @Column(name = "clinic_id", nullable = false)
+    public String clinicId;
+
     @Column(name = "rule_key", nullable = false)
     public String ruleKey;
 
@@ -37,9 +40,19 @@ public class Reminder extends PanacheEntityBase {
     @Column(name = "protocol_version", nullable = false)
     public int protocolVersion;
 
+    @Column(nullable = false)
+    public String category;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Priority priority;
+
+    /** The channels the rule may use, comma-separated ({@code sms,email}). */
+    @Column(nullable = false)
+    public String channels;
+
+    @Column(nullable = false)
+    public String locale;
 
     @Column(name = "due_at", nullable = false)
     public Instant dueAt;
@@ -49,6 +62,12 @@ public class Reminder extends PanacheEntityBase {
 
     @Column(name = "sms_text")
     public String smsText;
+
+    @Column(name = "email_subject")
+    public String emailSubject;
+
+    @Column(name = "email_body")
+    public String emailBody;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -3,6 +3,8 @@ package io.aftercare.scheduling;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import io.aftercare.localstack.MiddayZone;
+
 /** Booking bodies as a clinic's booking system would send them. */
 public final class BookingFixtures {
 
@@ -14,6 +16,11 @@ public final class BookingFixtures {
     }
 
     public static String booking(OffsetDateTime start, OffsetDateTime end, String status) {
+        return booking(start, end, status, MiddayZone.now(), null);
+    }
+
+    public static String booking(OffsetDateTime start, OffsetDateTime end, String status, String zone,
+            Long sourceVersion) {
         return """
                 {
                   "patient": {
@@ -21,13 +28,14 @@ public final class BookingFixtures {
                     "phone": "+34612345678",
                     "email": "ana@example.com",
                     "locale": "es",
-                    "timeZone": "Europe/Madrid",
+                    "timeZone": "%s",
                     "preferredChannel": "sms",
                     "consent": {"sms": true, "email": true}
                   },
                   "treatment": {"type": "microneedling", "startsAt": "%s", "endsAt": "%s"},
-                  "status": "%s"
+                  "status": "%s"%s
                 }
-                """.formatted(start, end, status);
+                """.formatted(zone, start, end, status,
+                sourceVersion == null ? "" : ",\n  \"sourceVersion\": " + sourceVersion);
     }
 }

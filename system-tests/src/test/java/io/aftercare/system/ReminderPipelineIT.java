@@ -19,17 +19,21 @@ import org.junit.jupiter.api.Test;
 import io.aftercare.localstack.AftercareService;
 import io.aftercare.localstack.InfrastructurePorts;
 import io.aftercare.localstack.LocalAftercare;
+import io.aftercare.localstack.MiddayZone;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /**
- * The three packaged services, each in its own JVM, against real PostgreSQL and Kafka: a booking whose first reminder
- * is due at once must come out of the console SMS provider.
+ * The three packaged services, each in its own JVM, against real PostgreSQL and Kafka: a booking's first reminder,
+ * due at once, must come out of the console SMS provider, even when guidance was down as the booking arrived.
  */
 class ReminderPipelineIT {
 
     private static final Duration DELIVERY_BOUND = Duration.ofSeconds(30);
+    private static final String CLINIC = "system-clinic";
 
     private static LocalAftercare aftercare;
+    private static String apiKey;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
@@ -39,6 +43,15 @@ class ReminderPipelineIT {
         Path cache = Path.of(System.getProperty("aftercare.cache", home.resolve("cache").toString()));
         aftercare = LocalAftercare.start(new LocalAftercare.Layout(repository, home.resolve("data"), cache, logs),
                 InfrastructurePorts.random(), LocalAftercare.randomPorts(), System.out::println);
+        apiKey = given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING))
+                .auth()
+                .preemptive()
+                .basic("operator", "operator")
+                .post("/v1/admin/clinics/" + CLINIC + "/credentials")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
     }
 
     @AfterAll
@@ -50,38 +63,80 @@ class ReminderPipelineIT {
 
     @Test
     void aBookingDueNowComesOutOfTheConsoleSmsProvider() throws Exception {
-        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        String booking = """
-                {
-                  "patient": {"firstName": "Lena", "phone": "+4915112345678", "email": "lena@example.com",
-                              "locale": "de", "timeZone": "Europe/Berlin", "preferredChannel": "sms",
-                              "consent": {"sms": true, "email": true}},
-                  "treatment": {"type": "microneedling", "startsAt": "%s", "endsAt": "%s"},
-                  "status": "booked"
-                }
-                """.formatted(end.minusMinutes(45), end);
-        String reminderId = given().baseUri(url(AftercareService.SCHEDULING))
-                .contentType(ContentType.JSON)
-                .body(booking)
-                .put("/v1/clinics/system-clinic/bookings/system-1")
+        String reminderId = clinic().body(booking("Lena", "+4915112345678"))
+                .put("/v1/clinics/" + CLINIC + "/bookings/system-1")
                 .then()
                 .statusCode(201)
                 .extract()
-                .path("reminders[0].id");
+                .path("reminders.find { it.ruleKey == 'what-to-expect' }.id");
 
         Map<String, Object> message = awaitConsoleMessage(reminderId);
 
         assertThat(message.get("to")).isEqualTo("+49*********78");
-        assertThat((String) message.get("body")).startsWith("Hi Lena,").contains("Reply STOP");
+        assertThat((String) message.get("body")).startsWith("Hi Lena,").contains("STOP");
         for (AftercareService service : AftercareService.values()) {
-            given().baseUri(url(service)).get("/q/health").then().statusCode(200);
+            given().baseUri(aftercare.baseUrl(service)).get("/q/health").then().statusCode(200);
         }
+    }
+
+    @Test
+    void aBookingThatArrivesWhileGuidanceIsDownIsPlannedAndSentOnceItIsBack() throws Exception {
+        aftercare.stopService(AftercareService.GUIDANCE);
+        String path = "/v1/clinics/" + CLINIC + "/bookings/system-2";
+        try {
+            clinic().body(booking("Marta", "+34612345679"))
+                    .put(path)
+                    .then()
+                    .statusCode(201)
+                    .body("planState", org.hamcrest.Matchers.equalTo("planning"))
+                    .body("reminders", org.hamcrest.Matchers.empty());
+        } finally {
+            aftercare.startService(AftercareService.GUIDANCE);
+        }
+
+        String reminderId = awaitPlannedReminder(path, "what-to-expect");
+        Map<String, Object> message = awaitConsoleMessage(reminderId);
+        assertThat((String) message.get("body")).startsWith("Hi Marta,");
+    }
+
+    private static String booking(String firstName, String phone) {
+        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        return """
+                {
+                  "patient": {"firstName": "%s", "phone": "%s", "email": "patient@example.com",
+                              "locale": "en", "timeZone": "%s", "preferredChannel": "sms",
+                              "consent": {"sms": true, "email": true}},
+                  "treatment": {"type": "microneedling", "startsAt": "%s", "endsAt": "%s"},
+                  "status": "booked"
+                }
+                """.formatted(firstName, phone, MiddayZone.now(), end.minusMinutes(45), end);
+    }
+
+    private static RequestSpecification clinic() {
+        return given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING))
+                .auth()
+                .preemptive()
+                .basic(CLINIC, apiKey)
+                .contentType(ContentType.JSON);
+    }
+
+    private static String awaitPlannedReminder(String path, String ruleKey) throws InterruptedException {
+        long deadline = System.nanoTime() + DELIVERY_BOUND.toNanos();
+        while (System.nanoTime() < deadline) {
+            String id = clinic().get(path).jsonPath()
+                    .getString("reminders.find { it.ruleKey == '" + ruleKey + "' }.id");
+            if (id != null) {
+                return id;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(path + " was not planned within " + DELIVERY_BOUND);
     }
 
     private static Map<String, Object> awaitConsoleMessage(String reference) throws InterruptedException {
         long deadline = System.nanoTime() + DELIVERY_BOUND.toNanos();
         while (System.nanoTime() < deadline) {
-            List<Map<String, Object>> messages = given().baseUri(url(AftercareService.NOTIFICATION))
+            List<Map<String, Object>> messages = given().baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION))
                     .get("/v1/console/messages?limit=50")
                     .then()
                     .statusCode(200)
@@ -97,9 +152,5 @@ class ReminderPipelineIT {
         throw new AssertionError("the console provider recorded no message for reminder " + reference + " within "
                 + DELIVERY_BOUND + "; service logs are in "
                 + aftercare.service(AftercareService.NOTIFICATION).logFile());
-    }
-
-    private static String url(AftercareService service) {
-        return aftercare.service(service).baseUrl();
     }
 }

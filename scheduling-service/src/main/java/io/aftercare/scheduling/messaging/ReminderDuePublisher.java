@@ -2,6 +2,7 @@ package io.aftercare.scheduling.messaging;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,8 +11,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-import io.aftercare.scheduling.Booking;
-import io.aftercare.scheduling.Reminder;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -26,31 +25,21 @@ public class ReminderDuePublisher {
     private final MutinyEmitter<ReminderDue> emitter;
 
     public ReminderDuePublisher(
-            @Channel("reminders-due") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<ReminderDue> emitter) {
+            @Channel("reminders-due") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<ReminderDue> emitter) {
         this.emitter = emitter;
     }
 
     /** Completes when the broker has acknowledged the event (acks=all). */
-    public Uni<Void> publish(Reminder reminder, Instant now) {
-        ReminderDue event = toEvent(reminder);
-        String key = reminder.booking.id.toString();
+    public Uni<Void> publish(ReminderDue event, Instant now) {
+        String key = event.bookingId().toString();
         OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
-                .withId(reminder.id.toString())
+                .withId(event.reminderId().toString())
                 .withType(ReminderDue.TYPE)
                 .withSource(SOURCE)
                 .withSubject(key)
-                .withTimestamp(now.atZone(java.time.ZoneOffset.UTC))
+                .withTimestamp(now.atZone(ZoneOffset.UTC))
                 .build();
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build();
         return emitter.sendMessage(Message.of(event, Metadata.of(cloudEvent, record)));
-    }
-
-    static ReminderDue toEvent(Reminder reminder) {
-        Booking booking = reminder.booking;
-        ReminderDue.Recipient recipient = new ReminderDue.Recipient(booking.firstName, booking.phone, booking.email,
-                booking.locale, booking.timeZone, booking.preferredChannel, booking.smsConsent, booking.emailConsent);
-        return new ReminderDue(reminder.id, booking.clinicId, booking.id, booking.externalId, recipient,
-                reminder.ruleKey, reminder.protocolVersion, reminder.priority, reminder.dueAt, reminder.expiresAt,
-                new ReminderDue.RenderedMessages(reminder.smsText));
     }
 }

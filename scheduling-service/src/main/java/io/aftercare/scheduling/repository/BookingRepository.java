@@ -1,5 +1,7 @@
 package io.aftercare.scheduling.repository;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +17,18 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
         return find("clinicId = ?1 and externalId = ?2", clinicId, externalId).firstResultOptional();
     }
 
+    /** Locks bookings whose plan is due to be (re)computed, skipping those another instance holds. */
+    @SuppressWarnings("unchecked")
+    public List<Booking> claimWaitingForPlan(Instant now, int limit) {
+        return getEntityManager().createNativeQuery("""
+                SELECT * FROM booking
+                WHERE plan_state = 'PENDING' AND next_plan_at <= :now
+                ORDER BY next_plan_at
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED
+                """, Booking.class).setParameter("now", now).setParameter("limit", limit).getResultList();
+    }
+
     /**
      * Serialises writers of one booking until the transaction ends, so that two racing first PUTs of the same booking
      * make one row instead of one winner and one constraint violation.
@@ -23,5 +37,15 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
         getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
                 .setParameter("key", clinicId + '/' + externalId)
                 .getSingleResult();
+    }
+
+    /** Asks for a new plan of every booking of the treatment that has not taken place yet. */
+    public int replanFuture(String treatment, int version, Instant now) {
+        return update("""
+                planState = io.aftercare.scheduling.PlanState.PENDING, nextPlanAt = ?3, planAttempts = 0
+                where treatmentType = ?1 and treatmentStart > ?3
+                  and planState = io.aftercare.scheduling.PlanState.PLANNED
+                  and (protocolVersion is null or protocolVersion < ?2)
+                """, treatment, version, now);
     }
 }

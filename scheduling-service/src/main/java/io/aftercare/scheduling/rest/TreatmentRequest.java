@@ -10,14 +10,21 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
-/** What was done and when; the end is given directly or as a duration from the start. */
+/**
+ * What was done and when. The end is given directly or as a duration from the start; a completed booking may report
+ * the actual end, which then anchors the plan.
+ */
 public record TreatmentRequest(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,63}") String type,
-        @NotNull OffsetDateTime startsAt, OffsetDateTime endsAt, @Positive @Max(24 * 60) Integer durationMinutes) {
+        @NotNull OffsetDateTime startsAt, OffsetDateTime endsAt, @Positive @Max(24 * 60) Integer durationMinutes,
+        OffsetDateTime actualEndsAt) {
 
     private static final Duration LONGEST_TREATMENT = Duration.ofHours(24);
 
     /** The end of the treatment, which anchors the plan. */
     public OffsetDateTime end() {
+        if (actualEndsAt != null) {
+            return actualEndsAt;
+        }
         if (endsAt != null) {
             return endsAt;
         }
@@ -26,10 +33,12 @@ public record TreatmentRequest(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,63}
 
     @AssertTrue(message = "must be after startsAt and at most 24 hours later")
     public boolean isEndsAtAfterStart() {
-        if (startsAt == null || endsAt == null) {
-            return true;
-        }
-        return endsAt.isAfter(startsAt) && !(Duration.between(startsAt, endsAt).compareTo(LONGEST_TREATMENT) > 0);
+        return startsAt == null || endsAt == null || plausibleEnd(endsAt);
+    }
+
+    @AssertTrue(message = "must be after startsAt and at most 24 hours later")
+    public boolean isActualEndsAtAfterStart() {
+        return startsAt == null || actualEndsAt == null || plausibleEnd(actualEndsAt);
     }
 
     @AssertTrue(message = "give either endsAt or durationMinutes, not both")
@@ -42,7 +51,10 @@ public record TreatmentRequest(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,63}
         if (startsAt == null) {
             return true;
         }
-        OffsetDateTime now = OffsetDateTime.now();
-        return startsAt.getYear() >= 2000 && startsAt.isBefore(now.plusYears(10));
+        return startsAt.getYear() >= 2000 && startsAt.isBefore(OffsetDateTime.now().plusYears(10));
+    }
+
+    private boolean plausibleEnd(OffsetDateTime end) {
+        return end.isAfter(startsAt) && Duration.between(startsAt, end).compareTo(LONGEST_TREATMENT) <= 0;
     }
 }

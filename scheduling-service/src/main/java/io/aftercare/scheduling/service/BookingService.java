@@ -12,9 +12,11 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.aftercare.problem.Problem.FieldError;
+import io.aftercare.problem.UnprocessableException;
 import io.aftercare.scheduling.Booking;
-import io.aftercare.scheduling.Reminder;
-import io.aftercare.scheduling.ReminderState;
+import io.aftercare.scheduling.PlanState;
+import io.aftercare.scheduling.client.GuidancePlanner;
 import io.aftercare.scheduling.repository.BookingRepository;
 import io.aftercare.scheduling.repository.ReminderRepository;
 import io.aftercare.scheduling.rest.BookingRequest;
@@ -29,11 +31,10 @@ public class BookingService {
 
     private final BookingRepository bookings;
     private final ReminderRepository reminders;
-    private final ReminderPlanner planner;
+    private final PlanApplier planner;
     private final Clock clock;
 
-    public BookingService(BookingRepository bookings, ReminderRepository reminders, ReminderPlanner planner,
-            Clock clock) {
+    public BookingService(BookingRepository bookings, ReminderRepository reminders, PlanApplier planner, Clock clock) {
         this.bookings = bookings;
         this.reminders = reminders;
         this.planner = planner;
@@ -43,24 +44,39 @@ public class BookingService {
     public record UpsertResult(boolean created, BookingResponse booking) {
     }
 
+    /**
+     * Creates or updates the booking. The same request again changes nothing and answers the same; an older
+     * {@code sourceVersion} than the stored one is a conflict; a treatment guidance does not know is refused, and
+     * nothing is stored. When guidance cannot be reached the booking is kept in state planning.
+     */
     @Transactional
     public UpsertResult upsert(String clinicId, String externalId, BookingRequest request) {
         bookings.lockBookingKey(clinicId, externalId);
         Instant now = clock.instant();
         Optional<Booking> existing = bookings.findByClinicAndExternalId(clinicId, externalId);
+        existing.ifPresent(booking -> refuseStale(booking, request));
         Booking booking = existing.orElseGet(() -> newBooking(clinicId, externalId, now));
         boolean planChanges = existing.isEmpty() || changesPlan(booking, request);
-        apply(booking, request);
-        if (existing.isEmpty()) {
-            bookings.persist(booking);
-        } else if (planChanges) {
-            booking.updatedAt = now;
+        if (existing.isPresent() && !planChanges && !Objects.equals(booking.sourceVersion, request.sourceVersion())
+                && request.sourceVersion() != null) {
+            booking.sourceVersion = request.sourceVersion();
         }
         if (planChanges) {
-            replan(booking, now);
+            apply(booking, request);
+            booking.updatedAt = now;
+            if (existing.isEmpty()) {
+                bookings.persist(booking);
+            }
+            GuidancePlanner.Outcome outcome = planner.replan(booking, now);
+            if (outcome instanceof GuidancePlanner.UnknownTreatment) {
+                throw new UnprocessableException("Unknown treatment",
+                        "There is no aftercare protocol for treatment " + booking.treatmentType + ".",
+                        List.of(new FieldError("treatment.type", "is not a treatment with an aftercare protocol")));
+            }
         }
-        LOG.infof("booking %s of clinic %s %s (status %s)", booking.id, clinicId,
-                existing.isEmpty() ? "created" : planChanges ? "updated" : "unchanged", booking.status);
+        LOG.infof("booking %s of clinic %s %s (status %s, plan %s)", booking.id, clinicId,
+                existing.isEmpty() ? "created" : planChanges ? "updated" : "unchanged", booking.status,
+                booking.planState);
         return new UpsertResult(existing.isEmpty(), BookingResponse.of(booking, reminders.findByBooking(booking.id)));
     }
 
@@ -70,11 +86,22 @@ public class BookingService {
                 .map(booking -> BookingResponse.of(booking, reminders.findByBooking(booking.id)));
     }
 
+    private static void refuseStale(Booking booking, BookingRequest request) {
+        if (request.sourceVersion() != null && booking.sourceVersion != null
+                && request.sourceVersion() < booking.sourceVersion) {
+            throw new UnprocessableException(409, "Conflict",
+                    "sourceVersion " + request.sourceVersion() + " is older than the stored "
+                            + booking.sourceVersion + "; the newer update stands.",
+                    List.of(new FieldError("sourceVersion", "is older than " + booking.sourceVersion)));
+        }
+    }
+
     private static Booking newBooking(String clinicId, String externalId, Instant now) {
         Booking booking = new Booking();
         booking.id = UUID.randomUUID();
         booking.clinicId = clinicId;
         booking.externalId = externalId;
+        booking.planState = PlanState.PENDING;
         booking.createdAt = now;
         booking.updatedAt = now;
         return booking;
@@ -90,11 +117,13 @@ public class BookingService {
                 || !booking.firstName.equals(patient.firstName()) || !Objects.equals(booking.phone, patient.phone())
                 || !Objects.equals(booking.email, patient.email())
                 || booking.preferredChannel != patient.preferredChannel()
-                || booking.smsConsent != patient.consent().sms() || booking.emailConsent != patient.consent().email();
+                || booking.smsConsent != patient.consent().sms() || booking.emailConsent != patient.consent().email()
+                || booking.planState == PlanState.FAILED;
     }
 
     private static void apply(Booking booking, BookingRequest request) {
         PatientRequest patient = request.patient();
+        booking.sourceVersion = request.sourceVersion();
         booking.firstName = patient.firstName();
         booking.phone = patient.phone();
         booking.email = patient.email();
@@ -107,38 +136,5 @@ public class BookingService {
         booking.treatmentStart = request.treatment().startsAt().toInstant();
         booking.treatmentEnd = request.treatment().end().toInstant();
         booking.status = request.status();
-    }
-
-    /** Pending timers are replaced by the new plan; what was already dispatched stays and is not planned again. */
-    private void replan(Booking booking, Instant now) {
-        reminders.revokePlanned(booking.id);
-        if (!booking.status.wantsReminders()) {
-            return;
-        }
-        List<Reminder> current = reminders.findByBooking(booking.id);
-        for (PlannedReminder planned : planner.plan(booking)) {
-            boolean alreadySent = current.stream()
-                    .anyMatch(r -> r.state == ReminderState.DISPATCHED && r.ruleKey.equals(planned.ruleKey())
-                            && r.occurrence == planned.occurrence());
-            if (!alreadySent) {
-                reminders.persist(toReminder(booking, planned, now));
-            }
-        }
-    }
-
-    private static Reminder toReminder(Booking booking, PlannedReminder planned, Instant now) {
-        Reminder reminder = new Reminder();
-        reminder.id = UUID.randomUUID();
-        reminder.booking = booking;
-        reminder.ruleKey = planned.ruleKey();
-        reminder.occurrence = planned.occurrence();
-        reminder.protocolVersion = planned.protocolVersion();
-        reminder.priority = planned.priority();
-        reminder.dueAt = planned.dueAt();
-        reminder.expiresAt = planned.expiresAt();
-        reminder.smsText = planned.smsText();
-        reminder.state = ReminderState.PLANNED;
-        reminder.createdAt = now;
-        return reminder;
     }
 }

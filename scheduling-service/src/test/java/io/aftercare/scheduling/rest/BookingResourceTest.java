@@ -17,9 +17,12 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import io.aftercare.localstack.MiddayZone;
+import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.scheduling.BookingFixtures;
+import io.aftercare.scheduling.Clinics;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -30,6 +33,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "scheduling"))
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = GuidanceTestResource.class, scope = TestResourceScope.GLOBAL)
 class BookingResourceTest {
 
     private static final OffsetDateTime NEXT_WEEK = OffsetDateTime.now(ZoneOffset.ofHours(1))
@@ -44,43 +48,66 @@ class BookingResourceTest {
         String path = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("repeat");
         String body = BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "booked");
 
-        Response first = put(path, body);
-        Response second = put(path, body);
+        Response first = put("clinic-a", path, body);
+        Response second = put("clinic-a", path, body);
 
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body().asString()).isEqualTo(first.body().asString());
-        assertThat(first.jsonPath().getList("reminders")).hasSize(1);
-        assertThat(countBookings()).isPositive();
-        given().get(path).then().statusCode(200).body("id", equalTo(first.jsonPath().getString("id")));
+        assertThat(first.jsonPath().getString("planState")).isEqualTo("planned");
+        assertThat(first.jsonPath().getInt("protocolVersion")).isGreaterThanOrEqualTo(1);
+        assertThat(first.jsonPath().getList("reminders.ruleKey")).contains("what-to-expect", "avoid-sun",
+                "cleanse-gently", "book-next-session");
+        Clinics.as("clinic-a").get(path).then().statusCode(200).body("id", equalTo(first.jsonPath().getString("id")));
     }
 
     @Test
-    void twoIdenticalPutsRacingMakeOneBooking() throws Exception {
+    void twoIdenticalPutsRacingMakeOneBooking() {
         String externalId = BookingFixtures.uniqueId("race");
         String path = "/v1/clinics/clinic-a/bookings/" + externalId;
         String body = BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "booked");
+        Clinics.as("clinic-a");
         CyclicBarrier start = new CyclicBarrier(2);
 
         List<CompletableFuture<Response>> racing = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(() -> {
             await(start);
-            return put(path, body);
+            return put("clinic-a", path, body);
         })).toList();
 
         List<Response> answers = racing.stream().map(CompletableFuture::join).toList();
         assertThat(answers).extracting(Response::statusCode).containsExactlyInAnyOrder(201, 200);
         assertThat(answers.get(0).body().asString()).isEqualTo(answers.get(1).body().asString());
-        assertThat(entityManager.createQuery("select count(b) from Booking b where b.externalId = :id", Long.class)
-                .setParameter("id", externalId)
-                .getSingleResult()).isEqualTo(1L);
+        assertThat(count("select count(b) from Booking b where b.externalId = '" + externalId + "'")).isEqualTo(1);
+        assertThat(count("select count(r) from Reminder r where r.booking.externalId = '" + externalId + "'"))
+                .isEqualTo(answers.get(0).jsonPath().getList("reminders").size());
+    }
+
+    @Test
+    void anOlderSourceVersionIsAConflictAndChangesNothing() {
+        String path = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("versions");
+        String zone = MiddayZone.now();
+        put("clinic-a", path, BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "booked", zone, 5L))
+                .then()
+                .statusCode(201);
+        String before = Clinics.as("clinic-a").get(path).asString();
+
+        put("clinic-a", path,
+                BookingFixtures.booking(NEXT_WEEK.plusDays(1), NEXT_WEEK.plusDays(1).plusMinutes(45), "booked", zone,
+                        4L))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("sourceVersion"));
+
+        assertThat(Clinics.as("clinic-a").get(path).asString()).isEqualTo(before);
     }
 
     @Test
     void invalidFieldsAreAllReportedAndNothingIsStored() {
-        long before = countBookings();
+        long before = count("select count(b) from Booking b");
         String body = """
                 {
-                  "patient": {"firstName": "", "phone": "0612", "locale": "spanish", "timeZone": "Mars/Olympus",
+                  "patient": {"firstName": "", "phone": "+34000", "locale": "spanish", "timeZone": "Mars/Olympus",
                               "preferredChannel": "email", "consent": {"sms": true, "email": false}},
                   "treatment": {"type": "microneedling", "startsAt": "2026-03-07T17:00:00-05:00",
                                 "endsAt": "2026-03-07T16:00:00-05:00"},
@@ -88,53 +115,206 @@ class BookingResourceTest {
                 }
                 """;
 
-        given().contentType(ContentType.JSON)
-                .body(body)
-                .put("/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("bad"))
+        put("clinic-a", "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("bad"), body)
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors.field", hasItems("patient.firstName", "patient.phone", "patient.locale",
-                        "patient.timeZoneKnown", "patient.preferredChannelReachable", "treatment.endsAtAfterStart"));
+                        "patient.timeZone", "patient.preferredChannelReachable", "treatment.endsAtAfterStart"));
 
-        assertThat(countBookings()).isEqualTo(before);
+        assertThat(count("select count(b) from Booking b")).isEqualTo(before);
     }
 
     @Test
-    void malformedJsonAndWrongTypesAreProblems() {
-        long before = countBookings();
-        given().contentType(ContentType.JSON)
-                .body("{\"patient\": ")
-                .put("/v1/clinics/clinic-a/bookings/broken")
+    void malformedUnknownAbsurdAndOversizedBookingsAreRefusedAndNothingIsStored() {
+        long before = count("select count(b) from Booking b");
+        String path = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("refused");
+
+        put("clinic-a", path, "{\"patient\": ")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Malformed JSON"));
-        given().contentType(ContentType.JSON)
-                .body(BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "maybe"))
-                .put("/v1/clinics/clinic-a/bookings/wrong-status")
+        put("clinic-a", path, BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "maybe"))
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("status"));
-        assertThat(countBookings()).isEqualTo(before);
+        put("clinic-a", path,
+                BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "booked").replace("microneedling",
+                        "tattoo-removal"))
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("treatment.type"));
+        OffsetDateTime farFuture = OffsetDateTime.parse("2999-01-01T10:00:00Z");
+        put("clinic-a", path, BookingFixtures.booking(farFuture, farFuture.plusMinutes(45), "booked"))
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("treatment.startsAtPlausible"));
+        put("clinic-a", path, BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "booked")
+                .replace("\"Ana\"", "\"" + "A".repeat(70_000) + "\""))
+                .then()
+                .statusCode(413);
+
+        assertThat(count("select count(b) from Booking b")).isEqualTo(before);
     }
 
     @Test
-    void anUnknownBookingIsANotFoundProblem() {
-        given().get("/v1/clinics/clinic-a/bookings/never-posted")
+    void aRescheduleMovesPendingRemindersKeepsDispatchedOnesAndDoublesNone() throws Exception {
+        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        String zone = MiddayZone.now();
+        String path = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("moved");
+        put("clinic-a", path, BookingFixtures.booking(end.minusMinutes(45), end, "booked", zone, null)).then()
+                .statusCode(201);
+        String sent = awaitState(path, "what-to-expect", "dispatched");
+
+        Response moved = put("clinic-a", path,
+                BookingFixtures.booking(end.plusDays(3).minusMinutes(45), end.plusDays(3), "booked", zone, null));
+
+        moved.then().statusCode(200);
+        List<java.util.Map<String, Object>> reminders = moved.jsonPath().getList("reminders");
+        assertThat(reminders).filteredOn(r -> r.get("id").equals(sent)).singleElement()
+                .satisfies(r -> assertThat(r.get("state")).isEqualTo("dispatched"));
+        assertThat(reminders).filteredOn(r -> "planned".equals(r.get("state")))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(OffsetDateTime.parse((String) r.get("dueAt")))
+                        .isAfterOrEqualTo(end.plusDays(3)));
+        assertThat(reminders).filteredOn(r -> "what-to-expect".equals(r.get("ruleKey"))).hasSize(1);
+        List<String> live = reminders.stream()
+                .filter(r -> "planned".equals(r.get("state")) || "dispatched".equals(r.get("state")))
+                .map(r -> r.get("ruleKey") + "#" + r.get("occurrence"))
+                .toList();
+        assertThat(live).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void cancellingRevokesEveryPendingReminderAndCompletionReAnchorsThePlan() {
+        String zone = MiddayZone.now();
+        String cancelled = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("cancel");
+        put("clinic-a", cancelled, BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "booked")).then()
+                .statusCode(201);
+        put("clinic-a", cancelled, BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "cancelled"))
                 .then()
-                .statusCode(404)
-                .contentType("application/problem+json");
+                .statusCode(200)
+                .body("planState", equalTo("none"));
+        assertThat(Clinics.as("clinic-a").get(cancelled).jsonPath().getList("reminders.state", String.class))
+                .isNotEmpty()
+                .containsOnly("revoked");
+
+        String completed = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("complete");
+        put("clinic-a", completed, BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "booked", zone, null))
+                .then()
+                .statusCode(201);
+        OffsetDateTime actualEnd = NEXT_WEEK.plusMinutes(90);
+        String body = BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "completed", zone, null)
+                .replace("\"endsAt\": \"" + NEXT_WEEK.plusMinutes(45) + "\"",
+                        "\"endsAt\": \"" + NEXT_WEEK.plusMinutes(45) + "\", \"actualEndsAt\": \"" + actualEnd + "\"");
+        Response reAnchored = put("clinic-a", completed, body);
+        reAnchored.then().statusCode(200).body("treatmentEnd", equalTo(actualEnd.toInstant().toString()));
+        assertThat(reAnchored.jsonPath().getString(
+                "reminders.find { it.ruleKey == 'sun-protection' && it.state == 'planned' }.dueAt"))
+                .isEqualTo(actualEnd.plusHours(48).toInstant().toString());
     }
 
-    private static Response put(String path, String body) {
-        return given().contentType(ContentType.JSON).body(body).put(path).andReturn();
+    @Test
+    void aClinicSeesNothingOfAnotherClinicsBookings() {
+        String path = "/v1/clinics/clinic-b/bookings/" + BookingFixtures.uniqueId("private");
+        put("clinic-b", path, BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "booked")).then()
+                .statusCode(201);
+
+        Clinics.as("clinic-a").get(path).then().statusCode(403).contentType("application/problem+json");
+        put("clinic-a", path, BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "cancelled")).then()
+                .statusCode(403);
+        Clinics.as("clinic-a").get("/v1/clinics/clinic-b/reminders").then().statusCode(403);
+        List<String> refs = Clinics.as("clinic-a")
+                .get("/v1/clinics/clinic-a/reminders?limit=500")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.bookingRef");
+        assertThat(refs).doesNotContain(path.substring(path.lastIndexOf('/') + 1));
+        Clinics.as("clinic-b").get(path).then().statusCode(200).body("planState", equalTo("planned"));
+        given().get(path).then().statusCode(401).contentType("application/problem+json");
+        given().auth().preemptive().basic("clinic-b", "ak_0000_forged").get(path).then().statusCode(401);
     }
 
-    private long countBookings() {
-        return entityManager.createQuery("select count(b) from Booking b", Long.class).getSingleResult();
+    @Test
+    void aRevokedKeyNoLongerWorksWhileANewOneDoes() {
+        String clinic = BookingFixtures.uniqueId("rotating");
+        String oldKey = Clinics.issueKey(clinic);
+        String newKey = Clinics.issueKey(clinic);
+        String path = "/v1/clinics/" + clinic + "/bookings/x-1";
+        String oldKeyId = oldKey.split("_")[1];
+
+        Clinics.operator().delete("/v1/admin/clinics/" + clinic + "/credentials/" + oldKeyId).then().statusCode(204);
+
+        given().auth().preemptive().basic(clinic, oldKey).get(path).then().statusCode(401);
+        given().auth().preemptive().basic(clinic, newKey).get(path).then().statusCode(404);
+        Clinics.operator().get("/v1/admin/clinics/" + clinic + "/credentials").then().statusCode(200)
+                .body("find { it.keyId == '" + oldKeyId + "' }.revokedAt", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void remindersAreListedPageByPageWithACursor() {
+        String clinic = BookingFixtures.uniqueId("paged");
+        for (int i = 0; i < 2; i++) {
+            put(clinic, "/v1/clinics/" + clinic + "/bookings/b-" + i,
+                    BookingFixtures.booking(NEXT_WEEK.plusHours(i), NEXT_WEEK.plusHours(i).plusMinutes(45), "booked"))
+                    .then()
+                    .statusCode(201);
+        }
+        int total = Clinics.as(clinic).get("/v1/clinics/" + clinic + "/reminders?limit=500").jsonPath()
+                .getList("items").size();
+
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = Clinics.as(clinic)
+                    .queryParam("limit", 7)
+                    .queryParams(cursor == null ? java.util.Map.of() : java.util.Map.of("cursor", cursor))
+                    .get("/v1/clinics/" + clinic + "/reminders")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            seen.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+
+        assertThat(total).isGreaterThan(20);
+        assertThat(seen).hasSize(total).doesNotHaveDuplicates();
+        Clinics.as(clinic).get("/v1/clinics/" + clinic + "/reminders?state=planned&from=" + NEXT_WEEK.plusDays(1)
+                .toInstant()).then().statusCode(200);
+        Clinics.as(clinic).get("/v1/clinics/" + clinic + "/reminders?cursor=garbage").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        Clinics.as(clinic).get("/v1/clinics/" + clinic + "/reminders?state=sleeping").then().statusCode(400)
+                .body("errors[0].field", equalTo("state"));
+    }
+
+    private static Response put(String clinic, String path, String body) {
+        return Clinics.as(clinic).contentType(ContentType.JSON).body(body).put(path).andReturn();
+    }
+
+    /** Waits for a reminder of the rule to reach the state; returns its id. */
+    static String awaitState(String path, String ruleKey, String state) throws InterruptedException {
+        String clinic = path.split("/")[3];
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            String id = Clinics.as(clinic).get(path).jsonPath().getString(
+                    "reminders.find { it.ruleKey == '" + ruleKey + "' && it.state == '" + state + "' }.id");
+            if (id != null) {
+                return id;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(ruleKey + " of " + path + " never reached " + state);
+    }
+
+    private long count(String query) {
+        return entityManager.createQuery(query, Long.class).getSingleResult();
     }
 
     private static void await(CyclicBarrier barrier) {

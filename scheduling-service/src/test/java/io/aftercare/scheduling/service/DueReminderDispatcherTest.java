@@ -1,6 +1,5 @@
 package io.aftercare.scheduling.service;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -8,40 +7,57 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.localstack.testing.TopicReader;
 import io.aftercare.scheduling.BookingFixtures;
+import io.aftercare.scheduling.Clinics;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "scheduling"))
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = GuidanceTestResource.class, scope = TestResourceScope.GLOBAL)
 class DueReminderDispatcherTest {
 
-    private static final Duration DISPATCH_BOUND = Duration.ofSeconds(15);
+    private static final Duration DISPATCH_BOUND = Duration.ofSeconds(20);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    DueReminderDispatcher dispatcher;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void aDueReminderIsPublishedAsABinaryCloudEventAndMarkedDispatched() {
         OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         String path = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("due-now");
-        JsonPath booking = put(path, BookingFixtures.booking(end.minusMinutes(45), end, "booked"));
+        JsonPath booking = put(path, BookingFixtures.booking(end.minusMinutes(45), end, "booked"), 201);
         String bookingId = booking.getString("id");
-        String reminderId = booking.getString("reminders[0].id");
+        String reminderId = booking.getString("reminders.find { it.ruleKey == 'what-to-expect' }.id");
 
         List<ConsumerRecord<String, String>> events;
         try (TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
@@ -56,68 +72,109 @@ class DueReminderDispatcherTest {
         JsonPath data = JsonPath.from(event.value());
         assertThat(data.getString("reminderId")).isEqualTo(reminderId);
         assertThat(data.getString("clinicId")).isEqualTo("clinic-a");
+        assertThat(data.getString("ruleKey")).isEqualTo("what-to-expect");
+        assertThat(data.getInt("protocolVersion")).isGreaterThanOrEqualTo(1);
         assertThat(data.getString("recipient.phone")).isEqualTo("+34612345678");
-        assertThat(data.getString("messages.sms")).startsWith("Hi Ana,");
-        awaitReminderState(path, "dispatched");
+        assertThat(data.getString("messages.sms")).startsWith("Hola Ana,");
+        assertThat(data.getString("messages.email.subject")).isNotBlank();
+        assertThat(data.getString("expiresAt")).isNotBlank();
+        assertThat(data.getList("channels")).containsExactly("sms", "email");
     }
 
     @Test
     void aCancelledBookingPublishesNothing() {
-        OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
         String path = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("cancelled");
-        String bookingId = put(path, BookingFixtures.booking(soon.minusMinutes(45), soon, "booked")).getString("id");
-        JsonPath cancelled = given().contentType(ContentType.JSON)
-                .body(BookingFixtures.booking(soon.minusMinutes(45), soon, "cancelled"))
-                .put(path)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        String bookingId = put(path, BookingFixtures.booking(soon.minusMinutes(45), soon, "booked"), 201)
+                .getString("id");
+        JsonPath cancelled = put(path, BookingFixtures.booking(soon.minusMinutes(45), soon, "cancelled"), 200);
 
         assertThat(cancelled.getList("reminders.state")).containsOnly("revoked");
         try (TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
-            assertThat(topic.readFor(record -> bookingId.equals(record.key()), Duration.ofSeconds(6))).isEmpty();
+            assertThat(topic.readFor(record -> bookingId.equals(record.key()), Duration.ofSeconds(5))).isEmpty();
         }
     }
 
     @Test
-    void aBookingPostedAfterTheAdviceWentStaleSendsNothing() {
+    void aTreatmentPostedThreeDaysLateSendsNothingPastItsValidity() {
         OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).minusDays(3).truncatedTo(ChronoUnit.SECONDS);
         String path = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("late");
-        String bookingId = put(path, BookingFixtures.booking(end.minusMinutes(45), end, "booked")).getString("id");
+        JsonPath booking = put(path, BookingFixtures.booking(end.minusMinutes(45), end, "booked"), 201);
+        String bookingId = booking.getString("id");
+        List<java.util.Map<String, Object>> reminders = booking.getList("reminders");
+        long stillValid = reminders.stream().filter(r -> !"expired".equals(r.get("state"))).count();
 
-        awaitReminderState(path, "expired");
+        assertThat(reminders).filteredOn(r -> "what-to-expect".equals(r.get("ruleKey")))
+                .allSatisfy(r -> assertThat(r.get("state")).isEqualTo("expired"));
         try (TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
-            assertThat(topic.readFor(record -> bookingId.equals(record.key()), Duration.ofSeconds(2))).isEmpty();
+            List<ConsumerRecord<String, String>> sent = topic.readFor(record -> bookingId.equals(record.key()),
+                    Duration.ofSeconds(4));
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            assertThat(sent).allSatisfy(record -> assertThat(
+                    OffsetDateTime.parse(JsonPath.from(record.value()).getString("expiresAt"))).isAfter(now));
+            assertThat(sent.size()).isLessThanOrEqualTo((int) stillValid);
         }
     }
 
-    private static JsonPath put(String path, String body) {
-        return given().contentType(ContentType.JSON).body(body).put(path).then().statusCode(201).extract().jsonPath();
+    @Test
+    void tenThousandDueRemindersClaimedByTwoDispatchersAtOnceArePublishedExactlyOnce() throws Exception {
+        UUID bookingId = insertBookingWithDueReminders(10_000);
+        AtomicInteger claimed = new AtomicInteger();
+
+        List<CompletableFuture<Void>> dispatchers = List.of(1, 2).stream().map(i -> CompletableFuture.runAsync(() -> {
+            int batch;
+            do {
+                batch = dispatcher.dispatchBatch();
+                claimed.addAndGet(batch);
+            } while (batch > 0);
+        })).toList();
+        CompletableFuture.allOf(dispatchers.toArray(CompletableFuture[]::new)).join();
+
+        List<ConsumerRecord<String, String>> events;
+        try (TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
+            events = topic.read(record -> bookingId.toString().equals(record.key()), 10_000, Duration.ofSeconds(30));
+            // Anything after the ten thousandth would be a duplicate.
+            assertThat(topic.readFor(record -> bookingId.toString().equals(record.key()), Duration.ofSeconds(2)))
+                    .isEmpty();
+        }
+        Set<String> ids = new HashSet<>();
+        events.forEach(record -> ids.add(header(record, "ce_id")));
+        assertThat(events).hasSize(10_000);
+        assertThat(ids).hasSize(10_000);
+        assertThat(claimed.get()).isLessThanOrEqualTo(10_000);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT count(*) FROM reminder WHERE booking_id = :id AND state = 'DISPATCHED'")
+                .setParameter("id", bookingId)
+                .getSingleResult())).isEqualTo(10_000L);
     }
 
-    private static void awaitReminderState(String path, String state) {
-        long deadline = System.nanoTime() + DISPATCH_BOUND.toNanos();
-        String seen = null;
-        while (System.nanoTime() < deadline) {
-            seen = given().get(path).then().statusCode(200).extract().jsonPath().getString("reminders[0].state");
-            if (state.equals(seen)) {
-                return;
-            }
-            sleep(200);
-        }
-        assertThat(seen).as("state of the reminder of " + path).isEqualTo(state);
+    private UUID insertBookingWithDueReminders(int count) {
+        UUID bookingId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("""
+                    INSERT INTO booking (id, clinic_id, external_id, first_name, phone, locale, time_zone,
+                        preferred_channel, sms_consent, email_consent, treatment_type, treatment_start, treatment_end,
+                        status, plan_state, protocol_version, created_at, updated_at)
+                    VALUES (:id, 'clinic-bulk', :ext, 'Ana', '+34612345678', 'en', 'Europe/Madrid', 'SMS', true, false,
+                        'microneedling', now() - interval '2 hours', now() - interval '1 hour', 'BOOKED', 'PLANNED', 1,
+                        now(), now())
+                    """).setParameter("id", bookingId).setParameter("ext", "bulk-" + bookingId).executeUpdate();
+            entityManager.createNativeQuery("""
+                    INSERT INTO reminder (id, booking_id, clinic_id, rule_key, occurrence, protocol_version, category,
+                        priority, channels, locale, due_at, expires_at, sms_text, state, created_at)
+                    SELECT gen_random_uuid(), :id, 'clinic-bulk', 'bulk', g, 1, 'expectations', 'NORMAL', 'sms', 'en',
+                        now() - (g % 60) * interval '1 second', now() + interval '1 hour', 'Hi Ana', 'PLANNED', now()
+                    FROM generate_series(0, :last) g
+                    """).setParameter("id", bookingId).setParameter("last", count - 1).executeUpdate();
+        });
+        return bookingId;
+    }
+
+    private static JsonPath put(String path, String body, int status) {
+        return Clinics.as("clinic-a").body(body).put(path).then().statusCode(status).extract().jsonPath();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,0 +1,23 @@
+package io.aftercare.scheduling.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The guidance service's plan endpoint: the one place plans are computed. */
+@RegisterRestClient(configKey = "guidance")
+@Path("/v1/protocols")
+@Produces(MediaType.APPLICATION_JSON)
+public interface GuidanceClient {
+
+    @GET
+    @Path("/{treatment}/plan")
+    GuidancePlan plan(@PathParam("treatment") String treatment, @QueryParam("treatedAt") String treatedAt,
+            @QueryParam("zone") String zone, @QueryParam("locale") String locale,
+            @QueryParam("clinicId") String clinicId, @QueryParam("firstName") String firstName);
+}

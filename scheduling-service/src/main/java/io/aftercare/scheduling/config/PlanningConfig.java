@@ -1,0 +1,26 @@
+package io.aftercare.scheduling.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How bookings that could not be planned at once (guidance unreachable) are planned later. */
+@ConfigMapping(prefix = "aftercare.planning")
+public interface PlanningConfig {
+
+    /** How often the planning job looks for bookings waiting for a plan. */
+    @WithDefault("2s")
+    Duration retryInterval();
+
+    /** First wait after a failed attempt; it doubles with every further failure. */
+    @WithDefault("2s")
+    Duration firstBackoff();
+
+    @WithDefault("5m")
+    Duration maxBackoff();
+
+    /** Most bookings planned in one transaction of the planning job. */
+    @WithDefault("50")
+    int batchSize();
+}

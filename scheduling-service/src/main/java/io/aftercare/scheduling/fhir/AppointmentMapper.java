@@ -1,0 +1,185 @@
+package io.aftercare.scheduling.fhir;
+
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.aftercare.scheduling.BookingStatus;
+import io.aftercare.scheduling.Channel;
+import io.aftercare.scheduling.rest.BookingRequest;
+import io.aftercare.scheduling.rest.PatientRequest;
+import io.aftercare.scheduling.rest.TreatmentRequest;
+
+/**
+ * Reads a FHIR R4 Appointment into the same booking the JSON API takes. The patient is the Appointment's Patient
+ * participant, given as a contained Patient resource (name, telecom, communication language); the patient's time zone
+ * comes from the standard {@code timezone} extension on the Appointment or the Patient; the treatment from
+ * serviceType or appointmentType. The telecoms listed are the ones the clinic may use for aftercare reminders.
+ */
+@ApplicationScoped
+public class AppointmentMapper {
+
+    static final String TIMEZONE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/timezone";
+    private static final Map<String, BookingStatus> STATUSES = Map.of("booked", BookingStatus.BOOKED, "cancelled",
+            BookingStatus.CANCELLED, "noshow", BookingStatus.NO_SHOW, "fulfilled", BookingStatus.COMPLETED);
+
+    public BookingRequest toBooking(JsonNode appointment) {
+        List<OperationOutcome.Issue> issues = new ArrayList<>();
+        if (!"Appointment".equals(appointment.path("resourceType").asText())) {
+            throw new FhirInvalidException(400,
+                    List.of(OperationOutcome.invalid("Appointment.resourceType", "must be Appointment")));
+        }
+        BookingStatus status = STATUSES.get(appointment.path("status").asText());
+        if (status == null) {
+            issues.add(OperationOutcome.invalid("Appointment.status",
+                    "must be one of booked, cancelled, noshow, fulfilled"));
+        }
+        OffsetDateTime start = instant(appointment, "start", issues);
+        OffsetDateTime end = instant(appointment, "end", issues);
+        String treatment = treatment(appointment);
+        if (treatment == null) {
+            issues.add(OperationOutcome.invalid("Appointment.serviceType",
+                    "must name the treatment (serviceType or appointmentType coding code, display or text)"));
+        }
+        JsonNode patient = patient(appointment);
+        if (patient == null) {
+            issues.add(OperationOutcome.invalid("Appointment.participant",
+                    "needs a Patient participant whose actor refers to a contained Patient (\"#id\") with telecom"));
+        }
+        String zone = timeZone(appointment, patient);
+        if (zone == null) {
+            issues.add(OperationOutcome.invalid("Appointment.extension",
+                    "needs the patient's IANA time zone in the extension " + TIMEZONE_EXTENSION));
+        }
+        if (!issues.isEmpty()) {
+            throw new FhirInvalidException(400, issues);
+        }
+        return new BookingRequest(patientRequest(patient, zone),
+                new TreatmentRequest(treatment, start, end, null, null), status, versionId(appointment));
+    }
+
+    private static PatientRequest patientRequest(JsonNode patient, String zone) {
+        String phone = null;
+        String email = null;
+        Channel preferred = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (JsonNode telecom : patient.path("telecom")) {
+            String system = telecom.path("system").asText();
+            String value = telecom.path("value").asText(null);
+            int rank = telecom.path("rank").asInt(Integer.MAX_VALUE - 1);
+            Channel channel = switch (system) {
+                case "phone", "sms" -> Channel.SMS;
+                case "email" -> Channel.EMAIL;
+                default -> null;
+            };
+            if (channel == null || value == null) {
+                continue;
+            }
+            if (channel == Channel.SMS && phone == null) {
+                phone = value.replace(" ", "");
+            } else if (channel == Channel.EMAIL && email == null) {
+                email = value;
+            }
+            if (rank < bestRank) {
+                bestRank = rank;
+                preferred = channel;
+            }
+        }
+        String firstName = patient.path("name").path(0).path("given").path(0).asText(null);
+        String language = patient.path("communication").path(0).path("language").path("coding").path(0)
+                .path("code").asText("en");
+        return new PatientRequest(firstName, phone, email, locale(language), zone, preferred,
+                new PatientRequest.Consent(phone != null, email != null));
+    }
+
+    /** en-us becomes en-US, the form the booking API takes. */
+    private static String locale(String code) {
+        String[] parts = code.replace('_', '-').split("-");
+        return parts.length == 1
+                ? parts[0].toLowerCase(Locale.ROOT)
+                : parts[0].toLowerCase(Locale.ROOT) + "-" + parts[1].toUpperCase(Locale.ROOT);
+    }
+
+    private static JsonNode patient(JsonNode appointment) {
+        for (JsonNode participant : appointment.path("participant")) {
+            String reference = participant.path("actor").path("reference").asText("");
+            if (reference.startsWith("#")) {
+                for (JsonNode contained : appointment.path("contained")) {
+                    if ("Patient".equals(contained.path("resourceType").asText())
+                            && reference.substring(1).equals(contained.path("id").asText())) {
+                        return contained;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String timeZone(JsonNode appointment, JsonNode patient) {
+        String zone = extension(appointment, TIMEZONE_EXTENSION);
+        return zone != null || patient == null ? zone : extension(patient, TIMEZONE_EXTENSION);
+    }
+
+    private static String extension(JsonNode resource, String url) {
+        for (JsonNode extension : resource.path("extension")) {
+            if (url.equals(extension.path("url").asText())) {
+                return extension.path("valueCode").asText(null);
+            }
+        }
+        return null;
+    }
+
+    private static String treatment(JsonNode appointment) {
+        List<JsonNode> concepts = new ArrayList<>();
+        appointment.path("serviceType").forEach(concepts::add);
+        concepts.add(appointment.path("appointmentType"));
+        for (JsonNode concept : concepts) {
+            for (JsonNode coding : concept.path("coding")) {
+                String name = slug(coding.path("code").asText(null));
+                name = name != null ? name : slug(coding.path("display").asText(null));
+                if (name != null) {
+                    return name;
+                }
+            }
+            String text = slug(concept.path("text").asText(null));
+            if (text != null) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    private static String slug(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String slug = value.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return slug.matches("[a-z][a-z0-9-]{0,63}") ? slug : null;
+    }
+
+    private static OffsetDateTime instant(JsonNode appointment, String field, List<OperationOutcome.Issue> issues) {
+        String value = appointment.path(field).asText(null);
+        if (value == null) {
+            issues.add(OperationOutcome.invalid("Appointment." + field, "is required"));
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeException e) {
+            issues.add(OperationOutcome.invalid("Appointment." + field, "must be a FHIR instant with offset"));
+            return null;
+        }
+    }
+
+    private static Long versionId(JsonNode appointment) {
+        String version = appointment.path("meta").path("versionId").asText("");
+        return version.matches("\\d{1,18}") ? Long.valueOf(version) : null;
+    }
+}

@@ -1,0 +1,47 @@
+package io.aftercare.scheduling.messaging;
+
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.aftercare.scheduling.service.PlanChanges;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+
+/** Events from the other services that change plans; each is acted on once, whatever the redeliveries. */
+@ApplicationScoped
+public class EventConsumers {
+
+    private final PlanChanges changes;
+
+    public EventConsumers(PlanChanges changes) {
+        this.changes = changes;
+    }
+
+    @Incoming("protocol-published")
+    @Blocking
+    public CompletionStage<Void> onProtocolPublished(Message<ProtocolPublished> message) {
+        ProtocolPublished event = message.getPayload();
+        changes.protocolPublished(eventId(message, event.treatment() + ":" + event.version()), event);
+        return message.ack();
+    }
+
+    @Incoming("recipient-preferences")
+    @Blocking
+    public CompletionStage<Void> onRecipientPreference(Message<RecipientPreferenceChanged> message) {
+        RecipientPreferenceChanged event = message.getPayload();
+        changes.preferenceChanged(
+                eventId(message, event.channel() + ":" + event.address() + ":" + event.optedOut() + ":" + event.at()),
+                event);
+        return message.ack();
+    }
+
+    private static String eventId(Message<?> message, String fallback) {
+        return message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(IncomingCloudEventMetadata::getId)
+                .orElse(fallback);
+    }
+}

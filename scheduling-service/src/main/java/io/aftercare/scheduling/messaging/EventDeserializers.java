@@ -1,0 +1,24 @@
+package io.aftercare.scheduling.messaging;
+
+import io.quarkus.kafka.client.serialization.ObjectMapperDeserializer;
+
+/** JSON deserializers of the events this service consumes. */
+public final class EventDeserializers {
+
+    private EventDeserializers() {
+    }
+
+    public static class ProtocolPublishedDeserializer extends ObjectMapperDeserializer<ProtocolPublished> {
+        public ProtocolPublishedDeserializer() {
+            super(ProtocolPublished.class);
+        }
+    }
+
+    public static class RecipientPreferenceChangedDeserializer
+            extends
+                ObjectMapperDeserializer<RecipientPreferenceChanged> {
+        public RecipientPreferenceChangedDeserializer() {
+            super(RecipientPreferenceChanged.class);
+        }
+    }
+}

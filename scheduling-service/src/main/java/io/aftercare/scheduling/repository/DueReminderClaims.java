@@ -1,0 +1,114 @@
+package io.aftercare.scheduling.repository;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import io.aftercare.scheduling.Channel;
+import io.aftercare.scheduling.Priority;
+import io.aftercare.scheduling.messaging.ReminderDue;
+
+/**
+ * The dispatcher's SQL, in plain JDBC on the transaction's connection: one statement claims a batch with everything
+ * its events need, one marks the whole batch. This is the hot path of a backlog, so no entity is loaded.
+ */
+@ApplicationScoped
+public class DueReminderClaims {
+
+    private static final String CLAIM = """
+            SELECT r.id, r.booking_id, r.clinic_id, r.rule_key, r.occurrence, r.category, r.protocol_version,
+                   r.priority, r.channels, r.locale, r.due_at, r.expires_at, r.sms_text, r.email_subject, r.email_body,
+                   b.external_id, b.first_name, b.phone, b.email, b.locale AS patient_locale, b.time_zone,
+                   b.preferred_channel, b.sms_consent, b.sms_opted_out, b.email_consent
+            FROM reminder r JOIN booking b ON b.id = r.booking_id
+            WHERE r.state = 'PLANNED' AND r.due_at <= ?
+            ORDER BY r.due_at
+            LIMIT ?
+            FOR UPDATE OF r SKIP LOCKED
+            """;
+
+    private final EntityManager entityManager;
+
+    public DueReminderClaims(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Locks up to {@code limit} due, planned reminders that no other dispatcher holds, oldest first. Rows another
+     * instance has locked are skipped, not waited for, so any number of dispatchers can run side by side.
+     */
+    public List<ReminderDue> claim(Instant now, int limit) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
+                statement.setTimestamp(1, Timestamp.from(now));
+                statement.setInt(2, limit);
+                List<ReminderDue> due = new ArrayList<>(limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        due.add(toEvent(rows));
+                    }
+                }
+                return due;
+            }
+        });
+    }
+
+    /** Moves the given planned reminders to a new state in one statement. */
+    public void mark(Collection<UUID> ids, String state, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        session().doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE reminder SET state = ?, dispatched_at = ? WHERE id = ANY (?) AND state = 'PLANNED'")) {
+                statement.setString(1, state);
+                statement.setTimestamp(2, "DISPATCHED".equals(state) ? Timestamp.from(at) : null);
+                statement.setArray(3, uuidArray(connection, ids));
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    private static Array uuidArray(Connection connection, Collection<UUID> ids) throws SQLException {
+        return connection.createArrayOf("uuid", ids.toArray());
+    }
+
+    private static ReminderDue toEvent(ResultSet rows) throws SQLException {
+        String emailSubject = rows.getString("email_subject");
+        ReminderDue.Email email = emailSubject == null
+                ? null
+                : new ReminderDue.Email(emailSubject, rows.getString("email_body"));
+        ReminderDue.Recipient recipient = new ReminderDue.Recipient(rows.getString("first_name"),
+                rows.getString("phone"), rows.getString("email"), rows.getString("patient_locale"),
+                rows.getString("time_zone"), Channel.valueOf(rows.getString("preferred_channel")),
+                rows.getBoolean("sms_consent") && !rows.getBoolean("sms_opted_out"),
+                rows.getBoolean("email_consent"));
+        return new ReminderDue(rows.getObject("id", UUID.class), rows.getString("clinic_id"),
+                rows.getObject("booking_id", UUID.class), rows.getString("external_id"), recipient,
+                rows.getString("rule_key"), rows.getInt("occurrence"), rows.getString("category"),
+                rows.getInt("protocol_version"), Priority.valueOf(rows.getString("priority")),
+                Arrays.asList(rows.getString("channels").split(",")), rows.getString("locale"),
+                rows.getObject("due_at", OffsetDateTime.class).toInstant(),
+                rows.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                new ReminderDue.RenderedMessages(rows.getString("sms_text"), email));
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+}

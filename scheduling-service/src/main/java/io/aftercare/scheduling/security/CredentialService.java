@@ -1,0 +1,97 @@
+package io.aftercare.scheduling.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.jboss.logging.Logger;
+
+import io.aftercare.scheduling.ClinicCredential;
+
+/**
+ * Issues, checks and revokes clinics' API keys. A secret reads {@code ak_<keyId>_<random>}: the key id finds the row
+ * and the random part (256 bits) makes guessing hopeless, so a plain SHA-256 of it is a safe thing to store.
+ */
+@ApplicationScoped
+public class CredentialService {
+
+    private static final Logger LOG = Logger.getLogger(CredentialService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Clock clock;
+
+    public CredentialService(Clock clock) {
+        this.clock = clock;
+    }
+
+    public record Issued(String clinicId, String keyId, String secret, Instant createdAt) {
+    }
+
+    public record KeyInfo(String keyId, Instant createdAt, Instant revokedAt) {
+    }
+
+    @Transactional
+    public Issued issue(String clinicId) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        ClinicCredential credential = new ClinicCredential();
+        credential.keyId = HexFormat.of().formatHex(random, 0, 8);
+        String secret = "ak_" + credential.keyId + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        credential.clinicId = clinicId;
+        credential.secretSha256 = sha256(secret);
+        credential.createdAt = clock.instant();
+        credential.persist();
+        LOG.infof("issued API key %s for clinic %s", credential.keyId, clinicId);
+        return new Issued(clinicId, credential.keyId, secret, credential.createdAt);
+    }
+
+    /** Whether the secret is a live key of this clinic. */
+    @Transactional
+    public boolean verify(String clinicId, String secret) {
+        String[] parts = secret.split("_", 3);
+        if (parts.length != 3 || !parts[0].equals("ak")) {
+            return false;
+        }
+        ClinicCredential credential = ClinicCredential.findById(parts[1]);
+        return credential != null && credential.revokedAt == null && credential.clinicId.equals(clinicId)
+                && MessageDigest.isEqual(credential.secretSha256, sha256(secret));
+    }
+
+    @Transactional
+    public List<KeyInfo> list(String clinicId) {
+        return ClinicCredential.<ClinicCredential>list("clinicId = ?1 order by createdAt", clinicId)
+                .stream()
+                .map(c -> new KeyInfo(c.keyId, c.createdAt, c.revokedAt))
+                .toList();
+    }
+
+    @Transactional
+    public void revoke(String clinicId, String keyId) {
+        ClinicCredential credential = ClinicCredential.findById(keyId);
+        if (credential == null || !credential.clinicId.equals(clinicId)) {
+            throw new NotFoundException("clinic " + clinicId + " has no key " + keyId);
+        }
+        if (credential.revokedAt == null) {
+            credential.revokedAt = clock.instant();
+            LOG.infof("revoked API key %s of clinic %s", keyId, clinicId);
+        }
+    }
+
+    private static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

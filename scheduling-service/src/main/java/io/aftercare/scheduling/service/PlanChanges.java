@@ -1,0 +1,78 @@
+package io.aftercare.scheduling.service;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.aftercare.scheduling.messaging.ProtocolPublished;
+import io.aftercare.scheduling.messaging.RecipientPreferenceChanged;
+import io.aftercare.scheduling.repository.BookingRepository;
+import io.aftercare.scheduling.repository.ProcessedEvents;
+
+/** What other services report that changes plans: a new protocol version, a patient's STOP or START. */
+@ApplicationScoped
+public class PlanChanges {
+
+    private static final Logger LOG = Logger.getLogger(PlanChanges.class);
+
+    private final BookingRepository bookings;
+    private final ProcessedEvents processed;
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public PlanChanges(BookingRepository bookings, ProcessedEvents processed, EntityManager entityManager,
+            Clock clock) {
+        this.bookings = bookings;
+        this.processed = processed;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /** Bookings whose treatment is still ahead follow the new version; the planning job re-plans them. */
+    @Transactional
+    public void protocolPublished(String eventId, ProtocolPublished event) {
+        Instant now = clock.instant();
+        if (!processed.firstTime(eventId, now)) {
+            return;
+        }
+        int queued = bookings.replanFuture(event.treatment(), event.version(), now);
+        LOG.infof("protocol %s version %d published: %d future booking(s) queued for a new plan", event.treatment(),
+                event.version(), queued);
+    }
+
+    /**
+     * A STOP revokes the pending reminders that can only go by text; those that may go by email stay. A START lifts
+     * the opt-out and re-plans, so that what is still worth sending goes out again.
+     */
+    @Transactional
+    public void preferenceChanged(String eventId, RecipientPreferenceChanged event) {
+        Instant now = clock.instant();
+        if (!processed.firstTime(eventId, now) || !"sms".equals(event.channel())) {
+            return;
+        }
+        entityManager.createNativeQuery("UPDATE booking SET sms_opted_out = :out WHERE phone = :phone")
+                .setParameter("out", event.optedOut())
+                .setParameter("phone", event.address())
+                .executeUpdate();
+        if (event.optedOut()) {
+            int revoked = entityManager.createNativeQuery("""
+                    UPDATE reminder r SET state = 'REVOKED'
+                    FROM booking b
+                    WHERE r.booking_id = b.id AND b.phone = :phone AND r.state = 'PLANNED'
+                      AND NOT (b.email_consent AND b.email IS NOT NULL AND r.channels LIKE '%email%')
+                    """).setParameter("phone", event.address()).executeUpdate();
+            LOG.infof("SMS opt-out: %d pending reminder(s) revoked", revoked);
+        } else {
+            int queued = entityManager.createNativeQuery("""
+                    UPDATE booking SET plan_state = 'PENDING', next_plan_at = :now, plan_attempts = 0
+                    WHERE phone = :phone AND plan_state = 'PLANNED' AND status IN ('BOOKED', 'COMPLETED')
+                    """).setParameter("phone", event.address()).setParameter("now", now).executeUpdate();
+            LOG.infof("SMS opt-in: %d booking(s) queued for a new plan", queued);
+        }
+    }
+}

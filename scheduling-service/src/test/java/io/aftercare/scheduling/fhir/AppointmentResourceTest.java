@@ -1,0 +1,145 @@
+package io.aftercare.scheduling.fhir;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.aftercare.localstack.testing.GuidanceTestResource;
+import io.aftercare.localstack.testing.KafkaTestResource;
+import io.aftercare.localstack.testing.PostgresTestResource;
+import io.aftercare.scheduling.BookingFixtures;
+import io.aftercare.scheduling.Clinics;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "scheduling"))
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = GuidanceTestResource.class, scope = TestResourceScope.GLOBAL)
+class AppointmentResourceTest {
+
+    private static final OffsetDateTime START = OffsetDateTime.now(ZoneOffset.UTC).plusDays(5)
+            .truncatedTo(ChronoUnit.HOURS);
+
+    /** The shape of the specification's Appointment example, with the patient contained so it carries telecom. */
+    static String appointment(String id, String status) {
+        return """
+                {
+                  "resourceType": "Appointment",
+                  "id": "%s",
+                  "meta": {"versionId": "3"},
+                  "text": {"status": "generated", "div": "<div xmlns=\\"http://www.w3.org/1999/xhtml\\">Microneedling</div>"},
+                  "contained": [{
+                    "resourceType": "Patient",
+                    "id": "p1",
+                    "name": [{"family": "Chalmers", "given": ["Peter", "James"]}],
+                    "telecom": [
+                      {"system": "phone", "value": "+447911123456", "use": "mobile", "rank": 1},
+                      {"system": "email", "value": "peter@example.com", "rank": 2}
+                    ],
+                    "communication": [{"language": {"coding": [{"system": "urn:ietf:bcp:47", "code": "en-GB"}]}}]
+                  }],
+                  "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/timezone", "valueCode": "Europe/London"}],
+                  "status": "%s",
+                  "serviceCategory": [{"coding": [{"system": "http://example.org/service-category", "code": "aesthetics", "display": "Aesthetics"}]}],
+                  "serviceType": [{"coding": [{"code": "microneedling", "display": "Microneedling"}]}],
+                  "appointmentType": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0276", "code": "ROUTINE"}]},
+                  "priority": 5,
+                  "description": "Microneedling session",
+                  "start": "%s",
+                  "end": "%s",
+                  "created": "2026-11-01",
+                  "comment": "Further aftercare by text",
+                  "participant": [
+                    {"actor": {"reference": "#p1", "display": "Peter James Chalmers"}, "required": "required", "status": "accepted"},
+                    {"type": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "ATND"}]}],
+                     "actor": {"reference": "Practitioner/example", "display": "Dr Adam Careful"}, "required": "required", "status": "accepted"},
+                    {"actor": {"reference": "Location/1", "display": "South Wing, second floor"}, "required": "required", "status": "accepted"}
+                  ]
+                }
+                """
+                .formatted(id, status, START, START.plusMinutes(45));
+    }
+
+    @Test
+    void anAppointmentInTheSpecificationsShapeBecomesABooking() {
+        String id = BookingFixtures.uniqueId("fhir");
+
+        Clinics.as("clinic-f")
+                .contentType("application/fhir+json")
+                .body(appointment(id, "booked"))
+                .post("/fhir/r4/Appointment")
+                .then()
+                .statusCode(201)
+                .header("Location", "/fhir/r4/Appointment/" + id)
+                .body("resourceType", equalTo("Appointment"));
+
+        Clinics.as("clinic-f")
+                .get("/v1/clinics/clinic-f/bookings/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("booked"))
+                .body("timeZone", equalTo("Europe/London"))
+                .body("sourceVersion", equalTo(3))
+                .body("planState", equalTo("planned"))
+                .body("reminders.ruleKey", hasItem("what-to-expect"));
+
+        Clinics.as("clinic-f")
+                .contentType("application/fhir+json")
+                .body(appointment(id, "cancelled").replace("\"versionId\": \"3\"", "\"versionId\": \"4\""))
+                .put("/fhir/r4/Appointment/" + id)
+                .then()
+                .statusCode(200);
+        Clinics.as("clinic-f").get("/v1/clinics/clinic-f/bookings/" + id).then().body("status",
+                equalTo("cancelled"));
+    }
+
+    @Test
+    void anInvalidAppointmentGetsAnOperationOutcome() {
+        String invalid = appointment(BookingFixtures.uniqueId("fhir-bad"), "waitlist")
+                .replace("\"+447911123456\"", "\"12\"")
+                .replace("\"start\": \"" + START + "\"", "\"start\": \"yesterday\"")
+                .replace("Europe/London", "Atlantis/Capital");
+
+        Clinics.as("clinic-f")
+                .contentType("application/fhir+json")
+                .body(invalid)
+                .post("/fhir/r4/Appointment")
+                .then()
+                .statusCode(400)
+                .contentType("application/fhir+json")
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue.severity", hasItem("error"))
+                .body("issue.expression.flatten()", hasItems("Appointment.status", "Appointment.start"));
+
+        Clinics.as("clinic-f")
+                .contentType("application/fhir+json")
+                .body(appointment(BookingFixtures.uniqueId("fhir-bad"), "booked").replace("\"+447911123456\"",
+                        "\"12\""))
+                .post("/fhir/r4/Appointment")
+                .then()
+                .statusCode(400)
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue.expression.flatten()", hasItem("Appointment.contained.Patient.telecom"));
+
+        Clinics.as("clinic-f")
+                .contentType("application/fhir+json")
+                .body("{not json")
+                .post("/fhir/r4/Appointment")
+                .then()
+                .statusCode(400)
+                .body("resourceType", equalTo("OperationOutcome"));
+        given().contentType("application/fhir+json").body(appointment("x", "booked")).post("/fhir/r4/Appointment")
+                .then()
+                .statusCode(401);
+    }
+}

@@ -1,0 +1,145 @@
+package io.aftercare.scheduling.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.aftercare.localstack.testing.CloudEventWriter;
+import io.aftercare.localstack.testing.GuidanceTestResource;
+import io.aftercare.localstack.testing.KafkaTestResource;
+import io.aftercare.localstack.testing.PostgresTestResource;
+import io.aftercare.scheduling.BookingFixtures;
+import io.aftercare.scheduling.Clinics;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "scheduling"))
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = GuidanceTestResource.class, scope = TestResourceScope.GLOBAL)
+class PlanChangesTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(20);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.rest-client.guidance.url")
+    String guidanceUrl;
+
+    @Test
+    void aNewProtocolVersionRePlansBookingsStillAheadAndLeavesThePastAlone() {
+        OffsetDateTime nextWeek = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).truncatedTo(ChronoUnit.MINUTES);
+        OffsetDateTime lastWeek = nextWeek.minusDays(14);
+        String ahead = "/v1/clinics/clinic-p/bookings/" + BookingFixtures.uniqueId("ahead");
+        String past = "/v1/clinics/clinic-p/bookings/" + BookingFixtures.uniqueId("past");
+        int version = put(ahead, BookingFixtures.booking(nextWeek, nextWeek.plusMinutes(45), "booked"), 201)
+                .getInt("protocolVersion");
+        put(past, BookingFixtures.booking(lastWeek, lastWeek.plusMinutes(45), "booked"), 201);
+
+        int published = publishNewMicroneedlingVersion();
+
+        assertThat(published).isGreaterThan(version);
+        JsonPath replanned = await(ahead, b -> b.getInt("protocolVersion") == published);
+        assertThat(replanned.getString("planState")).isEqualTo("planned");
+        assertThat(replanned.getList("reminders.findAll { it.state == 'planned' }.protocolVersion", Integer.class))
+                .isNotEmpty()
+                .containsOnly(published);
+        assertThat(Clinics.as("clinic-p").get(past).jsonPath().getInt("protocolVersion")).isEqualTo(version);
+    }
+
+    @Test
+    void stopRevokesTextOnlyRemindersAndStartBringsThemBack() {
+        String phone = "+346" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        OffsetDateTime nextWeek = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).truncatedTo(ChronoUnit.MINUTES);
+        String textOnly = "/v1/clinics/clinic-p/bookings/" + BookingFixtures.uniqueId("text-only");
+        String withEmail = "/v1/clinics/clinic-p/bookings/" + BookingFixtures.uniqueId("with-email");
+        String body = BookingFixtures.booking(nextWeek, nextWeek.plusMinutes(45), "booked")
+                .replace("+34612345678", phone);
+        put(textOnly, body.replace("\"email\": true", "\"email\": false"), 201);
+        put(withEmail, body, 201);
+
+        preference(phone, true);
+
+        await(textOnly, b -> b.getList("reminders.state").stream().noneMatch("planned"::equals));
+        assertThat(Clinics.as("clinic-p").get(withEmail).jsonPath().getList("reminders.state")).contains("planned");
+
+        preference(phone, false);
+
+        JsonPath restored = await(textOnly, b -> b.getList("reminders.state").contains("planned"));
+        List<Map<String, Object>> live = restored.getList("reminders.findAll { it.state == 'planned' }");
+        assertThat(live.stream().map(r -> r.get("ruleKey") + "#" + r.get("occurrence")).toList())
+                .doesNotHaveDuplicates();
+    }
+
+    private void preference(String phone, boolean optedOut) {
+        try (CloudEventWriter writer = new CloudEventWriter(bootstrapServers)) {
+            writer.send("recipient-preferences", UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                    "io.aftercare.recipient.preference.changed.v1", """
+                            {"channel": "sms", "address": "%s", "optedOut": %s, "at": "%s"}
+                            """.formatted(phone, optedOut, Instant.now()));
+        }
+    }
+
+    /** Through guidance's own admin API, as an editor would: the real protocol-published event follows. */
+    private int publishNewMicroneedlingVersion() {
+        Map<String, Object> rule = given().baseUri(guidanceUrl)
+                .get("/v1/protocols/microneedling")
+                .jsonPath()
+                .getMap("rules.find { it.key == 'hydrate' }");
+        rule.put("validity", "PT" + (5 + ThreadLocalRandom.current().nextInt(3)) + "H");
+        given().baseUri(guidanceUrl).auth().preemptive().basic("admin", "admin").contentType(ContentType.JSON)
+                .body(rule)
+                .put("/v1/admin/protocols/microneedling/draft/rules/hydrate")
+                .then()
+                .statusCode(200);
+        return given().baseUri(guidanceUrl).auth().preemptive().basic("admin", "admin")
+                .post("/v1/admin/protocols/microneedling/publish")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("version");
+    }
+
+    private static JsonPath await(String path, Predicate<JsonPath> condition) {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        JsonPath booking = null;
+        while (System.nanoTime() < deadline) {
+            booking = Clinics.as("clinic-p").get(path).then().statusCode(200).extract().jsonPath();
+            if (condition.test(booking)) {
+                return booking;
+            }
+            sleep();
+        }
+        throw new AssertionError("condition not met within " + BOUND + "; last seen " + booking.prettify());
+    }
+
+    private static JsonPath put(String path, String body, int status) {
+        return Clinics.as("clinic-p").body(body).put(path).then().statusCode(status).extract().jsonPath();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
