@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,6 +35,7 @@ public class ProtocolService {
     private final ContentValidator validator;
     private final ProtocolPublishedPublisher events;
     private final Clock clock;
+    private final Map<Long, ProtocolContent> parsedVersions = new ConcurrentHashMap<>();
 
     public ProtocolService(ProtocolRepository protocols, ProtocolCodec codec, ContentValidator validator,
             ProtocolPublishedPublisher events, Clock clock) {

@@ -7,12 +7,16 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "aftercare.dispatch")
 public interface DispatchConfig {
 
-    /** How often the dispatcher looks for due reminders (read by {@code DispatchJob}'s schedule). */
-    @WithDefault("1s")
+    /** Whether this instance dispatches; any number may, as claims skip each other's rows. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often the dispatcher looks for due reminders when there is no backlog. */
+    @WithDefault("PT0.25S")
     java.time.Duration interval();
 
     /** Most reminders claimed and published in one transaction. */
-    @WithDefault("500")
+    @WithDefault("1000")
     int batchSize();
 
     /** How long to wait for the broker to acknowledge a batch before giving the rows back. */

@@ -1,0 +1,74 @@
+package io.aftercare.scheduling.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.aftercare.scheduling.config.DispatchConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Runs the dispatcher on a thread of its own: it drains a backlog batch after batch and otherwise looks for due
+ * reminders every {@code aftercare.dispatch.interval} (250 ms). The Quarkus scheduler was tried first; its one-second
+ * step, and the ticks it skips while a run overlaps, let reminders leave up to a second late.
+ */
+@ApplicationScoped
+public class DispatchLoop {
+
+    private static final Logger LOG = Logger.getLogger(DispatchLoop.class);
+
+    private final DueReminderDispatcher dispatcher;
+    private final DispatchConfig config;
+    private volatile boolean running;
+    private Thread thread;
+
+    public DispatchLoop(DueReminderDispatcher dispatcher, DispatchConfig config) {
+        this.dispatcher = dispatcher;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.info("the reminder dispatcher is disabled on this instance");
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "reminder-dispatcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(config.ackTimeout().toMillis());
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (dispatcher.dispatchBatch() < config.batchSize()) {
+                    Thread.sleep(config.interval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "dispatch failed; the claimed reminders stay planned and are claimed again shortly");
+                pause();
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(config.interval().toMillis() * 4);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
