@@ -57,7 +57,7 @@ CREATE TABLE reminder (
 
 -- Two live timers for the same booking, rule and occurrence would send the same advice twice.
 CREATE UNIQUE INDEX reminder_live_uk ON reminder (booking_id, rule_key, occurrence)
-    WHERE state IN ('PLANNED', 'DISPATCHED');
+    WHERE state IN ('PLANNED', 'DISPATCHED', 'DELIVERED', 'FAILED');
 
 -- The dispatcher's claim reads only planned rows in due order; millions of future rows cost it nothing.
 CREATE INDEX reminder_planned_due_idx ON reminder (due_at) WHERE state = 'PLANNED';

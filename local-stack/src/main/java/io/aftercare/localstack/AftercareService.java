@@ -47,6 +47,11 @@ public enum AftercareService {
         if (this == SCHEDULING) {
             config.put("quarkus.rest-client.guidance.url", "http://localhost:" + servicePorts.get(GUIDANCE));
         }
+        if (this == NOTIFICATION) {
+            config.put("aftercare.scheduling.url", "http://localhost:" + servicePorts.get(SCHEDULING));
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put("quarkus.mailer.port", String.valueOf(infrastructure.smtp().port()));
+        }
         return config;
     }
 }

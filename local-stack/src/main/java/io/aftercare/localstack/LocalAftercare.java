@@ -20,13 +20,16 @@ public final class LocalAftercare implements AutoCloseable {
     private final Map<AftercareService, ServiceProcess> services;
     private final Layout layout;
     private final Map<AftercareService, Integer> servicePorts;
+    private final Map<AftercareService, Map<String, String>> overrides;
 
     private LocalAftercare(LocalInfrastructure infrastructure, Map<AftercareService, ServiceProcess> services,
-            Layout layout, Map<AftercareService, Integer> servicePorts) {
+            Layout layout, Map<AftercareService, Integer> servicePorts,
+            Map<AftercareService, Map<String, String>> overrides) {
         this.infrastructure = infrastructure;
         this.services = services;
         this.layout = layout;
         this.servicePorts = servicePorts;
+        this.overrides = overrides;
     }
 
     public record Layout(Path repository, Path dataDirectory, Path cacheDirectory, Path logDirectory) {
@@ -34,10 +37,17 @@ public final class LocalAftercare implements AutoCloseable {
 
     public static LocalAftercare start(Layout layout, InfrastructurePorts ports,
             Map<AftercareService, Integer> servicePorts, Consumer<String> progress) throws Exception {
+        return start(layout, ports, servicePorts, Map.of(), progress);
+    }
+
+    /** @param overrides configuration per service on top of what points it at the infrastructure */
+    public static LocalAftercare start(Layout layout, InfrastructurePorts ports,
+            Map<AftercareService, Integer> servicePorts, Map<AftercareService, Map<String, String>> overrides,
+            Consumer<String> progress) throws Exception {
         LocalInfrastructure infrastructure = LocalInfrastructure.start(layout.dataDirectory(),
                 layout.cacheDirectory(), ports, progress);
         Map<AftercareService, ServiceProcess> services = new EnumMap<>(AftercareService.class);
-        LocalAftercare aftercare = new LocalAftercare(infrastructure, services, layout, servicePorts);
+        LocalAftercare aftercare = new LocalAftercare(infrastructure, services, layout, servicePorts, overrides);
         try {
             long started = System.nanoTime();
             // Start all three before waiting for any: their JVMs boot in parallel.
@@ -57,8 +67,10 @@ public final class LocalAftercare implements AutoCloseable {
     }
 
     private ServiceProcess launch(AftercareService service) throws java.io.IOException {
+        Map<String, String> config = new java.util.LinkedHashMap<>(service.config(infrastructure, servicePorts));
+        config.putAll(overrides.getOrDefault(service, Map.of()));
         return ServiceProcess.start(service.module(), service.runJar(layout.repository()), servicePorts.get(service),
-                service.config(infrastructure, servicePorts), layout.logDirectory());
+                config, layout.logDirectory());
     }
 
     /** Stops one service, as an outage would; {@link #startService} brings it back on the same port. */

@@ -1,7 +1,11 @@
 package io.aftercare.localstack;
 
+import java.io.IOException;
 import java.util.List;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -30,6 +34,35 @@ public final class LocalSmtp implements AutoCloseable {
 
     public List<MimeMessage> receivedMessages() {
         return List.of(greenMail.getReceivedMessages());
+    }
+
+    /** The text/plain part of a message. */
+    public static String textOf(MimeMessage message) {
+        return part(message, "text/plain");
+    }
+
+    /** The text/html part of a message. */
+    public static String htmlOf(MimeMessage message) {
+        return part(message, "text/html");
+    }
+
+    private static String part(Part part, String type) {
+        try {
+            if (part.isMimeType(type)) {
+                return (String) part.getContent();
+            }
+            if (part.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String found = part(multipart.getBodyPart(i), type);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("unreadable message", e);
+        }
     }
 
     @Override

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** What became of one reminder event: sent, suppressed or expired, and why. One row per event id, ever. */
+/** What became of one reminder event, and what is needed to send it. One row per event id, ever. */
 @Entity
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
@@ -35,6 +35,9 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "rule_key", nullable = false)
     public String ruleKey;
 
+    @Column(nullable = false)
+    public String priority;
+
     @Enumerated(EnumType.STRING)
     public DeliveryChannel channel;
 
@@ -48,6 +51,19 @@ public class Delivery extends PanacheEntityBase {
 
     @Column(name = "provider_message_id")
     public String providerMessageId;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "expires_at", nullable = false)
+    public Instant expiresAt;
+
+    /** The reminders-due event data as received (JSON). */
+    @Column(nullable = false)
+    public String event;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -15,5 +15,16 @@ public enum ReminderState {
     REVOKED,
     /** Its validity window passed before it could be sent; stale advice is worse than none. */
     @JsonProperty("expired")
-    EXPIRED
+    EXPIRED,
+    /** The notification service reports it reached the patient. */
+    @JsonProperty("delivered")
+    DELIVERED,
+    /** The notification service reports it could not be delivered (refused, undeliverable or no channel). */
+    @JsonProperty("failed")
+    FAILED;
+
+    /** Whether the reminder went out to the notification service; such a reminder is never planned again. */
+    public boolean wentOut() {
+        return this == DISPATCHED || this == DELIVERED || this == FAILED;
+    }
 }

@@ -63,17 +63,28 @@ class ReminderPipelineIT {
 
     @Test
     void aBookingDueNowComesOutOfTheConsoleSmsProvider() throws Exception {
-        String reminderId = clinic().body(booking("Lena", "+4915112345678"))
+        var booking = clinic().body(booking("Lena", "+4915112345678"))
                 .put("/v1/clinics/" + CLINIC + "/bookings/system-1")
                 .then()
                 .statusCode(201)
                 .extract()
-                .path("reminders.find { it.ruleKey == 'what-to-expect' }.id");
+                .jsonPath();
+        String reminderId = booking.getString("reminders.find { it.ruleKey == 'what-to-expect' }.id");
 
         Map<String, Object> message = awaitConsoleMessage(reminderId);
 
         assertThat(message.get("to")).isEqualTo("+49*********78");
         assertThat((String) message.get("body")).startsWith("Hi Lena,").contains("STOP");
+        String deliveries = aftercare.baseUrl(AftercareService.NOTIFICATION) + "/v1/clinics/" + CLINIC
+                + "/deliveries?bookingId=" + booking.getString("id");
+        given().auth().preemptive().basic(CLINIC, apiKey).get(deliveries)
+                .then()
+                .statusCode(200)
+                .body("find { it.reminderId == '" + reminderId + "' }.status", org.hamcrest.Matchers.equalTo("sent"))
+                .body("find { it.reminderId == '" + reminderId + "' }.history[0].provider",
+                        org.hamcrest.Matchers.equalTo("console"));
+        given().auth().preemptive().basic(CLINIC, "ak_0000_forged").get(deliveries).then().statusCode(401);
+        given().get(deliveries).then().statusCode(401);
         for (AftercareService service : AftercareService.values()) {
             given().baseUri(aftercare.baseUrl(service)).get("/q/health").then().statusCode(200);
         }

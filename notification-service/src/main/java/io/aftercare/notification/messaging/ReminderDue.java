@@ -1,6 +1,7 @@
 package io.aftercare.notification.messaging;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -8,13 +9,24 @@ import java.util.UUID;
  * Fields it does not know are ignored, so the producer can add some without breaking it.
  */
 public record ReminderDue(UUID reminderId, String clinicId, UUID bookingId, String bookingRef, Recipient recipient,
-        String ruleKey, int protocolVersion, String priority, Instant dueAt, Instant expiresAt,
-        RenderedMessages messages) {
+        String ruleKey, int occurrence, String priority, List<String> channels, String locale, Instant dueAt,
+        Instant expiresAt, RenderedMessages messages) {
 
     public record Recipient(String firstName, String phone, String email, String locale, String timeZone,
             String preferredChannel, boolean smsConsent, boolean emailConsent) {
     }
 
-    public record RenderedMessages(String sms) {
+    public record RenderedMessages(String sms, Email email) {
+    }
+
+    public record Email(String subject, String body) {
+    }
+
+    public boolean urgent() {
+        return "urgent".equals(priority);
+    }
+
+    public boolean allows(String channel) {
+        return channels == null || channels.contains(channel);
     }
 }

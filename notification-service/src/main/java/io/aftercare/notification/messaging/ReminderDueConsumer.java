@@ -7,29 +7,43 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.aftercare.notification.service.DeliveryService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aftercare.notification.service.DeliveryIntake;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 
-/** Takes due reminders off Kafka; the offset is committed only after the delivery was recorded. */
+/**
+ * Takes due reminders off Kafka; the offset is committed only after the delivery was recorded. The event is read as
+ * text so that it can be kept as received, for retries and the dead-letter topic.
+ */
 @ApplicationScoped
 public class ReminderDueConsumer {
 
-    private final DeliveryService deliveries;
+    private final DeliveryIntake intake;
+    private final ObjectMapper json;
 
-    public ReminderDueConsumer(DeliveryService deliveries) {
-        this.deliveries = deliveries;
+    public ReminderDueConsumer(DeliveryIntake intake, ObjectMapper json) {
+        this.intake = intake;
+        this.json = json;
     }
 
     @Incoming("reminders-due")
     @Blocking
-    public CompletionStage<Void> onReminderDue(Message<ReminderDue> message) {
-        ReminderDue event = message.getPayload();
+    public CompletionStage<Void> onReminderDue(Message<String> message) {
+        ReminderDue event;
+        try {
+            event = json.readValue(message.getPayload(), ReminderDue.class);
+        } catch (JsonProcessingException e) {
+            // Not a reminder we can read: the dead-letter topic keeps it for a person to look at.
+            return message.nack(e);
+        }
         // The CloudEvent id is the idempotency key; scheduling sets it to the reminder id.
         String eventId = message.getMetadata(IncomingCloudEventMetadata.class)
                 .map(IncomingCloudEventMetadata::getId)
                 .orElse(event.reminderId().toString());
-        deliveries.deliver(eventId, event);
+        intake.accept(eventId, event, message.getPayload());
         return message.ack();
     }
 }

@@ -9,9 +9,11 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.aftercare.notification.service.Masking;
+import io.quarkus.arc.lookup.LookupIfProperty;
 
 /** The SMS provider of local runs: records each message and logs it (number masked) instead of texting anyone. */
 @ApplicationScoped
+@LookupIfProperty(name = "aftercare.sms.provider", stringValue = "console", lookupIfMissing = true)
 public class ConsoleSmsProvider implements SmsProvider {
 
     private static final Logger LOG = Logger.getLogger(ConsoleSmsProvider.class);
@@ -29,7 +31,7 @@ public class ConsoleSmsProvider implements SmsProvider {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public String send(String to, String body, String reference) {
+    public SendResult send(String to, String body, String reference) {
         ConsoleMessage message = new ConsoleMessage();
         message.id = UUID.randomUUID();
         message.recipient = to;
@@ -39,6 +41,6 @@ public class ConsoleSmsProvider implements SmsProvider {
         message.persist();
         // The body names the patient, so it stays out of the log; /v1/console/messages shows it.
         LOG.infof("SMS to %s (%d chars), reference %s", Masking.phone(to), body.length(), reference);
-        return "console-" + message.id;
+        return new SendResult.Sent("console-" + message.id);
     }
 }

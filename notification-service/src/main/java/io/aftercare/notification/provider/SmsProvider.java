@@ -1,6 +1,6 @@
 package io.aftercare.notification.provider;
 
-/** Something that can hand a text message to a phone network. */
+/** Something that can hand a text message to the phone networks. */
 public interface SmsProvider {
 
     /** A short name recorded with each delivery, such as {@code console} or {@code twilio}. */
@@ -9,7 +9,6 @@ public interface SmsProvider {
     /**
      * @param to an E.164 number
      * @param reference our id for the message, so that provider records can be traced back
-     * @return the provider's id for the message
      */
-    String send(String to, String body, String reference);
+    SendResult send(String to, String body, String reference);
 }

@@ -1,6 +1,8 @@
 package io.aftercare.notification.repository;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,16 +16,18 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
 
     /**
-     * Inserts the pending delivery of an event unless one exists. The unique event id decides, inside PostgreSQL, even
-     * between two consumers racing on the same event after a rebalance.
+     * Inserts the delivery of an event unless one exists. The unique event id decides, inside PostgreSQL, even between
+     * two consumers racing on the same event after a rebalance.
      *
-     * @return whether this call recorded it, and so owns sending it
+     * @return whether this call recorded it, and so owns it
      */
-    public boolean recordIfNew(String eventId, ReminderDue event, Instant now) {
+    public boolean recordIfNew(String eventId, ReminderDue event, String eventJson, DeliveryStatus status,
+            Instant nextAttemptAt, Instant now) {
         return getEntityManager().createNativeQuery("""
-                INSERT INTO delivery (id, event_id, reminder_id, clinic_id, booking_id, rule_key, status,
-                                      created_at, updated_at)
-                VALUES (:id, :eventId, :reminderId, :clinicId, :bookingId, :ruleKey, :status, :now, :now)
+                INSERT INTO delivery (id, event_id, reminder_id, clinic_id, booking_id, rule_key, priority, status,
+                                      next_attempt_at, expires_at, event, created_at, updated_at)
+                VALUES (:id, :eventId, :reminderId, :clinicId, :bookingId, :ruleKey, :priority, :status,
+                        :nextAttemptAt, :expiresAt, :event, :now, :now)
                 ON CONFLICT (event_id) DO NOTHING
                 """)
                 .setParameter("id", UUID.randomUUID())
@@ -32,12 +36,42 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .setParameter("clinicId", event.clinicId())
                 .setParameter("bookingId", event.bookingId())
                 .setParameter("ruleKey", event.ruleKey())
-                .setParameter("status", DeliveryStatus.PENDING.name())
+                .setParameter("priority", event.priority() == null ? "normal" : event.priority())
+                .setParameter("status", status.name())
+                .setParameter("nextAttemptAt", nextAttemptAt)
+                .setParameter("expiresAt", event.expiresAt())
+                .setParameter("event", eventJson)
                 .setParameter("now", now)
                 .executeUpdate() == 1;
     }
 
     public Delivery findByEventId(String eventId) {
         return find("eventId", eventId).singleResult();
+    }
+
+    public Optional<Delivery> findByProviderMessageId(String providerMessageId) {
+        return find("providerMessageId", providerMessageId).firstResultOptional();
+    }
+
+    /** Locks deliveries due for an attempt that no other worker holds, oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<Delivery> claimDue(Instant now, int limit) {
+        return getEntityManager().createNativeQuery("""
+                SELECT * FROM delivery
+                WHERE status IN ('PENDING', 'RETRYING', 'WAITING') AND next_attempt_at <= :now
+                ORDER BY next_attempt_at
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED
+                """, Delivery.class).setParameter("now", now).setParameter("limit", limit).getResultList();
+    }
+
+    public List<Delivery> byBooking(String clinicId, UUID bookingId) {
+        return list("clinicId = ?1 and bookingId = ?2 order by createdAt", clinicId, bookingId);
+    }
+
+    /** The most recent delivery that went to this phone number, to know whose patient wrote to us. */
+    public Optional<Delivery> latestSmsTo(String phone) {
+        return find("channel = io.aftercare.notification.DeliveryChannel.SMS and event like ?1 order by createdAt desc",
+                "%\"" + phone + "\"%").firstResultOptional();
     }
 }

@@ -13,4 +13,13 @@ public final class Masking {
         }
         return e164.substring(0, 3) + "*".repeat(e164.length() - 5) + e164.substring(e164.length() - 2);
     }
+
+    /** {@code ana@example.com} becomes {@code a**@example.com}. */
+    public static String email(String address) {
+        int at = address == null ? -1 : address.indexOf('@');
+        if (at < 1) {
+            return "***";
+        }
+        return address.charAt(0) + "*".repeat(Math.max(2, at - 1)) + address.substring(at);
+    }
 }

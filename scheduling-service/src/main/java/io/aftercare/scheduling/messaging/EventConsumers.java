@@ -39,6 +39,14 @@ public class EventConsumers {
         return message.ack();
     }
 
+    @Incoming("notification-status")
+    @Blocking
+    public CompletionStage<Void> onNotificationStatus(Message<NotificationStatus> message) {
+        NotificationStatus event = message.getPayload();
+        changes.notificationStatus(eventId(message, event.reminderId() + ":" + event.status()), event);
+        return message.ack();
+    }
+
     private static String eventId(Message<?> message, String fallback) {
         return message.getMetadata(IncomingCloudEventMetadata.class)
                 .map(IncomingCloudEventMetadata::getId)

@@ -14,6 +14,12 @@ public final class EventDeserializers {
         }
     }
 
+    public static class NotificationStatusDeserializer extends ObjectMapperDeserializer<NotificationStatus> {
+        public NotificationStatusDeserializer() {
+            super(NotificationStatus.class);
+        }
+    }
+
     public static class RecipientPreferenceChangedDeserializer
             extends
                 ObjectMapperDeserializer<RecipientPreferenceChanged> {

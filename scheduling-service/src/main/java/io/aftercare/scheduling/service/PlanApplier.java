@@ -70,7 +70,7 @@ public class PlanApplier {
             boolean expired = !item.expiresAt().isAfter(now);
             boolean alreadyThere = existing.stream()
                     .anyMatch(r -> r.ruleKey.equals(item.ruleKey()) && r.occurrence == item.occurrence()
-                            && (r.state == ReminderState.DISPATCHED || expired && r.state == ReminderState.EXPIRED));
+                            && (r.state.wentOut() || expired && r.state == ReminderState.EXPIRED));
             if (!alreadyThere) {
                 reminders.persist(toReminder(booking, plan.protocolVersion(), item, expired, now));
                 created++;

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.aftercare.scheduling.messaging.NotificationStatus;
 import io.aftercare.scheduling.messaging.ProtocolPublished;
 import io.aftercare.scheduling.messaging.RecipientPreferenceChanged;
 import io.aftercare.scheduling.repository.BookingRepository;
@@ -43,6 +44,25 @@ public class PlanChanges {
         int queued = bookings.replanFuture(event.treatment(), event.version(), now);
         LOG.infof("protocol %s version %d published: %d future booking(s) queued for a new plan", event.treatment(),
                 event.version(), queued);
+    }
+
+    /** What became of a dispatched reminder: delivered, or failed for good. */
+    @Transactional
+    public void notificationStatus(String eventId, NotificationStatus event) {
+        Instant now = clock.instant();
+        String state = switch (event.status()) {
+            case "delivered" -> "DELIVERED";
+            case "failed", "undelivered", "suppressed" -> "FAILED";
+            default -> null; // sent: still dispatched, as far as plans go; expired is recorded here already
+        };
+        if (state == null || !processed.firstTime(eventId, now)) {
+            return;
+        }
+        // Only forward: a late "failed" never overwrites "delivered".
+        entityManager.createNativeQuery("""
+                UPDATE reminder SET state = :state
+                WHERE id = :id AND (state = 'DISPATCHED' OR (state = 'FAILED' AND :state = 'DELIVERED'))
+                """).setParameter("state", state).setParameter("id", event.reminderId()).executeUpdate();
     }
 
     /**

@@ -89,6 +89,43 @@ class PlanChangesTest {
                 .doesNotHaveDuplicates();
     }
 
+    @Test
+    void theNotificationServicesReportsMoveDispatchedRemindersToDeliveredOrFailed() {
+        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        String path = "/v1/clinics/clinic-p/bookings/" + BookingFixtures.uniqueId("reported");
+        put(path, BookingFixtures.booking(end.minusMinutes(45), end, "booked"), 201);
+        JsonPath dispatched = await(path, b -> b.getString(
+                "reminders.find { it.ruleKey == 'what-to-expect' && it.state == 'dispatched' }.id") != null);
+        String reminderId = dispatched.getString("reminders.find { it.ruleKey == 'what-to-expect' }.id");
+
+        status(reminderId, "delivered");
+        status(reminderId, "failed");
+
+        await(path, b -> "delivered".equals(
+                b.getString("reminders.find { it.id == '" + reminderId + "' }.state")));
+        sleepMillis(1000);
+        assertThat(Clinics.as("clinic-p").get(path).jsonPath()
+                .getString("reminders.find { it.id == '" + reminderId + "' }.state")).isEqualTo("delivered");
+    }
+
+    private void status(String reminderId, String status) {
+        try (CloudEventWriter writer = new CloudEventWriter(bootstrapServers)) {
+            writer.send("notification-status", reminderId, reminderId + ":" + status,
+                    "io.aftercare.notification.status.v1", """
+                            {"reminderId": "%s", "clinicId": "clinic-p", "bookingId": "%s", "status": "%s",
+                             "channel": "sms", "at": "%s"}
+                            """.formatted(reminderId, UUID.randomUUID(), status, Instant.now()));
+        }
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void preference(String phone, boolean optedOut) {
         try (CloudEventWriter writer = new CloudEventWriter(bootstrapServers)) {
             writer.send("recipient-preferences", UUID.randomUUID().toString(), UUID.randomUUID().toString(),

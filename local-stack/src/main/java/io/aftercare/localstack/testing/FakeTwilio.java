@@ -1,0 +1,183 @@
+package io.aftercare.localstack.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for Twilio's Messages API, at the edge we do not own: a real HTTP server that speaks the wire format.
+ * It checks Basic auth, parses the form-encoded {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json}, answers
+ * Twilio-shaped JSON, and can be told to fail the next requests. Tests drive and read it over HTTP too:
+ * {@code POST /_fake/next} queues an answer (for one {@code to} number, or any), {@code GET /_fake/requests} lists what arrived, {@code POST /_fake/reset}.
+ */
+public final class FakeTwilio implements AutoCloseable {
+
+    public static final String ACCOUNT_SID = "AC11111111111111111111111111111111";
+    public static final String AUTH_TOKEN = "fake-auth-token";
+
+    private final HttpServer server;
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<Map<String, Object>> requests = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Map<String, Object>> scripted = new ConcurrentLinkedQueue<>();
+
+    private FakeTwilio(HttpServer server) {
+        this.server = server;
+    }
+
+    public static FakeTwilio start(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        FakeTwilio fake = new FakeTwilio(server);
+        server.createContext("/2010-04-01/Accounts/", fake::messages);
+        server.createContext("/_fake/", fake::control);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+        return fake;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void messages(HttpExchange exchange) throws IOException {
+        String expectedPath = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+        String expectedAuth = "Basic " + Base64.getEncoder()
+                .encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+        if (!"POST".equals(exchange.getRequestMethod()) || !expectedPath.equals(exchange.getRequestURI().getPath())) {
+            respond(exchange, 404, error(20404, "The requested resource was not found", 404), Map.of());
+            return;
+        }
+        if (!expectedAuth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            respond(exchange, 401, error(20003, "Authenticate", 401), Map.of());
+            return;
+        }
+        Map<String, String> form = parseForm(read(exchange.getRequestBody()));
+        Map<String, Object> seen = new LinkedHashMap<>(form);
+        seen.put("_receivedAt", Instant.now().toString());
+        requests.add(seen);
+        Map<String, Object> next = nextScriptedFor(form.get("To"));
+        if (next != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> headers = (Map<String, String>) next.getOrDefault("headers", Map.of());
+            respond(exchange, ((Number) next.get("status")).intValue(), json.writeValueAsString(next.get("body")),
+                    headers);
+            return;
+        }
+        respond(exchange, 201, message(form), Map.of());
+    }
+
+    /** The first queued answer meant for this number (or for any number), taken off the queue. */
+    private synchronized Map<String, Object> nextScriptedFor(String to) {
+        for (Map<String, Object> candidate : scripted) {
+            Object target = candidate.get("to");
+            if (target == null || target.equals(to)) {
+                scripted.remove(candidate);
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private String message(Map<String, String> form) throws IOException {
+        ObjectNode message = json.createObjectNode();
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        message.put("sid", sid);
+        message.put("account_sid", ACCOUNT_SID);
+        message.put("to", form.get("To"));
+        message.put("from", form.getOrDefault("From", null));
+        message.put("messaging_service_sid", form.getOrDefault("MessagingServiceSid", null));
+        message.put("body", form.get("Body"));
+        message.put("status", "queued");
+        message.put("num_segments", "1");
+        message.put("direction", "outbound-api");
+        message.put("api_version", "2010-04-01");
+        message.putNull("error_code");
+        message.putNull("error_message");
+        message.putNull("price");
+        message.put("date_created", Instant.now().toString());
+        message.put("uri", "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages/" + sid + ".json");
+        return json.writeValueAsString(message);
+    }
+
+    private String error(int code, String message, int status) throws IOException {
+        ObjectNode error = json.createObjectNode();
+        error.put("code", code);
+        error.put("message", message);
+        error.put("more_info", "https://www.twilio.com/docs/errors/" + code);
+        error.put("status", status);
+        return json.writeValueAsString(error);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void control(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        switch (path) {
+            case "/_fake/requests" -> respond(exchange, 200, json.writeValueAsString(new ArrayList<>(requests)),
+                    Map.of());
+            case "/_fake/next" -> {
+                scripted.add(json.readValue(read(exchange.getRequestBody()), Map.class));
+                respond(exchange, 204, "", Map.of());
+            }
+            case "/_fake/reset" -> {
+                requests.clear();
+                scripted.clear();
+                respond(exchange, 204, "", Map.of());
+            }
+            default -> respond(exchange, 404, "{}", Map.of());
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body, Map<String, String> headers)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
+        if (status != 204) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+        exchange.close();
+    }
+
+    private static String read(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> parseForm(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            form.put(name, value);
+        }
+        return form;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

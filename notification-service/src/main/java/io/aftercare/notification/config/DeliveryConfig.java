@@ -1,0 +1,46 @@
+package io.aftercare.notification.config;
+
+import java.time.Duration;
+import java.time.LocalTime;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How deliveries are worked off: workers, retries, the patient's send window and the pace of texts. */
+@ConfigMapping(prefix = "aftercare.delivery")
+public interface DeliveryConfig {
+
+    /** Worker threads sending deliveries; 0 switches sending off on this instance. */
+    @WithDefault("4")
+    int workers();
+
+    /** Deliveries one worker claims per transaction. */
+    @WithDefault("20")
+    int batchSize();
+
+    /** How often an idle worker looks for work. */
+    @WithDefault("PT0.1S")
+    Duration pollInterval();
+
+    /** Tries at a provider before a reminder is given up and dead-lettered. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Wait after the first transient failure; it doubles each time (with jitter), up to {@link #maxBackoff()}. */
+    @WithDefault("1s")
+    Duration firstBackoff();
+
+    @WithDefault("5m")
+    Duration maxBackoff();
+
+    /** Non-urgent reminders reach the patient only between these times of their day. */
+    @WithDefault("08:00")
+    LocalTime windowStart();
+
+    @WithDefault("20:00")
+    LocalTime windowEnd();
+
+    /** Texts per second through one sender (this instance); 0 for no limit. */
+    @WithDefault("10")
+    double smsPerSecond();
+}

@@ -1,0 +1,98 @@
+package io.aftercare.notification.messaging;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * What this service tells the others, as binary-mode CloudEvents: delivery statuses, patients' opt-outs and opt-ins,
+ * and the reminders it had to give up on (the dead-letter topic, with the reason in a header).
+ */
+@ApplicationScoped
+public class OutboundEvents {
+
+    private static final URI SOURCE = URI.create("/aftercare/notification-service");
+
+    private final MutinyEmitter<NotificationStatus> statuses;
+    private final MutinyEmitter<RecipientPreferenceChanged> preferences;
+    private final MutinyEmitter<String> deadLetters;
+
+    public OutboundEvents(
+            @Channel("notification-status") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<NotificationStatus> statuses,
+            @Channel("recipient-preferences") MutinyEmitter<RecipientPreferenceChanged> preferences,
+            @Channel("reminders-due-dlt") MutinyEmitter<String> deadLetters) {
+        this.statuses = statuses;
+        this.preferences = preferences;
+        this.deadLetters = deadLetters;
+    }
+
+    /** Completes when the broker acknowledged. */
+    public Uni<Void> status(NotificationStatus status) {
+        return statuses.sendMessage(Message.of(status, Metadata.of(
+                cloudEvent(status.reminderId() + ":" + status.status(), NotificationStatus.TYPE,
+                        status.reminderId().toString(), status.at()),
+                key(status.bookingId().toString()))));
+    }
+
+    /** Keyed by a hash of the address, so that no phone number or email address travels as a Kafka key. */
+    public Uni<Void> preference(RecipientPreferenceChanged change) {
+        String id = change.channel() + ":" + hash(change.address()) + ":" + change.optedOut() + ":" + change.at();
+        return preferences.sendMessage(Message.of(change, Metadata.of(
+                cloudEvent(id, RecipientPreferenceChanged.TYPE, null, change.at()), key(hash(change.address())))));
+    }
+
+    /** The event as received, on reminders-due-dlt, with why it was given up. */
+    public Uni<Void> deadLetter(String eventId, String bookingId, String eventJson, String reason, int attempts) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-attempts", String.valueOf(attempts).getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_type", "io.aftercare.reminder.due.v1".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_source", SOURCE.toString().getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(bookingId)
+                .withHeaders(headers)
+                .build();
+        return deadLetters.sendMessage(Message.of(eventJson, Metadata.of(record)));
+    }
+
+    private static OutgoingCloudEventMetadata<Object> cloudEvent(String id, String type, String subject,
+            java.time.Instant at) {
+        var builder = OutgoingCloudEventMetadata.builder()
+                .withId(id)
+                .withType(type)
+                .withSource(SOURCE)
+                .withTimestamp(at.atZone(ZoneOffset.UTC));
+        return subject == null ? builder.build() : builder.withSubject(subject).build();
+    }
+
+    private static OutgoingKafkaRecordMetadata<String> key(String key) {
+        return OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build();
+    }
+
+    static String hash(String address) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

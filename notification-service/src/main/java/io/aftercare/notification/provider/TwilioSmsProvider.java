@@ -1,0 +1,124 @@
+package io.aftercare.notification.provider;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aftercare.notification.config.TwilioConfig;
+import io.quarkus.arc.lookup.LookupIfProperty;
+
+/**
+ * SMS through Twilio's Messages API (or any API that speaks it): a form-encoded POST to
+ * {@code /2010-04-01/Accounts/{AccountSid}/Messages.json} with Basic auth, asking for status callbacks. Timeouts, 5xx
+ * and 429 are transient (with the provider's Retry-After); other refusals are permanent.
+ */
+@ApplicationScoped
+@LookupIfProperty(name = "aftercare.sms.provider", stringValue = "twilio")
+public class TwilioSmsProvider implements SmsProvider {
+
+    /** Twilio error codes that mean "this number will not take messages from us". */
+    public static final String UNSUBSCRIBED = "21610";
+    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+
+    private final TwilioConfig config;
+    private final ObjectMapper json;
+    private final HttpClient http;
+    private final URI messages;
+    private final String authorization;
+
+    public TwilioSmsProvider(TwilioConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+        this.messages = URI.create(config.baseUrl() + "/2010-04-01/Accounts/" + config.accountSid() + "/Messages.json");
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((config.accountSid() + ":" + config.authToken()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String name() {
+        return "twilio";
+    }
+
+    @Override
+    public SendResult send(String to, String body, String reference) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("To", to);
+        form.put(config.from().startsWith("MG") ? "MessagingServiceSid" : "From", config.from());
+        form.put("Body", body);
+        config.webhookBaseUrl().ifPresent(base -> form.put("StatusCallback", base + "/v1/webhooks/twilio/status"));
+        HttpRequest request = HttpRequest.newBuilder(messages)
+                .timeout(config.timeout())
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return new SendResult.Transient(null, "no answer from the provider: " + e.getClass().getSimpleName(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendResult.Transient(null, "interrupted", null);
+        }
+        return interpret(response);
+    }
+
+    private SendResult interpret(HttpResponse<String> response) {
+        int status = response.statusCode();
+        JsonNode answer = parse(response.body());
+        if (status == 200 || status == 201) {
+            String sid = answer.path("sid").asText(null);
+            return sid != null
+                    ? new SendResult.Sent(sid)
+                    : new SendResult.Transient(status, "the provider answered without a message sid", null);
+        }
+        String code = answer.path("code").isMissingNode() ? null : answer.path("code").asText();
+        String message = answer.path("message").asText("HTTP " + status);
+        if (TRANSIENT_STATUSES.contains(status)) {
+            return new SendResult.Transient(status, message, retryAfter(response));
+        }
+        return new SendResult.Permanent(status, code, message);
+    }
+
+    private static Duration retryAfter(HttpResponse<String> response) {
+        return response.headers()
+                .firstValue("Retry-After")
+                .filter(value -> value.matches("\\d{1,6}"))
+                .map(value -> Duration.ofSeconds(Long.parseLong(value)))
+                .orElse(null);
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (IOException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet()
+                .stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

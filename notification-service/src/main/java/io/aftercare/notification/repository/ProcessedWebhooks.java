@@ -1,0 +1,25 @@
+package io.aftercare.notification.repository;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/** Webhook calls already acted on: a replayed call, even correctly signed, changes nothing. */
+@ApplicationScoped
+public class ProcessedWebhooks {
+
+    private final EntityManager entityManager;
+
+    public ProcessedWebhooks(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public boolean firstTime(String webhookId, Instant now) {
+        return entityManager.createNativeQuery(
+                "INSERT INTO processed_webhook (webhook_id, processed_at) VALUES (:id, :now) ON CONFLICT DO NOTHING")
+                .setParameter("id", webhookId)
+                .setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+}

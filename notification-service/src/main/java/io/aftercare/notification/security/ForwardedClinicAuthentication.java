@@ -1,0 +1,102 @@
+package io.aftercare.notification.security;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Clinics sign in here with the same API keys as at the scheduling service, which owns them: the credentials are
+ * checked there, and a positive answer is remembered for a minute (so a revoked key stops working here within a
+ * minute too).
+ */
+@ApplicationScoped
+public class ForwardedClinicAuthentication implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    public static final String CLINIC = "clinic";
+    private static final Duration REMEMBER = Duration.ofMinutes(1);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<String, Long> verifiedUntil = new ConcurrentHashMap<>();
+    private final String schedulingUrl;
+
+    public ForwardedClinicAuthentication(@ConfigProperty(name = "aftercare.scheduling.url") String schedulingUrl) {
+        this.schedulingUrl = schedulingUrl;
+    }
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        String clinic = request.getUsername();
+        String password = new String(request.getPassword().getPassword());
+        String key = clinic + ":" + sha256(password);
+        Long until = verifiedUntil.get(key);
+        if (until != null && until > System.nanoTime()) {
+            return Uni.createFrom().item(identity(clinic));
+        }
+        return context.runBlocking(() -> {
+            if (!clinic.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") || !schedulingAccepts(clinic, password)) {
+                throw new AuthenticationFailedException();
+            }
+            verifiedUntil.put(key, System.nanoTime() + REMEMBER.toNanos());
+            return identity(clinic);
+        });
+    }
+
+    private boolean schedulingAccepts(String clinic, String password) {
+        String basic = "Basic " + Base64.getEncoder()
+                .encodeToString((clinic + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest check = HttpRequest.newBuilder(URI.create(schedulingUrl + "/v1/clinics/" + clinic + "/session"))
+                .timeout(Duration.ofSeconds(5))
+                .header("Authorization", basic)
+                .GET()
+                .build();
+        try {
+            return http.send(check, HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
+        } catch (java.io.IOException e) {
+            throw new AuthenticationFailedException("the scheduling service cannot check credentials now", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuthenticationFailedException(e);
+        }
+    }
+
+    private static SecurityIdentity identity(String clinic) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(clinic)).addRole(CLINIC).build();
+    }
+
+    private static String sha256(String secret) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.aftercare.notification.service;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.aftercare.notification.DeliveryStatus;
+import io.aftercare.notification.messaging.NotificationStatus;
+import io.aftercare.notification.messaging.OutboundEvents;
+import io.aftercare.notification.messaging.ReminderDue;
+import io.aftercare.notification.repository.DeliveryRepository;
+
+/**
+ * Takes a reminder event in: records it once under its event id (a redelivery changes nothing), expires it if it is
+ * already stale, and otherwise queues it for the workers, now or when the patient's send window opens.
+ */
+@ApplicationScoped
+public class DeliveryIntake {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryIntake.class);
+
+    private final DeliveryRepository deliveries;
+    private final SendWindows windows;
+    private final OutboundEvents events;
+    private final Clock clock;
+
+    public DeliveryIntake(DeliveryRepository deliveries, SendWindows windows, OutboundEvents events, Clock clock) {
+        this.deliveries = deliveries;
+        this.windows = windows;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void accept(String eventId, ReminderDue event, String eventJson) {
+        Instant now = clock.instant();
+        boolean stale = !event.expiresAt().isAfter(now);
+        Instant sendAt = event.urgent() ? now : windows.nextOpening(now, event.recipient().timeZone());
+        DeliveryStatus status = stale
+                ? DeliveryStatus.EXPIRED
+                : sendAt.isAfter(now) ? DeliveryStatus.WAITING : DeliveryStatus.PENDING;
+        if (!deliveries.recordIfNew(eventId, event, eventJson, status, stale ? null : sendAt, now)) {
+            LOG.infof("event %s already recorded; not sending again", eventId);
+            return;
+        }
+        if (stale) {
+            deliveries.getEntityManager().createNativeQuery("UPDATE delivery SET reason = :reason WHERE event_id = :id")
+                    .setParameter("reason", "arrived after its validity ended at " + event.expiresAt())
+                    .setParameter("id", eventId)
+                    .executeUpdate();
+            events.status(new NotificationStatus(event.reminderId(), event.clinicId(), event.bookingId(), "expired",
+                    null, "arrived after its validity ended", now)).await().atMost(java.time.Duration.ofSeconds(30));
+        }
+        LOG.infof("event %s (rule %s, booking %s): %s", eventId, event.ruleKey(), event.bookingId(), status);
+    }
+}

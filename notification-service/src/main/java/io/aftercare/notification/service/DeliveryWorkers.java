@@ -1,0 +1,76 @@
+package io.aftercare.notification.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.aftercare.notification.config.DeliveryConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Threads that work off due deliveries. Any number of instances may run: claims skip the rows another worker holds.
+ */
+@ApplicationScoped
+public class DeliveryWorkers {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorkers.class);
+
+    private final DeliveryProcessor processor;
+    private final DeliveryConfig config;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    public DeliveryWorkers(DeliveryProcessor processor, DeliveryConfig config) {
+        this.processor = processor;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        for (int i = 0; i < config.workers(); i++) {
+            Thread thread = new Thread(this::work, "delivery-worker-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        for (Thread thread : threads) {
+            thread.interrupt();
+        }
+        for (Thread thread : threads) {
+            thread.join(10_000);
+        }
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                if (processor.processBatch(config.batchSize()) < config.batchSize()) {
+                    Thread.sleep(config.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "delivery batch failed; its deliveries are claimed again shortly");
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(config.pollInterval().toMillis() * 10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

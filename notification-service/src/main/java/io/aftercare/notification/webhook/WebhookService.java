@@ -1,0 +1,128 @@
+package io.aftercare.notification.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.aftercare.notification.Delivery;
+import io.aftercare.notification.DeliveryChannel;
+import io.aftercare.notification.DeliveryStatus;
+import io.aftercare.notification.messaging.NotificationStatus;
+import io.aftercare.notification.messaging.OutboundEvents;
+import io.aftercare.notification.messaging.RecipientPreferenceChanged;
+import io.aftercare.notification.repository.DeliveryRepository;
+import io.aftercare.notification.repository.OptOutRepository;
+import io.aftercare.notification.repository.ProcessedWebhooks;
+import io.aftercare.notification.service.Masking;
+
+/** What the provider tells us: how a message fared, and what a patient replied. */
+@ApplicationScoped
+public class WebhookService {
+
+    private static final Logger LOG = Logger.getLogger(WebhookService.class);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final DeliveryRepository deliveries;
+    private final OptOutRepository optOuts;
+    private final ProcessedWebhooks processed;
+    private final OutboundEvents events;
+    private final Clock clock;
+    private final String helpText;
+    private final Map<String, String> clinicContacts;
+
+    public WebhookService(DeliveryRepository deliveries, OptOutRepository optOuts, ProcessedWebhooks processed,
+            OutboundEvents events, Clock clock, ClinicContacts help) {
+        this.deliveries = deliveries;
+        this.optOuts = optOuts;
+        this.processed = processed;
+        this.events = events;
+        this.clock = clock;
+        this.helpText = help.text();
+        this.clinicContacts = help.clinicContacts();
+    }
+
+    /**
+     * Moves the delivery of the provider's message on; never back (a late "sent" after "delivered" is ignored), and a
+     * replayed report changes nothing.
+     */
+    @Transactional
+    public void status(String messageSid, String messageStatus, String errorCode) {
+        Instant now = clock.instant();
+        Optional<DeliveryStatus> reported = reported(messageStatus);
+        if (reported.isEmpty() || !processed.firstTime("status:" + messageSid + ":" + messageStatus, now)) {
+            return;
+        }
+        Optional<Delivery> found = deliveries.findByProviderMessageId(messageSid);
+        if (found.isEmpty()) {
+            LOG.warnf("status %s for unknown message %s", messageStatus, messageSid);
+            return;
+        }
+        Delivery delivery = found.get();
+        DeliveryStatus next = reported.get();
+        if (next.providerRank() <= delivery.status.providerRank()) {
+            LOG.debugf("status %s of %s is not newer than %s; ignored", next, messageSid, delivery.status);
+            return;
+        }
+        delivery.status = next;
+        delivery.reason = errorCode == null || errorCode.isBlank() ? null : "provider error " + errorCode;
+        delivery.updatedAt = now;
+        if (next != DeliveryStatus.SENT) {
+            events.status(new NotificationStatus(delivery.reminderId, delivery.clinicId, delivery.bookingId,
+                    next.name().toLowerCase(Locale.ROOT), "sms", delivery.reason, now)).await().atMost(ACK_TIMEOUT);
+        }
+        LOG.infof("message %s of delivery %s is %s", messageSid, delivery.eventId, next);
+    }
+
+    /** @return the reply to text back, if any */
+    @Transactional
+    public Optional<String> inbound(String messageSid, String from, String body) {
+        Instant now = clock.instant();
+        Optional<Keywords.Intent> intent = Keywords.of(body);
+        if (intent.isEmpty() || !processed.firstTime("inbound:" + messageSid, now)) {
+            return Optional.empty();
+        }
+        switch (intent.get()) {
+            case OPT_OUT -> {
+                if (optOuts.optOut(DeliveryChannel.SMS, from, body.trim().toUpperCase(Locale.ROOT), now)) {
+                    announce(from, true, now);
+                }
+                LOG.infof("%s opted out of SMS", Masking.phone(from));
+                return Optional.empty();
+            }
+            case OPT_IN -> {
+                if (optOuts.optIn(DeliveryChannel.SMS, from)) {
+                    announce(from, false, now);
+                }
+                LOG.infof("%s opted back in to SMS", Masking.phone(from));
+                return Optional.empty();
+            }
+            default -> {
+                String clinic = deliveries.latestSmsTo(from).map(d -> d.clinicId).orElse(null);
+                String contact = clinic == null ? null : clinicContacts.get(clinic);
+                return Optional.of(contact == null ? helpText : helpText + " " + contact);
+            }
+        }
+    }
+
+    private void announce(String phone, boolean optedOut, Instant now) {
+        events.preference(new RecipientPreferenceChanged("sms", phone, optedOut, now)).await().atMost(ACK_TIMEOUT);
+    }
+
+    private static Optional<DeliveryStatus> reported(String messageStatus) {
+        return switch (messageStatus == null ? "" : messageStatus) {
+            case "sent" -> Optional.of(DeliveryStatus.SENT);
+            case "delivered" -> Optional.of(DeliveryStatus.DELIVERED);
+            case "undelivered" -> Optional.of(DeliveryStatus.UNDELIVERED);
+            case "failed" -> Optional.of(DeliveryStatus.FAILED);
+            default -> Optional.empty(); // queued, accepted, sending: nothing to record beyond SENT
+        };
+    }
+}

@@ -1,0 +1,255 @@
+package io.aftercare.notification.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.aftercare.localstack.MiddayZone;
+import io.aftercare.localstack.testing.CloudEventWriter;
+import io.aftercare.localstack.testing.FakeTwilioClient;
+import io.aftercare.localstack.testing.FakeTwilioTestResource;
+import io.aftercare.localstack.testing.KafkaTestResource;
+import io.aftercare.localstack.testing.PostgresTestResource;
+import io.aftercare.localstack.testing.SmtpTestResource;
+import io.aftercare.localstack.testing.TopicReader;
+import io.aftercare.notification.Deliveries;
+import io.aftercare.notification.Delivery;
+import io.aftercare.notification.DeliveryStatus;
+import io.aftercare.notification.NotificationFixtures;
+import io.aftercare.notification.NotificationFixtures.Event;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "notification"))
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakeTwilioTestResource.class, scope = TestResourceScope.GLOBAL)
+class DeliveryProcessorTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "aftercare.twilio.base-url")
+    String twilioUrl;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Test
+    void theSameEventThreeTimesMakesOneProviderCall() {
+        String phone = NotificationFixtures.phone();
+        Event event = NotificationFixtures.smsEvent(phone);
+        try (CloudEventWriter writer = new CloudEventWriter(bootstrapServers)) {
+            for (int i = 0; i < 3; i++) {
+                writer.send("reminders-due", "booking", event.reminderId().toString(), NotificationFixtures.TYPE,
+                        event.json());
+            }
+        }
+
+        Delivery delivery = settled(event);
+        sleep(1500); // room for a duplicate to show up, if there were one
+
+        assertThat(delivery.status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(deliveries.count(event.reminderId().toString())).isEqualTo(1);
+        List<Map<String, Object>> calls = fake().requestsTo(phone);
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0)).containsEntry("Body", "Hola Ana, evita el sol directo durante 48 horas.")
+                .containsEntry("From", "+15005550006");
+        assertThat(delivery.providerMessageId).startsWith("SM");
+    }
+
+    @Test
+    void twoServiceUnavailableAnswersThenSuccessMakeOneMessageAndThreeAttempts() {
+        String phone = NotificationFixtures.phone();
+        fake().failNext(phone, 503, null, Map.of());
+        fake().failNext(phone, 503, null, Map.of());
+        Event event = NotificationFixtures.smsEvent(phone);
+
+        NotificationFixtures.publish(bootstrapServers, event);
+        Delivery delivery = settled(event);
+
+        assertThat(delivery.status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(delivery.attempts).isEqualTo(3);
+        assertThat(deliveries.attempts(delivery)).extracting(a -> a.outcome)
+                .containsExactly("transient", "transient", "sent");
+        assertThat(deliveries.attempts(delivery).get(0).httpStatus).isEqualTo(503);
+        assertThat(fake().requestsTo(phone)).hasSize(3);
+    }
+
+    @Test
+    void aRetryAfterIsHonoured() {
+        String phone = NotificationFixtures.phone();
+        fake().failNext(phone, 429, 20429, Map.of("Retry-After", "2"));
+        Event event = NotificationFixtures.smsEvent(phone);
+
+        NotificationFixtures.publish(bootstrapServers, event);
+        assertThat(settled(event).status).isEqualTo(DeliveryStatus.SENT);
+
+        List<Map<String, Object>> calls = fake().requestsTo(phone);
+        assertThat(calls).hasSize(2);
+        assertThat(
+                Duration.between(FakeTwilioClient.receivedAt(calls.get(0)), FakeTwilioClient.receivedAt(calls.get(1))))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void anInvalidNumberFailsAtOnce() {
+        String phone = NotificationFixtures.phone();
+        fake().failNext(phone, 400, 21211, Map.of());
+        Event event = NotificationFixtures.smsEvent(phone);
+
+        NotificationFixtures.publish(bootstrapServers, event);
+        Delivery delivery = settled(event);
+        sleep(1000);
+
+        assertThat(delivery.status).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(delivery.reason).contains("21211");
+        assertThat(delivery.attempts).isEqualTo(1);
+        assertThat(fake().requestsTo(phone)).hasSize(1);
+    }
+
+    @Test
+    void exhaustedRetriesLandOnTheDeadLetterTopicWithTheReason() {
+        String phone = NotificationFixtures.phone();
+        for (int i = 0; i < 4; i++) {
+            fake().failNext(phone, 503, null, Map.of());
+        }
+        Event event = NotificationFixtures.smsEvent(phone);
+
+        NotificationFixtures.publish(bootstrapServers, event);
+        Delivery delivery = settled(event);
+
+        assertThat(delivery.status).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(delivery.attempts).isEqualTo(4);
+        assertThat(delivery.reason).contains("gave up after 4 attempts");
+        try (TopicReader dlt = new TopicReader(bootstrapServers, "reminders-due-dlt")) {
+            List<ConsumerRecord<String, String>> dead = dlt.read(
+                    r -> event.reminderId().toString().equals(header(r, "ce_id")), 1, BOUND);
+            assertThat(dead).hasSize(1);
+            assertThat(header(dead.get(0), "dead-letter-reason")).contains("gave up after 4 attempts");
+            assertThat(dead.get(0).value()).contains(event.reminderId().toString());
+        }
+    }
+
+    @Test
+    void anUnsubscribedNumberFailsAndIsOptedOut() {
+        String phone = NotificationFixtures.phone();
+        fake().failNext(phone, 400, 21610, Map.of());
+        NotificationFixtures.publish(bootstrapServers, NotificationFixtures.smsEvent(phone));
+
+        try (TopicReader preferences = new TopicReader(bootstrapServers, "recipient-preferences")) {
+            assertThat(preferences.read(r -> r.value().contains(phone) && r.value().contains("\"optedOut\":true"), 1,
+                    BOUND)).hasSize(1);
+        }
+        Event later = NotificationFixtures.event(phone, null, true, false, "sms", "es", MiddayZone.now(), "normal",
+                Instant.now().plus(6, ChronoUnit.HOURS));
+        NotificationFixtures.publish(bootstrapServers, later);
+        assertThat(settled(later).status).isEqualTo(DeliveryStatus.SUPPRESSED);
+        assertThat(fake().requestsTo(phone)).hasSize(1);
+    }
+
+    @Test
+    void staleEventsExpireAndEventsWithoutConsentAreSuppressed() {
+        String phone = NotificationFixtures.phone();
+        Event stale = NotificationFixtures.event(phone, null, true, false, "sms", "es", MiddayZone.now(), "normal",
+                Instant.now().minus(1, ChronoUnit.MINUTES));
+        Event unconsented = NotificationFixtures.event(phone, null, false, false, "sms", "es", MiddayZone.now(),
+                "normal", Instant.now().plus(1, ChronoUnit.HOURS));
+
+        NotificationFixtures.publish(bootstrapServers, stale);
+        NotificationFixtures.publish(bootstrapServers, unconsented);
+
+        assertThat(settled(stale).status).isEqualTo(DeliveryStatus.EXPIRED);
+        Delivery suppressed = settled(unconsented);
+        assertThat(suppressed.status).isEqualTo(DeliveryStatus.SUPPRESSED);
+        assertThat(suppressed.reason).contains("sms: no consent").contains("email: no email address");
+        assertThat(fake().requestsTo(phone)).isEmpty();
+    }
+
+    @Test
+    void aNormalReminderArrivingAtNightWaitsForTheMorning() {
+        String phone = NotificationFixtures.phone();
+        // Twelve hours from early afternoon is around one at night.
+        String nightZone = nightZone();
+        Event event = NotificationFixtures.event(phone, null, true, false, "sms", "es", nightZone, "normal",
+                Instant.now().plus(20, ChronoUnit.HOURS));
+
+        NotificationFixtures.publish(bootstrapServers, event);
+        Delivery delivery = settled(event);
+
+        assertThat(delivery.status).isEqualTo(DeliveryStatus.WAITING);
+        assertThat(delivery.nextAttemptAt.atZone(java.time.ZoneId.of(nightZone)).toLocalTime())
+                .isEqualTo(java.time.LocalTime.of(8, 0));
+        assertThat(fake().requestsTo(phone)).isEmpty();
+    }
+
+    @Test
+    void aHundredTextsUnderALimitOfTenASecondStayWithinItAndAllGoOut() {
+        List<String> phones = new java.util.ArrayList<>();
+        try (CloudEventWriter writer = new CloudEventWriter(bootstrapServers)) {
+            for (int i = 0; i < 100; i++) {
+                String phone = NotificationFixtures.phone();
+                phones.add(phone);
+                Event event = NotificationFixtures.smsEvent(phone);
+                writer.send("reminders-due", "b-" + i, event.reminderId().toString(), NotificationFixtures.TYPE,
+                        event.json());
+            }
+        }
+        List<Map<String, Object>> calls = NotificationFixtures.await(Duration.ofSeconds(40), () -> {
+            List<Map<String, Object>> seen = fake().requests().stream().filter(r -> phones.contains(r.get("To")))
+                    .toList();
+            return seen.size() == 100 ? seen : null;
+        });
+
+        List<Instant> times = calls.stream().map(FakeTwilioClient::receivedAt).sorted().toList();
+        // The busiest one-second window starts at some call: check the window from each.
+        for (Instant start : times) {
+            long inWindow = times.stream().filter(t -> !t.isBefore(start) && t.isBefore(start.plusSeconds(1))).count();
+            assertThat(inWindow).as("calls in the second from " + start).isLessThanOrEqualTo(10);
+        }
+    }
+
+    static String nightZone() {
+        String midday = MiddayZone.now();
+        int offset = midday.equals("Etc/GMT") ? 0 : -Integer.parseInt(midday.substring("Etc/GMT".length()));
+        int night = Math.floorMod(offset + 12 + 12, 24) - 12;
+        return night == 0 ? "Etc/GMT" : night > 0 ? "Etc/GMT-" + night : "Etc/GMT+" + (-night);
+    }
+
+    private Delivery settled(Event event) {
+        return NotificationFixtures.await(BOUND, () -> deliveries.settled(event.reminderId().toString()));
+    }
+
+    private FakeTwilioClient fake() {
+        return new FakeTwilioClient(twilioUrl);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

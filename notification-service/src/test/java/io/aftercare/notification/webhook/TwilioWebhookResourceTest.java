@@ -1,0 +1,230 @@
+package io.aftercare.notification.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.aftercare.localstack.LocalSmtp;
+import io.aftercare.localstack.MiddayZone;
+import io.aftercare.localstack.testing.FakeTwilio;
+import io.aftercare.localstack.testing.FakeTwilioClient;
+import io.aftercare.localstack.testing.FakeTwilioTestResource;
+import io.aftercare.localstack.testing.KafkaTestResource;
+import io.aftercare.localstack.testing.PostgresTestResource;
+import io.aftercare.localstack.testing.SharedTestInfrastructure;
+import io.aftercare.localstack.testing.SmtpTestResource;
+import io.aftercare.localstack.testing.TopicReader;
+import io.aftercare.notification.Deliveries;
+import io.aftercare.notification.Delivery;
+import io.aftercare.notification.DeliveryChannel;
+import io.aftercare.notification.DeliveryStatus;
+import io.aftercare.notification.NotificationFixtures;
+import io.aftercare.notification.NotificationFixtures.Event;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "notification"))
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakeTwilioTestResource.class, scope = TestResourceScope.GLOBAL)
+class TwilioWebhookResourceTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "aftercare.twilio.base-url")
+    String twilioUrl;
+
+    @TestHTTPResource("/v1/webhooks/twilio/inbound")
+    String inboundUrl;
+
+    @TestHTTPResource("/v1/webhooks/twilio/status")
+    String statusUrl;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Test
+    void aSignedStopMovesTheNextReminderToEmailAndStartBringsTextsBack() throws Exception {
+        String phone = NotificationFixtures.phone();
+        String email = "stop-" + UUID.randomUUID() + "@example.com";
+
+        post(inboundUrl, inbound(phone, "  stop "), true).then().statusCode(200);
+        try (TopicReader preferences = new TopicReader(bootstrapServers, "recipient-preferences")) {
+            assertThat(preferences.read(r -> r.value().contains(phone) && r.value().contains("\"optedOut\":true"), 1,
+                    BOUND)).hasSize(1);
+        }
+
+        Event afterStop = NotificationFixtures.event(phone, email, true, true, "sms", "es", MiddayZone.now(), "normal",
+                Instant.now().plus(6, ChronoUnit.HOURS));
+        NotificationFixtures.publish(bootstrapServers, afterStop);
+        Delivery byEmail = settled(afterStop);
+        assertThat(byEmail.status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(byEmail.channel).isEqualTo(DeliveryChannel.EMAIL);
+        assertThat(fake().requestsTo(phone)).isEmpty();
+        MimeMessage mail = NotificationFixtures.await(BOUND, () -> mailTo(email));
+        assertThat(mail.getSubject()).isEqualTo("Evita el sol durante 48 horas");
+
+        post(inboundUrl, inbound(phone, "START"), true).then().statusCode(200);
+        Event afterStart = NotificationFixtures.smsEvent(phone);
+        NotificationFixtures.publish(bootstrapServers, afterStart);
+        Delivery byText = settled(afterStart);
+        assertThat(byText.channel).isEqualTo(DeliveryChannel.SMS);
+        assertThat(fake().requestsTo(phone)).hasSize(1);
+    }
+
+    @Test
+    void aForgedOrMissingSignatureIsForbiddenAndChangesNothing() {
+        String phone = NotificationFixtures.phone();
+        Map<String, String> stop = inbound(phone, "STOP");
+
+        given().contentType("application/x-www-form-urlencoded")
+                .formParams(stop)
+                .header("X-Twilio-Signature", TwilioSignature.sign("not-the-token", inboundUrl, stop))
+                .post(inboundUrl)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().contentType("application/x-www-form-urlencoded").formParams(stop).post(inboundUrl).then()
+                .statusCode(403);
+        Map<String, String> tampered = new LinkedHashMap<>(stop);
+        String signature = TwilioSignature.sign(FakeTwilio.AUTH_TOKEN, inboundUrl, stop);
+        tampered.put("From", NotificationFixtures.phone());
+        given().contentType("application/x-www-form-urlencoded")
+                .formParams(tampered)
+                .header("X-Twilio-Signature", signature)
+                .post(inboundUrl)
+                .then()
+                .statusCode(403);
+
+        Event event = NotificationFixtures.smsEvent(phone);
+        NotificationFixtures.publish(bootstrapServers, event);
+        assertThat(settled(event).channel).isEqualTo(DeliveryChannel.SMS);
+        assertThat(fake().requestsTo(phone)).hasSize(1);
+    }
+
+    @Test
+    void helpIsAnsweredWithHowToReachUs() {
+        post(inboundUrl, inbound(NotificationFixtures.phone(), "help"), true)
+                .then()
+                .statusCode(200)
+                .body(containsString("<Message>Aftercare reminders from your clinic. Reply STOP"));
+    }
+
+    @Test
+    void statusCallbacksMoveADeliveryOnButNeverBack() {
+        String phone = NotificationFixtures.phone();
+        Event event = NotificationFixtures.smsEvent(phone);
+        NotificationFixtures.publish(bootstrapServers, event);
+        String sid = settled(event).providerMessageId;
+
+        post(statusUrl, status(sid, "delivered", null), true).then().statusCode(204);
+        post(statusUrl, status(sid, "sent", null), true).then().statusCode(204);
+        post(statusUrl, status(sid, "delivered", null), true).then().statusCode(204);
+
+        assertThat(deliveries.get(event.reminderId().toString()).status).isEqualTo(DeliveryStatus.DELIVERED);
+        try (TopicReader statuses = new TopicReader(bootstrapServers, "notification-status")) {
+            assertThat(statuses.read(r -> r.value().contains(event.reminderId().toString())
+                    && r.value().contains("\"status\":\"delivered\""), 2, Duration.ofSeconds(5))).hasSize(1);
+        }
+
+        Event other = NotificationFixtures.smsEvent(NotificationFixtures.phone());
+        NotificationFixtures.publish(bootstrapServers, other);
+        String otherSid = settled(other).providerMessageId;
+        post(statusUrl, status(otherSid, "undelivered", "30003"), true).then().statusCode(204);
+        post(statusUrl, status(otherSid, "sent", null), true).then().statusCode(204);
+        Delivery undelivered = deliveries.get(other.reminderId().toString());
+        assertThat(undelivered.status).isEqualTo(DeliveryStatus.UNDELIVERED);
+        assertThat(undelivered.reason).contains("30003");
+
+        post(statusUrl, status(sid, "failed", "30005"), false).then().statusCode(403);
+        assertThat(deliveries.get(event.reminderId().toString()).status).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void anEmailInThePatientsLanguageArrivesWithSubjectAndBody() throws Exception {
+        String email = "mail-" + UUID.randomUUID() + "@example.com";
+        Event event = NotificationFixtures.event(null, email, false, true, "email", "es", MiddayZone.now(), "normal",
+                Instant.now().plus(6, ChronoUnit.HOURS));
+
+        NotificationFixtures.publish(bootstrapServers, event);
+
+        MimeMessage mail = NotificationFixtures.await(BOUND, () -> mailTo(email));
+        assertThat(mail.getSubject()).isEqualTo("Evita el sol durante 48 horas");
+        assertThat(LocalSmtp.textOf(mail)).contains("Hola Ana:")
+                .contains("Después del microneedling tu piel es más sensible.");
+        assertThat(LocalSmtp.htmlOf(mail)).contains("<p>Hola Ana:</p>");
+        assertThat(settled(event).channel).isEqualTo(DeliveryChannel.EMAIL);
+    }
+
+    private static Map<String, String> inbound(String from, String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
+        form.put("AccountSid", FakeTwilio.ACCOUNT_SID);
+        form.put("From", from);
+        form.put("To", "+15005550006");
+        form.put("Body", body);
+        form.put("NumMedia", "0");
+        return form;
+    }
+
+    private static Map<String, String> status(String sid, String status, String errorCode) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageSid", sid);
+        form.put("AccountSid", FakeTwilio.ACCOUNT_SID);
+        form.put("MessageStatus", status);
+        if (errorCode != null) {
+            form.put("ErrorCode", errorCode);
+        }
+        return form;
+    }
+
+    private static Response post(String url, Map<String, String> form, boolean signed) {
+        var request = given().contentType("application/x-www-form-urlencoded").formParams(form);
+        if (signed) {
+            request = request.header("X-Twilio-Signature", TwilioSignature.sign(FakeTwilio.AUTH_TOKEN, url, form));
+        }
+        return request.post(url).andReturn();
+    }
+
+    private static MimeMessage mailTo(String address) {
+        for (MimeMessage message : SharedTestInfrastructure.smtp().receivedMessages()) {
+            try {
+                if (message.getAllRecipients()[0].toString().equals(address)) {
+                    return message;
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return null;
+    }
+
+    private Delivery settled(Event event) {
+        return NotificationFixtures.await(BOUND, () -> deliveries.settled(event.reminderId().toString()));
+    }
+
+    private FakeTwilioClient fake() {
+        return new FakeTwilioClient(twilioUrl);
+    }
+}

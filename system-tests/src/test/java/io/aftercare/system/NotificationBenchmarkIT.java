@@ -1,0 +1,119 @@
+package io.aftercare.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.aftercare.localstack.AftercareService;
+import io.aftercare.localstack.FreePorts;
+import io.aftercare.localstack.InfrastructurePorts;
+import io.aftercare.localstack.LocalAftercare;
+import io.aftercare.localstack.MiddayZone;
+import io.aftercare.localstack.testing.FakeTwilio;
+import io.aftercare.localstack.testing.FakeTwilioClient;
+
+/**
+ * Notification's throughput: reminder events per second from Kafka to the (fake, Twilio-speaking) SMS provider, with
+ * no rate limit, the packaged service on real PostgreSQL and Kafka. Run with {@code ./mvnw -B verify -Pbenchmark}.
+ */
+class NotificationBenchmarkIT {
+
+    private static final int EVENTS = Integer.getInteger("benchmark.events", 5000);
+
+    private static LocalAftercare aftercare;
+    private static FakeTwilio twilio;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Path repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();
+        Path home = Files.createTempDirectory("notification-benchmark-");
+        twilio = FakeTwilio.start(FreePorts.next());
+        Map<String, String> provider = Map.of("aftercare.sms.provider", "twilio", "aftercare.twilio.base-url",
+                twilio.baseUrl(), "aftercare.twilio.account-sid", FakeTwilio.ACCOUNT_SID, "aftercare.twilio.auth-token",
+                FakeTwilio.AUTH_TOKEN, "aftercare.delivery.sms-per-second", "0");
+        aftercare = LocalAftercare.start(
+                new LocalAftercare.Layout(repository, home.resolve("data"),
+                        Path.of(System.getProperty("aftercare.cache", home.resolve("cache").toString())),
+                        home.resolve("logs")),
+                InfrastructurePorts.random(), LocalAftercare.randomPorts(),
+                Map.of(AftercareService.NOTIFICATION, provider), System.out::println);
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws Exception {
+        if (aftercare != null) {
+            aftercare.close();
+        }
+        if (twilio != null) {
+            twilio.close();
+        }
+    }
+
+    @Test
+    void eventsPerSecondFromKafkaToTheProvider() throws Exception {
+        String zone = MiddayZone.now();
+        String expires = Instant.now().plus(6, ChronoUnit.HOURS).toString();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // The events wait on the topic while the service is down: then it works off the backlog alone.
+        aftercare.stopService(AftercareService.NOTIFICATION);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, aftercare.infrastructure().kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < EVENTS; i++) {
+                UUID id = UUID.randomUUID();
+                String event = """
+                        {"reminderId": "%s", "clinicId": "bench", "bookingId": "%s", "bookingRef": "%s-%d",
+                         "recipient": {"firstName": "Ana", "phone": "+3461%07d", "locale": "es", "timeZone": "%s",
+                                       "preferredChannel": "sms", "smsConsent": true, "emailConsent": false},
+                         "ruleKey": "bench", "occurrence": 0, "priority": "normal", "channels": ["sms"], "locale": "es",
+                         "dueAt": "%s", "expiresAt": "%s", "messages": {"sms": "Hola Ana, hora de limpiar la piel."}}
+                        """.formatted(id, UUID.randomUUID(), run, i, i, zone, Instant.now(), expires);
+                ProducerRecord<String, String> record = new ProducerRecord<>("reminders-due", id.toString(), event);
+                record.headers().add("ce_specversion", "1.0".getBytes());
+                record.headers().add("ce_id", id.toString().getBytes());
+                record.headers().add("ce_type", "io.aftercare.reminder.due.v1".getBytes());
+                record.headers().add("ce_source", "/benchmark".getBytes());
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        aftercare.startService(AftercareService.NOTIFICATION);
+        FakeTwilioClient client = new FakeTwilioClient(twilio.baseUrl());
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        List<Map<String, Object>> received = List.of();
+        while (System.nanoTime() < deadline) {
+            received = client.requests();
+            if (received.size() >= EVENTS) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(received).hasSize(EVENTS);
+        // From the first call at the provider to the last: the service's own pace, start-up excluded.
+        List<Instant> times = received.stream().map(FakeTwilioClient::receivedAt).sorted().toList();
+        double seconds = Duration.between(times.get(0), times.get(times.size() - 1)).toNanos() / 1e9;
+        String line = String.format("notification: %d reminder events from Kafka to the SMS provider (fake Twilio "
+                + "over HTTP, no rate limit, 4 workers) in %.1f s = %.0f events/s", received.size(), seconds,
+                received.size() / seconds);
+        System.out.println("BENCHMARK " + line);
+        Files.write(Path.of("target", "benchmark-results.txt"), List.of(line), StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+}
