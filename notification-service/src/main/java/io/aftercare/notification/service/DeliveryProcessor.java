@@ -137,8 +137,7 @@ public class DeliveryProcessor {
     private SendResult send(Delivery delivery, ReminderDue event) {
         if (delivery.channel == DeliveryChannel.SMS) {
             delivery.provider = sms.name();
-            pacer.awaitTurn();
-            return sms.send(event.recipient().phone(), event.messages().sms(), delivery.eventId);
+            return pacer.paced(() -> sms.send(event.recipient().phone(), event.messages().sms(), delivery.eventId));
         }
         delivery.provider = email.name();
         return email.send(event.recipient().email(), event.messages().email().subject(),

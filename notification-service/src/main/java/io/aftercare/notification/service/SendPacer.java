@@ -1,40 +1,73 @@
 package io.aftercare.notification.service;
 
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aftercare.notification.config.DeliveryConfig;
 
 /**
- * Spaces texts evenly, at most {@code smsPerSecond}, so that the provider never has reason to answer 429 under normal
- * load. Even spacing (rather than bursts) keeps any one-second window within the limit; the spacing is 5% wider than
- * the rate alone asks, because requests reach the provider a few milliseconds apart from when they left, and eleven
- * texts spaced exactly 100 ms apart can arrive within one second.
+ * Keeps texts under {@code smsPerSecond} as the provider sees them, so that it never has reason to answer 429 under
+ * normal load. With a limit of N per second, a text may start only one second after the text N sends earlier has
+ * finished: that one reached the provider before it finished, and this one reaches it after it starts, so no
+ * one-second window at the provider ever holds more than N, whatever the network delays.
  */
 @ApplicationScoped
 public class SendPacer {
 
-    private final long spacingNanos;
-    private long nextSlot = System.nanoTime();
+    private final int perWindow;
+    private final long windowNanos;
+    private final long[] finished;
+    private long issued;
+    private long granted;
 
     public SendPacer(DeliveryConfig config) {
-        this.spacingNanos = config.smsPerSecond() <= 0 ? 0 : (long) Math.ceil(1.05e9 / config.smsPerSecond());
+        double rate = config.smsPerSecond();
+        this.perWindow = rate <= 0 ? 0 : Math.max(1, (int) Math.floor(rate));
+        this.windowNanos = rate <= 0 ? 0 : (long) Math.ceil(perWindow * 1e9 / rate);
+        this.finished = new long[Math.max(perWindow, 1)];
     }
 
-    /** Waits for this caller's turn. */
-    public void awaitTurn() {
-        if (spacingNanos == 0) {
-            return;
+    /** Sends within the limit: waits for this send's turn, runs it, and records when it finished. */
+    public <T> T paced(Supplier<T> send) {
+        if (perWindow == 0) {
+            return send.get();
         }
-        long slot;
-        synchronized (this) {
-            slot = Math.max(nextSlot, System.nanoTime());
-            nextSlot = slot + spacingNanos;
+        long ticket = awaitTurn();
+        try {
+            return send.get();
+        } finally {
+            finish(ticket);
         }
-        long wait;
-        while ((wait = slot - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(wait);
+    }
+
+    /** Turns are granted in ticket order; a turn waits for the send N tickets earlier, plus one window. */
+    private synchronized long awaitTurn() {
+        long ticket = issued++;
+        int slot = (int) (ticket % perWindow);
+        while (true) {
+            long previous = finished[slot];
+            long wait = ticket < perWindow
+                    ? 0
+                    : previous == 0 ? Long.MAX_VALUE : previous + windowNanos - System.nanoTime();
+            if (ticket == granted && wait <= 0) {
+                break;
+            }
+            try {
+                wait(ticket != granted || previous == 0 ? 10 : Math.max(1, wait / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
+        finished[slot] = 0;
+        granted++;
+        notifyAll();
+        return ticket;
+    }
+
+    private synchronized void finish(long ticket) {
+        finished[(int) (ticket % perWindow)] = Math.max(1, System.nanoTime());
+        notifyAll();
     }
 }
