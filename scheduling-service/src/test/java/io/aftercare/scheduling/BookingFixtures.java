@@ -38,4 +38,20 @@ public final class BookingFixtures {
                 """.formatted(zone, start, end, status,
                 sourceVersion == null ? "" : ",\n  \"sourceVersion\": " + sourceVersion);
     }
+
+    /** Waits for a reminder of the rule to reach the state; returns its id. */
+    public static String awaitState(String path, String ruleKey, String state) throws InterruptedException {
+        String clinic = path.split("/")[3];
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            String id = Clinics.as(clinic).get(path).jsonPath().getString(
+                    "reminders.find { it.ruleKey == '" + ruleKey + "' && it.state == '" + state + "' }.id");
+            if (id != null) {
+                return id;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(ruleKey + " of " + path + " never reached " + state);
+    }
+
 }

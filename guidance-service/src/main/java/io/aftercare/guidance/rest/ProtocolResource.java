@@ -21,6 +21,7 @@ import io.aftercare.guidance.service.ClinicOverrideService;
 import io.aftercare.guidance.service.EffectiveProtocol;
 import io.aftercare.guidance.service.PlanCalculator;
 import io.aftercare.guidance.service.ProtocolService;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Read access to protocols and plans; open to any caller (editing is in the admin resources). */
 @Path("/v1/protocols")
@@ -42,11 +43,14 @@ public class ProtocolResource {
     private final ProtocolService protocols;
     private final ClinicOverrideService overrides;
     private final PlanCalculator planner;
+    private final MeterRegistry registry;
 
-    public ProtocolResource(ProtocolService protocols, ClinicOverrideService overrides, PlanCalculator planner) {
+    public ProtocolResource(ProtocolService protocols, ClinicOverrideService overrides, PlanCalculator planner,
+            MeterRegistry registry) {
         this.protocols = protocols;
         this.overrides = overrides;
         this.planner = planner;
+        this.registry = registry;
     }
 
     @GET
@@ -91,6 +95,7 @@ public class ProtocolResource {
         var window = parsed.window() != null ? parsed.window() : protocol.sendWindow();
         var reminders = planner.plan(protocol, new PlanCalculator.Request(parsed.treatedAt(), parsed.zone(),
                 query.locale, window, query.firstName));
+        registry.counter("aftercare.plans.computed", "treatment", treatment).increment();
         return new PlanResponse(treatment, protocol.version(), protocol.clinicId(), parsed.zone().getId(),
                 query.locale, window, reminders);
     }

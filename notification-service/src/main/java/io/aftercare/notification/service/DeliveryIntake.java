@@ -12,6 +12,7 @@ import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.messaging.NotificationStatus;
 import io.aftercare.notification.messaging.OutboundEvents;
 import io.aftercare.notification.messaging.ReminderDue;
+import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.repository.DeliveryRepository;
 
 /**
@@ -26,12 +27,15 @@ public class DeliveryIntake {
     private final DeliveryRepository deliveries;
     private final SendWindows windows;
     private final OutboundEvents events;
+    private final NotificationMetrics metrics;
     private final Clock clock;
 
-    public DeliveryIntake(DeliveryRepository deliveries, SendWindows windows, OutboundEvents events, Clock clock) {
+    public DeliveryIntake(DeliveryRepository deliveries, SendWindows windows, OutboundEvents events,
+            NotificationMetrics metrics, Clock clock) {
         this.deliveries = deliveries;
         this.windows = windows;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -48,6 +52,7 @@ public class DeliveryIntake {
             return;
         }
         if (stale) {
+            metrics.notification(null, "expired");
             deliveries.getEntityManager().createNativeQuery("UPDATE delivery SET reason = :reason WHERE event_id = :id")
                     .setParameter("reason", "arrived after its validity ended at " + event.expiresAt())
                     .setParameter("id", eventId)

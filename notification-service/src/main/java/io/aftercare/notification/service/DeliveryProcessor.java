@@ -24,6 +24,7 @@ import io.aftercare.notification.messaging.NotificationStatus;
 import io.aftercare.notification.messaging.OutboundEvents;
 import io.aftercare.notification.messaging.RecipientPreferenceChanged;
 import io.aftercare.notification.messaging.ReminderDue;
+import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.provider.EmailSender;
 import io.aftercare.notification.provider.SendResult;
 import io.aftercare.notification.provider.SmsProvider;
@@ -53,11 +54,12 @@ public class DeliveryProcessor {
     private final RetryPolicy retries;
     private final OutboundEvents events;
     private final ObjectMapper json;
+    private final NotificationMetrics metrics;
     private final Clock clock;
 
     public DeliveryProcessor(DeliveryRepository deliveries, OptOutRepository optOuts, ChannelSelector selector,
             Instance<SmsProvider> sms, EmailSender email, SendPacer pacer, RetryPolicy retries, OutboundEvents events,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, NotificationMetrics metrics, Clock clock) {
         this.deliveries = deliveries;
         this.optOuts = optOuts;
         this.selector = selector;
@@ -67,6 +69,7 @@ public class DeliveryProcessor {
         this.retries = retries;
         this.events = events;
         this.json = json;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -104,8 +107,10 @@ public class DeliveryProcessor {
             return;
         }
         delivery.channel = choice.channel();
+        long started = System.nanoTime();
         SendResult result = send(delivery, event);
         Instant after = clock.instant();
+        metrics.providerCall(delivery.provider, outcomeOf(result), Duration.ofNanos(System.nanoTime() - started));
         delivery.attempts++;
         record(delivery, result, after);
         if (result instanceof SendResult.Sent sent) {
@@ -114,6 +119,7 @@ public class DeliveryProcessor {
         } else if (result instanceof SendResult.Permanent permanent) {
             if (TwilioSmsProvider.UNSUBSCRIBED.equals(permanent.errorCode())
                     && optOuts.optOut(DeliveryChannel.SMS, event.recipient().phone(), "21610", after)) {
+                metrics.optOut("sms", "out");
                 announcements.add(events.preference(
                         new RecipientPreferenceChanged("sms", event.recipient().phone(), true, after)));
             }
@@ -125,7 +131,9 @@ public class DeliveryProcessor {
                 finish(delivery, DeliveryStatus.FAILED, reason, after, event, announcements);
                 announcements.add(events.deadLetter(delivery.eventId, delivery.bookingId.toString(), delivery.event,
                         reason, delivery.attempts));
+                metrics.deadLetter();
             } else {
+                metrics.retry(delivery.channel.name().toLowerCase(java.util.Locale.ROOT));
                 delivery.status = DeliveryStatus.RETRYING;
                 delivery.reason = failure.detail();
                 delivery.nextAttemptAt = after.plus(retries.delay(delivery.attempts, failure.retryAfter()));
@@ -150,12 +158,21 @@ public class DeliveryProcessor {
         delivery.reason = reason;
         delivery.nextAttemptAt = null;
         delivery.updatedAt = now;
+        metrics.notification(
+                delivery.channel == null ? null : delivery.channel.name().toLowerCase(java.util.Locale.ROOT),
+                status.name().toLowerCase(java.util.Locale.ROOT));
         announcements.add(events.status(new NotificationStatus(event.reminderId(), event.clinicId(),
                 event.bookingId(), status.name().toLowerCase(java.util.Locale.ROOT),
                 delivery.channel == null ? null : delivery.channel.name().toLowerCase(java.util.Locale.ROOT), reason,
                 now)));
         LOG.infof("delivery %s (rule %s, booking %s) %s%s", delivery.eventId, delivery.ruleKey, delivery.bookingId,
                 status, reason == null ? "" : ": " + reason);
+    }
+
+    private static String outcomeOf(SendResult result) {
+        return result instanceof SendResult.Sent
+                ? "sent"
+                : result instanceof SendResult.Transient ? "transient" : "permanent";
     }
 
     private static void record(Delivery delivery, SendResult result, Instant at) {

@@ -18,6 +18,7 @@ import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.messaging.NotificationStatus;
 import io.aftercare.notification.messaging.OutboundEvents;
 import io.aftercare.notification.messaging.RecipientPreferenceChanged;
+import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.repository.DeliveryRepository;
 import io.aftercare.notification.repository.OptOutRepository;
 import io.aftercare.notification.repository.ProcessedWebhooks;
@@ -34,16 +35,18 @@ public class WebhookService {
     private final OptOutRepository optOuts;
     private final ProcessedWebhooks processed;
     private final OutboundEvents events;
+    private final NotificationMetrics metrics;
     private final Clock clock;
     private final String helpText;
     private final Map<String, String> clinicContacts;
 
     public WebhookService(DeliveryRepository deliveries, OptOutRepository optOuts, ProcessedWebhooks processed,
-            OutboundEvents events, Clock clock, ClinicContacts help) {
+            OutboundEvents events, NotificationMetrics metrics, Clock clock, ClinicContacts help) {
         this.deliveries = deliveries;
         this.optOuts = optOuts;
         this.processed = processed;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
         this.helpText = help.text();
         this.clinicContacts = help.clinicContacts();
@@ -72,6 +75,7 @@ public class WebhookService {
             return;
         }
         delivery.status = next;
+        metrics.notification("sms", next.name().toLowerCase(Locale.ROOT));
         delivery.reason = errorCode == null || errorCode.isBlank() ? null : "provider error " + errorCode;
         delivery.updatedAt = now;
         if (next != DeliveryStatus.SENT) {
@@ -92,6 +96,7 @@ public class WebhookService {
         switch (intent.get()) {
             case OPT_OUT -> {
                 if (optOuts.optOut(DeliveryChannel.SMS, from, body.trim().toUpperCase(Locale.ROOT), now)) {
+                    metrics.optOut("sms", "out");
                     announce(from, true, now);
                 }
                 LOG.infof("%s opted out of SMS", Masking.phone(from));
@@ -99,6 +104,7 @@ public class WebhookService {
             }
             case OPT_IN -> {
                 if (optOuts.optIn(DeliveryChannel.SMS, from)) {
+                    metrics.optOut("sms", "in");
                     announce(from, false, now);
                 }
                 LOG.infof("%s opted back in to SMS", Masking.phone(from));

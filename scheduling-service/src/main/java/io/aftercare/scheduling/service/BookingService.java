@@ -17,6 +17,7 @@ import io.aftercare.problem.UnprocessableException;
 import io.aftercare.scheduling.Booking;
 import io.aftercare.scheduling.PlanState;
 import io.aftercare.scheduling.client.GuidancePlanner;
+import io.aftercare.scheduling.metrics.SchedulingMetrics;
 import io.aftercare.scheduling.repository.BookingRepository;
 import io.aftercare.scheduling.repository.ReminderRepository;
 import io.aftercare.scheduling.rest.BookingRequest;
@@ -32,12 +33,15 @@ public class BookingService {
     private final BookingRepository bookings;
     private final ReminderRepository reminders;
     private final PlanApplier planner;
+    private final SchedulingMetrics metrics;
     private final Clock clock;
 
-    public BookingService(BookingRepository bookings, ReminderRepository reminders, PlanApplier planner, Clock clock) {
+    public BookingService(BookingRepository bookings, ReminderRepository reminders, PlanApplier planner,
+            SchedulingMetrics metrics, Clock clock) {
         this.bookings = bookings;
         this.reminders = reminders;
         this.planner = planner;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -54,7 +58,7 @@ public class BookingService {
         bookings.lockBookingKey(clinicId, externalId);
         Instant now = clock.instant();
         Optional<Booking> existing = bookings.findByClinicAndExternalId(clinicId, externalId);
-        existing.ifPresent(booking -> refuseStale(booking, request));
+        existing.ifPresent(booking -> refuseStale(booking, request, metrics));
         Booking booking = existing.orElseGet(() -> newBooking(clinicId, externalId, now));
         boolean planChanges = existing.isEmpty() || changesPlan(booking, request);
         if (existing.isPresent() && !planChanges && !Objects.equals(booking.sourceVersion, request.sourceVersion())
@@ -69,13 +73,15 @@ public class BookingService {
             }
             GuidancePlanner.Outcome outcome = planner.replan(booking, now);
             if (outcome instanceof GuidancePlanner.UnknownTreatment) {
+                metrics.booking("unknown-treatment");
                 throw new UnprocessableException("Unknown treatment",
                         "There is no aftercare protocol for treatment " + booking.treatmentType + ".",
                         List.of(new FieldError("treatment.type", "is not a treatment with an aftercare protocol")));
             }
         }
-        LOG.infof("booking %s of clinic %s %s (status %s, plan %s)", booking.id, clinicId,
-                existing.isEmpty() ? "created" : planChanges ? "updated" : "unchanged", booking.status,
+        String outcome = existing.isEmpty() ? "created" : planChanges ? "updated" : "unchanged";
+        metrics.booking(outcome);
+        LOG.infof("booking %s of clinic %s %s (status %s, plan %s)", booking.id, clinicId, outcome, booking.status,
                 booking.planState);
         return new UpsertResult(existing.isEmpty(), BookingResponse.of(booking, reminders.findByBooking(booking.id)));
     }
@@ -86,9 +92,10 @@ public class BookingService {
                 .map(booking -> BookingResponse.of(booking, reminders.findByBooking(booking.id)));
     }
 
-    private static void refuseStale(Booking booking, BookingRequest request) {
+    private static void refuseStale(Booking booking, BookingRequest request, SchedulingMetrics metrics) {
         if (request.sourceVersion() != null && booking.sourceVersion != null
                 && request.sourceVersion() < booking.sourceVersion) {
+            metrics.booking("conflict");
             throw new UnprocessableException(409, "Conflict",
                     "sourceVersion " + request.sourceVersion() + " is older than the stored "
                             + booking.sourceVersion + "; the newer update stands.",

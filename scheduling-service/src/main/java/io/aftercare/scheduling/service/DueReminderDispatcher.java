@@ -1,6 +1,7 @@
 package io.aftercare.scheduling.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.aftercare.scheduling.config.DispatchConfig;
 import io.aftercare.scheduling.messaging.ReminderDue;
 import io.aftercare.scheduling.messaging.ReminderDuePublisher;
+import io.aftercare.scheduling.metrics.SchedulingMetrics;
 import io.aftercare.scheduling.repository.DueReminderClaims;
 import io.smallrye.mutiny.Uni;
 
@@ -31,13 +33,15 @@ public class DueReminderDispatcher {
     private final DueReminderClaims claims;
     private final ReminderDuePublisher publisher;
     private final DispatchConfig config;
+    private final SchedulingMetrics metrics;
     private final Clock clock;
 
     public DueReminderDispatcher(DueReminderClaims claims, ReminderDuePublisher publisher, DispatchConfig config,
-            Clock clock) {
+            SchedulingMetrics metrics, Clock clock) {
         this.claims = claims;
         this.publisher = publisher;
         this.config = config;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -47,6 +51,7 @@ public class DueReminderDispatcher {
         Instant now = clock.instant();
         List<ReminderDue> due = claims.claim(now, config.batchSize());
         List<UUID> dispatched = new ArrayList<>(due.size());
+        List<Duration> lateness = new ArrayList<>(due.size());
         List<UUID> expired = new ArrayList<>();
         List<Uni<Void>> acknowledgements = new ArrayList<>(due.size());
         for (ReminderDue reminder : due) {
@@ -54,6 +59,7 @@ public class DueReminderDispatcher {
                 expired.add(reminder.reminderId());
             } else {
                 dispatched.add(reminder.reminderId());
+                lateness.add(Duration.between(reminder.dueAt(), now));
                 acknowledgements.add(publisher.publish(reminder, now));
             }
         }
@@ -63,6 +69,8 @@ public class DueReminderDispatcher {
         claims.mark(dispatched, "DISPATCHED", now);
         claims.mark(expired, "EXPIRED", now);
         if (!due.isEmpty()) {
+            metrics.dispatched(dispatched.size(), lateness);
+            metrics.expired("dispatch", expired.size());
             LOG.infof("dispatched %d reminder(s), expired %d", dispatched.size(), expired.size());
         }
         return due.size();

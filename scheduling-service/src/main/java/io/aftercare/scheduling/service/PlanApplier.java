@@ -17,6 +17,7 @@ import io.aftercare.scheduling.ReminderState;
 import io.aftercare.scheduling.client.GuidancePlan;
 import io.aftercare.scheduling.client.GuidancePlanner;
 import io.aftercare.scheduling.config.PlanningConfig;
+import io.aftercare.scheduling.metrics.SchedulingMetrics;
 import io.aftercare.scheduling.repository.ReminderRepository;
 
 /**
@@ -32,16 +33,19 @@ public class PlanApplier {
     private final GuidancePlanner guidance;
     private final ReminderRepository reminders;
     private final PlanningConfig config;
+    private final SchedulingMetrics metrics;
 
-    public PlanApplier(GuidancePlanner guidance, ReminderRepository reminders, PlanningConfig config) {
+    public PlanApplier(GuidancePlanner guidance, ReminderRepository reminders, PlanningConfig config,
+            SchedulingMetrics metrics) {
         this.guidance = guidance;
         this.reminders = reminders;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** @return what guidance said; the booking's plan state says what became of it */
     public GuidancePlanner.Outcome replan(Booking booking, Instant now) {
-        reminders.revokePlanned(booking.id);
+        metrics.revoked(reminders.revokePlanned(booking.id));
         if (!booking.status.wantsReminders()) {
             booking.planState = PlanState.NONE;
             booking.nextPlanAt = null;
@@ -66,6 +70,7 @@ public class PlanApplier {
     private void lay(Booking booking, GuidancePlan plan, Instant now) {
         List<Reminder> existing = reminders.findByBooking(booking.id);
         int created = 0;
+        int stale = 0;
         for (GuidancePlan.Item item : plan.reminders()) {
             boolean expired = !item.expiresAt().isAfter(now);
             boolean alreadyThere = existing.stream()
@@ -73,9 +78,15 @@ public class PlanApplier {
                             && (r.state.wentOut() || expired && r.state == ReminderState.EXPIRED));
             if (!alreadyThere) {
                 reminders.persist(toReminder(booking, plan.protocolVersion(), item, expired, now));
-                created++;
+                if (expired) {
+                    stale++;
+                } else {
+                    created++;
+                }
             }
         }
+        metrics.planned(created);
+        metrics.expired("planning", stale);
         booking.planState = PlanState.PLANNED;
         booking.protocolVersion = plan.protocolVersion();
         booking.planError = null;

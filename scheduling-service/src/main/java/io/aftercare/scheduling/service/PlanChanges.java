@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import io.aftercare.scheduling.messaging.NotificationStatus;
 import io.aftercare.scheduling.messaging.ProtocolPublished;
 import io.aftercare.scheduling.messaging.RecipientPreferenceChanged;
+import io.aftercare.scheduling.metrics.SchedulingMetrics;
 import io.aftercare.scheduling.repository.BookingRepository;
 import io.aftercare.scheduling.repository.ProcessedEvents;
 
@@ -24,13 +25,15 @@ public class PlanChanges {
     private final BookingRepository bookings;
     private final ProcessedEvents processed;
     private final EntityManager entityManager;
+    private final SchedulingMetrics metrics;
     private final Clock clock;
 
     public PlanChanges(BookingRepository bookings, ProcessedEvents processed, EntityManager entityManager,
-            Clock clock) {
+            SchedulingMetrics metrics, Clock clock) {
         this.bookings = bookings;
         this.processed = processed;
         this.entityManager = entityManager;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -86,6 +89,7 @@ public class PlanChanges {
                     WHERE r.booking_id = b.id AND b.phone = :phone AND r.state = 'PLANNED'
                       AND NOT (b.email_consent AND b.email IS NOT NULL AND r.channels LIKE '%email%')
                     """).setParameter("phone", event.address()).executeUpdate();
+            metrics.revoked(revoked);
             LOG.infof("SMS opt-out: %d pending reminder(s) revoked", revoked);
         } else {
             int queued = entityManager.createNativeQuery("""

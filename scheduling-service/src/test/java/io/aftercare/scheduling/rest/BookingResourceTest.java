@@ -168,7 +168,7 @@ class BookingResourceTest {
         String path = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("moved");
         put("clinic-a", path, BookingFixtures.booking(end.minusMinutes(45), end, "booked", zone, null)).then()
                 .statusCode(201);
-        String sent = awaitState(path, "what-to-expect", "dispatched");
+        String sent = BookingFixtures.awaitState(path, "what-to-expect", "dispatched");
 
         Response moved = put("clinic-a", path,
                 BookingFixtures.booking(end.plusDays(3).minusMinutes(45), end.plusDays(3), "booked", zone, null));
@@ -296,21 +296,6 @@ class BookingResourceTest {
 
     private static Response put(String clinic, String path, String body) {
         return Clinics.as(clinic).contentType(ContentType.JSON).body(body).put(path).andReturn();
-    }
-
-    /** Waits for a reminder of the rule to reach the state; returns its id. */
-    static String awaitState(String path, String ruleKey, String state) throws InterruptedException {
-        String clinic = path.split("/")[3];
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            String id = Clinics.as(clinic).get(path).jsonPath().getString(
-                    "reminders.find { it.ruleKey == '" + ruleKey + "' && it.state == '" + state + "' }.id");
-            if (id != null) {
-                return id;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(ruleKey + " of " + path + " never reached " + state);
     }
 
     private long count(String query) {
