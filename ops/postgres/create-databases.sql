@@ -1,0 +1,4 @@
+-- One database per service; each service migrates its own schema with Flyway at start.
+CREATE DATABASE guidance;
+CREATE DATABASE scheduling;
+CREATE DATABASE notification;
