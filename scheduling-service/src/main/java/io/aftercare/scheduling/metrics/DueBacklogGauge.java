@@ -9,12 +9,15 @@ import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Reminders that are due but not yet dispatched: near zero in health, growing when the dispatcher or Kafka is stuck.
- * Counted every few seconds rather than at each scrape, so that a scrape never waits on the database.
+ * Counted every few seconds rather than at each scrape, so that a scrape never waits on the database; registered at
+ * start-up, so that the series exists from the first scrape.
  */
+@Startup
 @ApplicationScoped
 public class DueBacklogGauge {
 
