@@ -1,11 +1,9 @@
 package io.aftercare.notification;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 import io.aftercare.localstack.MiddayZone;
 import io.aftercare.localstack.testing.CloudEventWriter;
@@ -55,23 +53,6 @@ public final class NotificationFixtures {
             writer.send("reminders-due", UUID.randomUUID().toString(), event.reminderId().toString(), TYPE,
                     event.json());
         }
-    }
-
-    public static <T> T await(Duration bound, Supplier<T> probe) {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(150);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("nothing within " + bound);
     }
 
     private static String quoted(String value) {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -48,7 +49,7 @@ class ObservabilityTest {
     void notificationsAndProviderCallsAreCounted() {
         NotificationFixtures.Event event = NotificationFixtures.smsEvent(NotificationFixtures.phone());
         NotificationFixtures.publish(bootstrapServers, event);
-        NotificationFixtures.await(Duration.ofSeconds(30), () -> deliveries.settled(event.reminderId().toString()));
+        Eventually.await(Duration.ofSeconds(30), () -> deliveries.settled(event.reminderId().toString()));
 
         given().get("/q/metrics")
                 .then()

@@ -1,9 +1,11 @@
 package io.aftercare.scheduling;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import io.aftercare.localstack.MiddayZone;
+import io.aftercare.localstack.testing.Eventually;
 
 /** Booking bodies as a clinic's booking system would send them. */
 public final class BookingFixtures {
@@ -40,18 +42,9 @@ public final class BookingFixtures {
     }
 
     /** Waits for a reminder of the rule to reach the state; returns its id. */
-    public static String awaitState(String path, String ruleKey, String state) throws InterruptedException {
+    public static String awaitState(String path, String ruleKey, String state) {
         String clinic = path.split("/")[3];
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            String id = Clinics.as(clinic).get(path).jsonPath().getString(
-                    "reminders.find { it.ruleKey == '" + ruleKey + "' && it.state == '" + state + "' }.id");
-            if (id != null) {
-                return id;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(ruleKey + " of " + path + " never reached " + state);
+        return Eventually.await(Duration.ofSeconds(20), () -> Clinics.as(clinic).get(path).jsonPath().getString(
+                "reminders.find { it.ruleKey == '" + ruleKey + "' && it.state == '" + state + "' }.id"));
     }
-
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.MiddayZone;
 import io.aftercare.localstack.testing.CloudEventWriter;
+import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilioClient;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
@@ -63,7 +64,7 @@ class DeliveryProcessorTest {
         }
 
         Delivery delivery = settled(event);
-        sleep(1500); // room for a duplicate to show up, if there were one
+        Eventually.pause(1500); // room for a duplicate to show up, if there were one
 
         assertThat(delivery.status).isEqualTo(DeliveryStatus.SENT);
         assertThat(deliveries.count(event.reminderId().toString())).isEqualTo(1);
@@ -116,7 +117,7 @@ class DeliveryProcessorTest {
 
         NotificationFixtures.publish(bootstrapServers, event);
         Delivery delivery = settled(event);
-        sleep(1000);
+        Eventually.pause(1000);
 
         assertThat(delivery.status).isEqualTo(DeliveryStatus.FAILED);
         assertThat(delivery.reason).contains("21211");
@@ -185,8 +186,7 @@ class DeliveryProcessorTest {
     @Test
     void aNormalReminderArrivingAtNightWaitsForTheMorning() {
         String phone = NotificationFixtures.phone();
-        // Twelve hours from early afternoon is around one at night.
-        String nightZone = nightZone();
+        String nightZone = MiddayZone.whereItIs(1);
         Event event = NotificationFixtures.event(phone, null, true, false, "sms", "es", nightZone, "normal",
                 Instant.now().plus(20, ChronoUnit.HOURS));
 
@@ -211,7 +211,7 @@ class DeliveryProcessorTest {
                         event.json());
             }
         }
-        List<Map<String, Object>> calls = NotificationFixtures.await(Duration.ofSeconds(40), () -> {
+        List<Map<String, Object>> calls = Eventually.await(Duration.ofSeconds(40), () -> {
             List<Map<String, Object>> seen = fake().requests().stream().filter(r -> phones.contains(r.get("To")))
                     .toList();
             return seen.size() == 100 ? seen : null;
@@ -225,15 +225,8 @@ class DeliveryProcessorTest {
         }
     }
 
-    static String nightZone() {
-        String midday = MiddayZone.now();
-        int offset = midday.equals("Etc/GMT") ? 0 : -Integer.parseInt(midday.substring("Etc/GMT".length()));
-        int night = Math.floorMod(offset + 12 + 12, 24) - 12;
-        return night == 0 ? "Etc/GMT" : night > 0 ? "Etc/GMT-" + night : "Etc/GMT+" + (-night);
-    }
-
     private Delivery settled(Event event) {
-        return NotificationFixtures.await(BOUND, () -> deliveries.settled(event.reminderId().toString()));
+        return Eventually.await(BOUND, () -> deliveries.settled(event.reminderId().toString()));
     }
 
     private FakeTwilioClient fake() {
@@ -243,13 +236,5 @@ class DeliveryProcessorTest {
     private static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.LocalSmtp;
 import io.aftercare.localstack.MiddayZone;
+import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilio;
 import io.aftercare.localstack.testing.FakeTwilioClient;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
@@ -82,7 +83,7 @@ class TwilioWebhookResourceTest {
         assertThat(byEmail.status).isEqualTo(DeliveryStatus.SENT);
         assertThat(byEmail.channel).isEqualTo(DeliveryChannel.EMAIL);
         assertThat(fake().requestsTo(phone)).isEmpty();
-        MimeMessage mail = NotificationFixtures.await(BOUND, () -> mailTo(email));
+        MimeMessage mail = Eventually.await(BOUND, () -> mailTo(email));
         assertThat(mail.getSubject()).isEqualTo("Evita el sol durante 48 horas");
 
         post(inboundUrl, inbound(phone, "START"), true).then().statusCode(200);
@@ -169,7 +170,7 @@ class TwilioWebhookResourceTest {
 
         NotificationFixtures.publish(bootstrapServers, event);
 
-        MimeMessage mail = NotificationFixtures.await(BOUND, () -> mailTo(email));
+        MimeMessage mail = Eventually.await(BOUND, () -> mailTo(email));
         assertThat(mail.getSubject()).isEqualTo("Evita el sol durante 48 horas");
         assertThat(LocalSmtp.textOf(mail)).contains("Hola Ana:")
                 .contains("Después del microneedling tu piel es más sensible.");
@@ -221,7 +222,7 @@ class TwilioWebhookResourceTest {
     }
 
     private Delivery settled(Event event) {
-        return NotificationFixtures.await(BOUND, () -> deliveries.settled(event.reminderId().toString()));
+        return Eventually.await(BOUND, () -> deliveries.settled(event.reminderId().toString()));
     }
 
     private FakeTwilioClient fake() {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.testing.CloudEventWriter;
+import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -103,7 +104,7 @@ class PlanChangesTest {
 
         await(path, b -> "delivered".equals(
                 b.getString("reminders.find { it.id == '" + reminderId + "' }.state")));
-        sleepMillis(1000);
+        Eventually.pause(1000);
         assertThat(Clinics.as("clinic-p").get(path).jsonPath()
                 .getString("reminders.find { it.id == '" + reminderId + "' }.state")).isEqualTo("delivered");
     }
@@ -115,14 +116,6 @@ class PlanChangesTest {
                             {"reminderId": "%s", "clinicId": "clinic-p", "bookingId": "%s", "status": "%s",
                              "channel": "sms", "at": "%s"}
                             """.formatted(reminderId, UUID.randomUUID(), status, Instant.now()));
-        }
-    }
-
-    private static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -156,27 +149,13 @@ class PlanChangesTest {
     }
 
     private static JsonPath await(String path, Predicate<JsonPath> condition) {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        JsonPath booking = null;
-        while (System.nanoTime() < deadline) {
-            booking = Clinics.as("clinic-p").get(path).then().statusCode(200).extract().jsonPath();
-            if (condition.test(booking)) {
-                return booking;
-            }
-            sleep();
-        }
-        throw new AssertionError("condition not met within " + BOUND + "; last seen " + booking.prettify());
+        return Eventually.await(BOUND, () -> {
+            JsonPath booking = Clinics.as("clinic-p").get(path).then().statusCode(200).extract().jsonPath();
+            return condition.test(booking) ? booking : null;
+        });
     }
 
     private static JsonPath put(String path, String body, int status) {
         return Clinics.as("clinic-p").body(body).put(path).then().statusCode(status).extract().jsonPath();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
