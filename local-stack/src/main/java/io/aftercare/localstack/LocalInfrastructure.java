@@ -9,14 +9,19 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     public static final List<String> DATABASES = List.of("guidance", "scheduling", "notification");
 
-    private final LocalPostgres postgres;
+    private LocalPostgres postgres;
     private final LocalKafka kafka;
     private final LocalSmtp smtp;
+    private final Path postgresData;
+    private final Path postgresBinaries;
 
-    private LocalInfrastructure(LocalPostgres postgres, LocalKafka kafka, LocalSmtp smtp) {
+    private LocalInfrastructure(LocalPostgres postgres, LocalKafka kafka, LocalSmtp smtp, Path postgresData,
+            Path postgresBinaries) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.smtp = smtp;
+        this.postgresData = postgresData;
+        this.postgresBinaries = postgresBinaries;
     }
 
     /**
@@ -41,15 +46,25 @@ public final class LocalInfrastructure implements AutoCloseable {
         progress.accept(String.format("Kafka        on :%d ready (%s)", ports.kafka(), since(started)));
         LocalSmtp smtp = LocalSmtp.start(ports.smtp());
         progress.accept(String.format("SMTP         on :%d ready", ports.smtp()));
-        return new LocalInfrastructure(postgres, kafka, smtp);
+        return new LocalInfrastructure(postgres, kafka, smtp, dataDirectory.resolve("postgres"),
+                cacheDirectory.resolve("postgres"));
     }
 
     static String since(long startedNanos) {
         return String.format("%.1f s", (System.nanoTime() - startedNanos) / 1e9);
     }
 
-    public LocalPostgres postgres() {
+    public synchronized LocalPostgres postgres() {
         return postgres;
+    }
+
+    /** Stops PostgreSQL, as an outage would; {@link #startPostgres()} brings it back on the same port and data. */
+    public synchronized void stopPostgres() throws java.io.IOException {
+        postgres.close();
+    }
+
+    public synchronized void startPostgres() throws java.io.IOException {
+        postgres = LocalPostgres.start(postgresData, postgresBinaries, postgres.port(), DATABASES);
     }
 
     public LocalKafka kafka() {

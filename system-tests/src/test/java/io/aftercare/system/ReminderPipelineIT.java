@@ -110,6 +110,65 @@ class ReminderPipelineIT {
         assertThat((String) message.get("body")).startsWith("Hi Marta,");
     }
 
+    @Test
+    void readinessGoesDownWithoutPostgresqlAndUpWhenItReturns() throws Exception {
+        String ready = aftercare.baseUrl(AftercareService.SCHEDULING) + "/q/health/ready";
+        given().get(ready).then().statusCode(200);
+
+        aftercare.infrastructure().stopPostgres();
+        try {
+            awaitStatus(ready, 503);
+        } finally {
+            aftercare.infrastructure().startPostgres();
+        }
+
+        awaitStatus(ready, 200);
+        for (AftercareService service : AftercareService.values()) {
+            awaitStatus(aftercare.baseUrl(service) + "/q/health/ready", 200);
+        }
+    }
+
+    @Test
+    void afterABookingEveryStageCountsInTheMetrics() throws Exception {
+        String reminderId = clinic().body(booking("Mia", "+4915112345679"))
+                .put("/v1/clinics/" + CLINIC + "/bookings/system-3")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("reminders.find { it.ruleKey == 'what-to-expect' }.id");
+        awaitConsoleMessage(reminderId);
+
+        String scheduling = given().get(aftercare.baseUrl(AftercareService.SCHEDULING) + "/q/metrics").asString();
+        String notification = given().get(aftercare.baseUrl(AftercareService.NOTIFICATION) + "/q/metrics").asString();
+        String guidance = given().get(aftercare.baseUrl(AftercareService.GUIDANCE) + "/q/metrics").asString();
+        assertThat(positive(scheduling, "aftercare_bookings_total{outcome=\"created\"}")).isTrue();
+        assertThat(positive(scheduling, "aftercare_reminders_planned_total")).isTrue();
+        assertThat(positive(scheduling, "aftercare_reminders_dispatched_total")).isTrue();
+        assertThat(scheduling).contains("aftercare_dispatch_lateness_seconds_bucket");
+        assertThat(positive(guidance, "aftercare_plans_computed_total{treatment=\"microneedling\"}")).isTrue();
+        assertThat(positive(notification, "aftercare_notifications_total{channel=\"sms\",outcome=\"sent\"}")).isTrue();
+    }
+
+    /** Whether the metrics text has the series with a value above zero. */
+    private static boolean positive(String metrics, String series) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .anyMatch(line -> Double.parseDouble(line.substring(series.length() + 1).trim()) > 0);
+    }
+
+    private static void awaitStatus(String url, int status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int seen = -1;
+        while (System.nanoTime() < deadline) {
+            seen = given().get(url).statusCode();
+            if (seen == status) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(url + " answered " + seen + ", not " + status + ", for a minute");
+    }
+
     private static String booking(String firstName, String phone) {
         OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         return """
