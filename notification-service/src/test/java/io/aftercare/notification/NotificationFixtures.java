@@ -26,6 +26,12 @@ public final class NotificationFixtures {
 
     public static Event event(String phone, String email, boolean smsConsent, boolean emailConsent,
             String preferredChannel, String locale, String zone, String priority, Instant expiresAt) {
+        return event(phone, email, smsConsent, emailConsent, preferredChannel, locale, zone, priority, Instant.now(),
+                expiresAt);
+    }
+
+    public static Event event(String phone, String email, boolean smsConsent, boolean emailConsent,
+            String preferredChannel, String locale, String zone, String priority, Instant dueAt, Instant expiresAt) {
         UUID reminderId = UUID.randomUUID();
         String json = """
                 {"reminderId": "%s", "clinicId": "clinic-n", "bookingId": "%s", "bookingRef": "ext-1",
@@ -38,7 +44,7 @@ public final class NotificationFixtures {
                               "email": {"subject": "Evita el sol durante 48 horas",
                                         "body": "Hola Ana:\\n\\nDespués del microneedling tu piel es más sensible."}}}
                 """.formatted(reminderId, UUID.randomUUID(), quoted(phone), quoted(email), locale, zone,
-                preferredChannel, smsConsent, emailConsent, priority, locale, Instant.now(), expiresAt);
+                preferredChannel, smsConsent, emailConsent, priority, locale, dueAt, expiresAt);
         return new Event(reminderId, json);
     }
 

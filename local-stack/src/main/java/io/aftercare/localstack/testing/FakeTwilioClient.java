@@ -25,9 +25,15 @@ public final class FakeTwilioClient {
 
     /** The next request to {@code to} is answered with this status, Twilio error body and headers. */
     public void failNext(String to, int status, Integer errorCode, Map<String, String> headers) {
+        // Twilio quotes the number back in some messages, as the real 21211 does.
+        String message = errorCode == null
+                ? "Service Unavailable"
+                : errorCode == 21211
+                        ? "The 'To' number " + to + " is not a valid phone number."
+                        : "error " + errorCode;
         Map<String, Object> body = errorCode == null
-                ? Map.of("message", "Service Unavailable", "status", status)
-                : Map.of("code", errorCode, "message", "error " + errorCode, "more_info",
+                ? Map.of("message", message, "status", status)
+                : Map.of("code", errorCode, "message", message, "more_info",
                         "https://www.twilio.com/docs/errors/" + errorCode, "status", status);
         post("/_fake/next", Map.of("to", to, "status", status, "body", body, "headers", headers));
     }

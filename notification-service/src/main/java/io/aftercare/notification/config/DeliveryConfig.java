@@ -33,7 +33,14 @@ public interface DeliveryConfig {
     @WithDefault("5m")
     Duration maxBackoff();
 
-    /** Non-urgent reminders reach the patient only between these times of their day. */
+    /**
+     * A reminder that arrives within this time of its due moment goes as planned: the plan already placed it in the
+     * clinic's send window. Only later ones (a backlog after downtime) are held to the window below.
+     */
+    @WithDefault("PT15M")
+    Duration onTimeGrace();
+
+    /** Late non-urgent reminders reach the patient only between these times of their day. */
     @WithDefault("08:00")
     LocalTime windowStart();
 

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aftercare.notification.config.TwilioConfig;
+import io.aftercare.notification.service.Masking;
 import io.quarkus.arc.lookup.LookupIfProperty;
 
 /**
@@ -91,7 +92,8 @@ public class TwilioSmsProvider implements SmsProvider {
                     : new SendResult.Transient(status, "the provider answered without a message sid", null);
         }
         String code = answer.path("code").isMissingNode() ? null : answer.path("code").asText();
-        String message = answer.path("message").asText("HTTP " + status);
+        // Providers quote the number back ("The 'To' number +34... is not valid"): never keep it in clear.
+        String message = Masking.scrub(answer.path("message").asText("HTTP " + status));
         if (TRANSIENT_STATUSES.contains(status)) {
             return new SendResult.Transient(status, message, retryAfter(response));
         }

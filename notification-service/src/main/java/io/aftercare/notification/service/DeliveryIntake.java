@@ -17,7 +17,8 @@ import io.aftercare.notification.repository.DeliveryRepository;
 
 /**
  * Takes a reminder event in: records it once under its event id (a redelivery changes nothing), expires it if it is
- * already stale, and otherwise queues it for the workers, now or when the patient's send window opens.
+ * already stale, and otherwise queues it for the workers: now when it is urgent or on time (its plan already chose the
+ * moment, in the clinic's send window), else when the patient's send window opens, so a backlog never texts at night.
  */
 @ApplicationScoped
 public class DeliveryIntake {
@@ -29,21 +30,24 @@ public class DeliveryIntake {
     private final OutboundEvents events;
     private final NotificationMetrics metrics;
     private final Clock clock;
+    private final java.time.Duration onTimeGrace;
 
     public DeliveryIntake(DeliveryRepository deliveries, SendWindows windows, OutboundEvents events,
-            NotificationMetrics metrics, Clock clock) {
+            NotificationMetrics metrics, Clock clock, io.aftercare.notification.config.DeliveryConfig config) {
         this.deliveries = deliveries;
         this.windows = windows;
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
+        this.onTimeGrace = config.onTimeGrace();
     }
 
     @Transactional
     public void accept(String eventId, ReminderDue event, String eventJson) {
         Instant now = clock.instant();
         boolean stale = !event.expiresAt().isAfter(now);
-        Instant sendAt = event.urgent() ? now : windows.nextOpening(now, event.recipient().timeZone());
+        boolean onTime = event.dueAt() == null || !now.isAfter(event.dueAt().plus(onTimeGrace));
+        Instant sendAt = event.urgent() || onTime ? now : windows.nextOpening(now, event.recipient().timeZone());
         DeliveryStatus status = stale
                 ? DeliveryStatus.EXPIRED
                 : sendAt.isAfter(now) ? DeliveryStatus.WAITING : DeliveryStatus.PENDING;

@@ -14,6 +14,22 @@ public final class Masking {
         return e164.substring(0, 3) + "*".repeat(e164.length() - 5) + e164.substring(e164.length() - 2);
     }
 
+    /**
+     * Free text from outside (a provider's error message, say) with every phone number and email address in it
+     * masked, so that it can be logged, stored as a reason and published.
+     */
+    public static String scrub(String text) {
+        if (text == null) {
+            return null;
+        }
+        String phonesMasked = PHONE.matcher(text).replaceAll(match -> phone(match.group().replace(" ", "")));
+        return EMAIL.matcher(phonesMasked).replaceAll(match -> email(match.group()));
+    }
+
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?\\d[\\d ]{6,16}\\d");
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
+            .compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+
     /** {@code ana@example.com} becomes {@code a**@example.com}. */
     public static String email(String address) {
         int at = address == null ? -1 : address.indexOf('@');

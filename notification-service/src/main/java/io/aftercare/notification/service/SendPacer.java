@@ -3,6 +3,7 @@ package io.aftercare.notification.service;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.aftercare.notification.config.DeliveryConfig;
 
@@ -21,8 +22,13 @@ public class SendPacer {
     private long issued;
     private long granted;
 
+    @Inject
     public SendPacer(DeliveryConfig config) {
-        double rate = config.smsPerSecond();
+        this(config.smsPerSecond());
+    }
+
+    /** @param rate sends per second; 0 or less for no limit */
+    SendPacer(double rate) {
         this.perWindow = rate <= 0 ? 0 : Math.max(1, (int) Math.floor(rate));
         this.windowNanos = rate <= 0 ? 0 : (long) Math.ceil(perWindow * 1e9 / rate);
         this.finished = new long[Math.max(perWindow, 1)];

@@ -184,11 +184,12 @@ class DeliveryProcessorTest {
     }
 
     @Test
-    void aNormalReminderArrivingAtNightWaitsForTheMorning() {
+    void aLateNormalReminderArrivingAtNightWaitsForTheMorning() {
         String phone = NotificationFixtures.phone();
         String nightZone = MiddayZone.whereItIs(1);
+        // Due an hour ago, as after downtime: the plan's moment has passed, so the patient's window decides.
         Event event = NotificationFixtures.event(phone, null, true, false, "sms", "es", nightZone, "normal",
-                Instant.now().plus(20, ChronoUnit.HOURS));
+                Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(20, ChronoUnit.HOURS));
 
         NotificationFixtures.publish(bootstrapServers, event);
         Delivery delivery = settled(event);
@@ -223,6 +224,30 @@ class DeliveryProcessorTest {
             long inWindow = times.stream().filter(t -> !t.isBefore(start) && t.isBefore(start.plusSeconds(1))).count();
             assertThat(inWindow).as("calls in the second from " + start).isLessThanOrEqualTo(10);
         }
+    }
+
+    @Test
+    void anOnTimeReminderGoesAtItsPlannedMomentEvenOutsideTheDefaultWindow() {
+        // The clinic's own window (planned by guidance) may be wider than the default one notification knows.
+        String phone = NotificationFixtures.phone();
+        Event event = NotificationFixtures.event(phone, null, true, false, "sms", "es", MiddayZone.whereItIs(21),
+                "normal", Instant.now().plus(2, ChronoUnit.HOURS));
+
+        NotificationFixtures.publish(bootstrapServers, event);
+
+        assertThat(settled(event).status).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void providerMessagesAreStoredWithTheNumberMasked() {
+        String phone = NotificationFixtures.phone();
+        fake().failNext(phone, 400, 21211, Map.of());
+        Event event = NotificationFixtures.smsEvent(phone);
+
+        NotificationFixtures.publish(bootstrapServers, event);
+        Delivery delivery = settled(event);
+
+        assertThat(delivery.reason).doesNotContain(phone).contains("*");
     }
 
     private Delivery settled(Event event) {

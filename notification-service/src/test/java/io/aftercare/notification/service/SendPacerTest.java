@@ -3,7 +3,6 @@ package io.aftercare.notification.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,13 +13,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
-import io.aftercare.notification.config.DeliveryConfig;
-
 class SendPacerTest {
 
     @Test
     void noOneSecondWindowAtTheReceiverHoldsMoreThanTheLimitWhateverTheDelays() throws Exception {
-        SendPacer pacer = new SendPacer(config(10));
+        SendPacer pacer = new SendPacer(10);
         List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
         ExecutorService workers = Executors.newFixedThreadPool(4);
         List<Future<?>> sends = new ArrayList<>();
@@ -48,7 +45,7 @@ class SendPacerTest {
 
     @Test
     void noLimitMeansNoWaiting() {
-        SendPacer pacer = new SendPacer(config(0));
+        SendPacer pacer = new SendPacer(0);
         long started = System.nanoTime();
         for (int i = 0; i < 1000; i++) {
             pacer.paced(() -> null);
@@ -62,45 +59,5 @@ class SendPacerTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static DeliveryConfig config(double rate) {
-        return new DeliveryConfig() {
-            public int workers() {
-                return 1;
-            }
-
-            public int batchSize() {
-                return 1;
-            }
-
-            public Duration pollInterval() {
-                return Duration.ofMillis(100);
-            }
-
-            public int maxAttempts() {
-                return 1;
-            }
-
-            public Duration firstBackoff() {
-                return Duration.ofSeconds(1);
-            }
-
-            public Duration maxBackoff() {
-                return Duration.ofSeconds(1);
-            }
-
-            public LocalTime windowStart() {
-                return LocalTime.of(8, 0);
-            }
-
-            public LocalTime windowEnd() {
-                return LocalTime.of(20, 0);
-            }
-
-            public double smsPerSecond() {
-                return rate;
-            }
-        };
     }
 }

@@ -50,7 +50,9 @@ public class GuidancePlanner {
             LOG.warnf("guidance answered %d for booking %s; planning later", e.getResponse().getStatus(), booking.id);
             return new Unavailable("guidance answered " + e.getResponse().getStatus());
         } catch (RuntimeException e) {
-            LOG.warnf("guidance unreachable for booking %s (%s); planning later", booking.id, e.toString());
+            // Only the exception's type: its message may quote the request URL, whose query names the patient.
+            LOG.warnf("guidance unreachable for booking %s (%s); planning later", booking.id,
+                    e.getClass().getSimpleName());
             return new Unavailable("guidance unreachable: " + e.getClass().getSimpleName());
         }
     }
