@@ -2,6 +2,8 @@ package io.aftercare.localstack;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Entry point of {@code ./aftercare}: {@code up} runs the whole system, {@code demo} shows it at work. */
 public final class AftercareCli {
@@ -23,19 +25,30 @@ public final class AftercareCli {
         }
     }
 
+    /** The service JVMs started so far; the embedded PostgreSQL stops through its own shutdown hook. */
+    private static void stopChildProcesses() {
+        ProcessHandle.current().children().forEach(ProcessHandle::destroy);
+        ProcessHandle.current().children().forEach(child -> child.onExit().orTimeout(20, TimeUnit.SECONDS).join());
+    }
+
     private static void up(Path repository) throws Exception {
         Path home = repository.resolve(".aftercare");
         LocalAftercare.Layout layout = new LocalAftercare.Layout(repository, home.resolve("data"),
                 home.resolve("cache"), home.resolve("logs"));
         System.out.println("Starting Aftercare (data in " + layout.dataDirectory() + ", logs in "
                 + layout.logDirectory() + ")");
-        LocalAftercare aftercare = LocalAftercare.start(layout, InfrastructurePorts.localRun(),
-                LocalAftercare.localRunPorts(), line -> System.out.println("  " + line));
+        AtomicReference<LocalAftercare> running = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
+        // Registered before anything starts, so that Ctrl-C while services boot leaves no process behind either.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Aftercare...");
             try {
-                aftercare.close();
+                LocalAftercare started = running.get();
+                if (started != null) {
+                    started.close();
+                } else {
+                    stopChildProcesses();
+                }
                 System.out.println("Stopped.");
             } catch (Exception e) {
                 System.err.println("Stopping failed: " + e);
@@ -43,6 +56,9 @@ public final class AftercareCli {
                 stopped.countDown();
             }
         }));
+        LocalAftercare aftercare = LocalAftercare.start(layout, InfrastructurePorts.localRun(),
+                LocalAftercare.localRunPorts(), line -> System.out.println("  " + line));
+        running.set(aftercare);
         System.out.println();
         System.out.println("Aftercare is running:");
         for (AftercareService service : AftercareService.values()) {
