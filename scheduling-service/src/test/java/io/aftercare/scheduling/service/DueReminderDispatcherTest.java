@@ -104,8 +104,16 @@ class DueReminderDispatcherTest {
         List<java.util.Map<String, Object>> reminders = booking.getList("reminders");
         long stillValid = reminders.stream().filter(r -> !"expired".equals(r.get("state"))).count();
 
+        OffsetDateTime posted = OffsetDateTime.now(ZoneOffset.UTC);
         assertThat(reminders).filteredOn(r -> "what-to-expect".equals(r.get("ruleKey")))
                 .allSatisfy(r -> assertThat(r.get("state")).isEqualTo("expired"));
+        // Everything whose validity had passed is recorded expired; what is still worth sending stays planned.
+        assertThat(reminders).filteredOn(r -> !OffsetDateTime.parse((String) r.get("expiresAt")).isAfter(posted))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("state")).isEqualTo("expired"));
+        assertThat(reminders).filteredOn(r -> "planned".equals(r.get("state")))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(OffsetDateTime.parse((String) r.get("expiresAt"))).isAfter(posted));
         try (TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
             List<ConsumerRecord<String, String>> sent = topic.readFor(record -> bookingId.equals(record.key()),
                     Duration.ofSeconds(4));
