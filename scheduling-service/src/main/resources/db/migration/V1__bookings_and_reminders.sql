@@ -52,6 +52,12 @@ CREATE TABLE reminder (
     email_body       text,
     state            varchar(20)  NOT NULL,
     dispatched_at    timestamptz,
+    -- Bumped when ops send a failed reminder again, so that the new event has an id of its own.
+    generation       integer      NOT NULL DEFAULT 0,
+    -- What the notification service last reported: sent, delivered, undelivered, failed, suppressed, expired.
+    notified_status  varchar(20),
+    notified_reason  varchar(300),
+    notified_at      timestamptz,
     created_at       timestamptz  NOT NULL
 );
 
@@ -63,6 +69,9 @@ CREATE UNIQUE INDEX reminder_live_uk ON reminder (booking_id, rule_key, occurren
 CREATE INDEX reminder_planned_due_idx ON reminder (due_at) WHERE state = 'PLANNED';
 
 CREATE INDEX reminder_booking_idx ON reminder (booking_id);
+
+-- The ops page: what was reported lately, failures first.
+CREATE INDEX reminder_notified_idx ON reminder (notified_at) WHERE notified_at IS NOT NULL;
 
 -- A clinic's reminder listing, paged by (due_at, id).
 CREATE INDEX reminder_clinic_due_idx ON reminder (clinic_id, due_at, id);

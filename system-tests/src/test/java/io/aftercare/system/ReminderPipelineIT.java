@@ -20,6 +20,7 @@ import io.aftercare.localstack.AftercareService;
 import io.aftercare.localstack.InfrastructurePorts;
 import io.aftercare.localstack.LocalAftercare;
 import io.aftercare.localstack.MiddayZone;
+import io.aftercare.localstack.testing.Eventually;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -147,6 +148,61 @@ class ReminderPipelineIT {
         assertThat(scheduling).contains("aftercare_dispatch_lateness_seconds_bucket");
         assertThat(positive(guidance, "aftercare_plans_computed_total{treatment=\"microneedling\"}")).isTrue();
         assertThat(positive(notification, "aftercare_notifications_total{channel=\"sms\",outcome=\"sent\"}")).isTrue();
+    }
+
+    @Test
+    void theOpsPageShowsTheFunnelAndTheComingHoursInARealBrowser() throws Exception {
+        String reminderId = clinic().body(booking("Noa", "+4915112345670"))
+                .put("/v1/clinics/" + CLINIC + "/bookings/system-4")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("reminders.find { it.ruleKey == 'what-to-expect' }.id");
+        awaitConsoleMessage(reminderId);
+        given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING)).get("/ops/").then().statusCode(401);
+        // The "sent" report travels back from notification on Kafka; the page is loaded once it has arrived.
+        Eventually.await(DELIVERY_BOUND, () -> given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING))
+                .auth()
+                .preemptive()
+                .basic("operator", "operator")
+                .get("/v1/ops/overview")
+                .jsonPath()
+                .getInt("funnel.sent") > 0 ? true : null);
+
+        try (OperatorProxy proxy = new OperatorProxy(aftercare.baseUrl(AftercareService.SCHEDULING), "operator",
+                "operator")) {
+            String page = proxy.baseUrl() + "/ops/";
+            HeadlessChromium.Result dom = HeadlessChromium.dumpDom(page);
+            Path screenshot = Path.of("target", "ops-page.png");
+            HeadlessChromium.Result shot = HeadlessChromium.screenshot(page, screenshot);
+
+            assertThat(dom.output()).contains("data-loaded=\"true\"");
+            assertThat(stageCount(dom.output(), "booked")).isPositive();
+            assertThat(stageCount(dom.output(), "planned")).isPositive();
+            assertThat(stageCount(dom.output(), "dispatched")).isPositive();
+            assertThat(stageCount(dom.output(), "sent")).isPositive();
+            java.util.regex.Matcher bars = java.util.regex.Pattern.compile("<rect[^>]*data-count=\"(\\d+)\"")
+                    .matcher(dom.output());
+            int hours = 0;
+            int planned = 0;
+            while (bars.find()) {
+                hours++;
+                planned += Integer.parseInt(bars.group(1));
+            }
+            assertThat(hours).isEqualTo(48);
+            assertThat(planned).isPositive();
+            assertThat(dom.consoleErrors()).isEmpty();
+            assertThat(shot.consoleErrors()).isEmpty();
+            assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+        }
+    }
+
+    private static int stageCount(String dom, String stage) {
+        java.util.regex.Matcher count = java.util.regex.Pattern
+                .compile("data-stage=\"" + stage + "\"><span class=\"count\">(\\d+)</span>")
+                .matcher(dom);
+        assertThat(count.find()).as("the funnel shows " + stage).isTrue();
+        return Integer.parseInt(count.group(1));
     }
 
     /** Whether the metrics text has the series with a value above zero. */

@@ -30,10 +30,10 @@ public class ReminderDuePublisher {
     }
 
     /** Completes when the broker has acknowledged the event (acks=all). */
-    public Uni<Void> publish(ReminderDue event, Instant now) {
+    public Uni<Void> publish(String eventId, ReminderDue event, Instant now) {
         String key = event.bookingId().toString();
         OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
-                .withId(event.reminderId().toString())
+                .withId(eventId)
                 .withType(ReminderDue.TYPE)
                 .withSource(SOURCE)
                 .withSubject(key)

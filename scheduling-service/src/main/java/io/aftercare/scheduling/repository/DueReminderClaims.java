@@ -33,6 +33,7 @@ public class DueReminderClaims {
     private static final String CLAIM = """
             SELECT r.id, r.booking_id, r.clinic_id, r.rule_key, r.occurrence, r.category, r.protocol_version,
                    r.priority, r.channels, r.locale, r.due_at, r.expires_at, r.sms_text, r.email_subject, r.email_body,
+                   r.generation,
                    b.external_id, b.first_name, b.phone, b.email, b.locale AS patient_locale, b.time_zone,
                    b.preferred_channel, b.sms_consent, b.sms_opted_out, b.email_consent
             FROM reminder r JOIN booking b ON b.id = r.booking_id
@@ -49,18 +50,30 @@ public class DueReminderClaims {
     }
 
     /**
+     * A claimed reminder and the id of its event: the reminder id, or {@code <id>:<generation>} when ops sent it
+     * again, so that the notification service treats the new try as a new event.
+     */
+    public record Claimed(String eventId, ReminderDue event) {
+    }
+
+    /**
      * Locks up to {@code limit} due, planned reminders that no other dispatcher holds, oldest first. Rows another
      * instance has locked are skipped, not waited for, so any number of dispatchers can run side by side.
      */
-    public List<ReminderDue> claim(Instant now, int limit) {
+    public List<Claimed> claim(Instant now, int limit) {
         return session().doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
                 statement.setTimestamp(1, Timestamp.from(now));
                 statement.setInt(2, limit);
-                List<ReminderDue> due = new ArrayList<>(limit);
+                List<Claimed> due = new ArrayList<>(limit);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        due.add(toEvent(rows));
+                        ReminderDue event = toEvent(rows);
+                        int generation = rows.getInt("generation");
+                        String eventId = generation == 0
+                                ? event.reminderId().toString()
+                                : event.reminderId() + ":" + generation;
+                        due.add(new Claimed(eventId, event));
                     }
                 }
                 return due;

@@ -49,18 +49,19 @@ public class DueReminderDispatcher {
     @Transactional
     public int dispatchBatch() {
         Instant now = clock.instant();
-        List<ReminderDue> due = claims.claim(now, config.batchSize());
+        List<DueReminderClaims.Claimed> due = claims.claim(now, config.batchSize());
         List<UUID> dispatched = new ArrayList<>(due.size());
         List<Duration> lateness = new ArrayList<>(due.size());
         List<UUID> expired = new ArrayList<>();
         List<Uni<Void>> acknowledgements = new ArrayList<>(due.size());
-        for (ReminderDue reminder : due) {
+        for (DueReminderClaims.Claimed claimed : due) {
+            ReminderDue reminder = claimed.event();
             if (!reminder.expiresAt().isAfter(now)) {
                 expired.add(reminder.reminderId());
             } else {
                 dispatched.add(reminder.reminderId());
                 lateness.add(Duration.between(reminder.dueAt(), now));
-                acknowledgements.add(publisher.publish(reminder, now));
+                acknowledgements.add(publisher.publish(claimed.eventId(), reminder, now));
             }
         }
         if (!acknowledgements.isEmpty()) {

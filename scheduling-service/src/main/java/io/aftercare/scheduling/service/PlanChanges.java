@@ -49,23 +49,33 @@ public class PlanChanges {
                 event.version(), queued);
     }
 
-    /** What became of a dispatched reminder: delivered, or failed for good. */
+    /**
+     * What became of a dispatched reminder, as the notification service reports it. Delivered and failed also move
+     * the reminder's state; a late "failed" never overwrites "delivered".
+     */
     @Transactional
     public void notificationStatus(String eventId, NotificationStatus event) {
         Instant now = clock.instant();
+        if (!processed.firstTime(eventId, now)) {
+            return;
+        }
         String state = switch (event.status()) {
             case "delivered" -> "DELIVERED";
             case "failed", "undelivered", "suppressed" -> "FAILED";
-            default -> null; // sent: still dispatched, as far as plans go; expired is recorded here already
+            default -> null;
         };
-        if (state == null || !processed.firstTime(eventId, now)) {
-            return;
-        }
-        // Only forward: a late "failed" never overwrites "delivered".
         entityManager.createNativeQuery("""
-                UPDATE reminder SET state = :state
-                WHERE id = :id AND (state = 'DISPATCHED' OR (state = 'FAILED' AND :state = 'DELIVERED'))
-                """).setParameter("state", state).setParameter("id", event.reminderId()).executeUpdate();
+                UPDATE reminder SET notified_status = :status, notified_reason = :reason, notified_at = :at,
+                    state = CASE WHEN CAST(:state AS varchar) IS NOT NULL
+                                  AND (state = 'DISPATCHED' OR (state = 'FAILED' AND :state = 'DELIVERED'))
+                                 THEN CAST(:state AS varchar) ELSE state END
+                WHERE id = :id AND (notified_status IS DISTINCT FROM 'delivered' OR :status = 'delivered')
+                """).setParameter("status", event.status())
+                .setParameter("reason", event.reason())
+                .setParameter("at", event.at() == null ? now : event.at())
+                .setParameter("state", state)
+                .setParameter("id", event.reminderId())
+                .executeUpdate();
     }
 
     /**

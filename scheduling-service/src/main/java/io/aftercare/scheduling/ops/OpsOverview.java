@@ -1,0 +1,24 @@
+package io.aftercare.scheduling.ops;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the ops page shows: the funnel, what is coming, how late dispatch runs, and the latest failures. */
+public record OpsOverview(String clinicId, Instant from, Instant to, Funnel funnel, List<HourCount> upcoming,
+        Lateness lateness, List<Failure> failures) {
+
+    public record Funnel(long booked, long planned, long dispatched, long sent, long delivered, long failed,
+            long suppressed, long expired, long revoked) {
+    }
+
+    public record HourCount(Instant hour, long count) {
+    }
+
+    public record Lateness(long count, double p50Seconds, double p99Seconds) {
+    }
+
+    public record Failure(UUID reminderId, String clinicId, String bookingRef, String ruleKey, String status,
+            String reason, Instant at, boolean canResend) {
+    }
+}

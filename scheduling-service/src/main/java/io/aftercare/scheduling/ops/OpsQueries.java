@@ -1,0 +1,167 @@
+package io.aftercare.scheduling.ops;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+/** The ops page's SQL: aggregates over the reminder table, optionally for one clinic. */
+@ApplicationScoped
+public class OpsQueries {
+
+    private final EntityManager entityManager;
+
+    public OpsQueries(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public OpsOverview.Funnel funnel(String clinicId, Instant from) {
+        return work(
+                """
+                        SELECT
+                          (SELECT count(*) FROM booking b WHERE b.created_at >= ? AND (CAST(? AS varchar) IS NULL OR b.clinic_id = ?)),
+                          count(*) FILTER (WHERE r.created_at >= ?),
+                          count(*) FILTER (WHERE r.dispatched_at >= ?),
+                          count(*) FILTER (WHERE r.dispatched_at >= ? AND r.notified_status IN ('sent', 'delivered', 'undelivered')),
+                          count(*) FILTER (WHERE r.dispatched_at >= ? AND r.notified_status = 'delivered'),
+                          count(*) FILTER (WHERE r.dispatched_at >= ? AND r.notified_status IN ('failed', 'undelivered')),
+                          count(*) FILTER (WHERE r.dispatched_at >= ? AND r.notified_status = 'suppressed'),
+                          count(*) FILTER (WHERE (r.state = 'EXPIRED' AND r.due_at >= ?) OR (r.notified_status = 'expired' AND r.notified_at >= ?)),
+                          count(*) FILTER (WHERE r.state = 'REVOKED' AND r.created_at >= ?)
+                        FROM reminder r WHERE (CAST(? AS varchar) IS NULL OR r.clinic_id = ?)
+                        """,
+                statement -> {
+                    Timestamp since = Timestamp.from(from);
+                    int i = 1;
+                    statement.setTimestamp(i++, since);
+                    statement.setString(i++, clinicId);
+                    statement.setString(i++, clinicId);
+                    for (int k = 0; k < 9; k++) {
+                        statement.setTimestamp(i++, since);
+                    }
+                    statement.setString(i++, clinicId);
+                    statement.setString(i, clinicId);
+                }, rows -> {
+                    rows.next();
+                    return new OpsOverview.Funnel(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                            rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8), rows.getLong(9));
+                });
+    }
+
+    /** Planned reminders per hour for the next 48 hours, every hour present (zero when empty). */
+    public List<OpsOverview.HourCount> upcoming(String clinicId, Instant now) {
+        Instant firstHour = now.truncatedTo(ChronoUnit.HOURS);
+        Map<Instant, Long> counts = work("""
+                SELECT date_trunc('hour', due_at), count(*) FROM reminder
+                WHERE state = 'PLANNED' AND due_at >= ? AND due_at < ? AND (CAST(? AS varchar) IS NULL OR clinic_id = ?)
+                GROUP BY 1
+                """, statement -> {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setTimestamp(2, Timestamp.from(firstHour.plus(Duration.ofHours(48))));
+            statement.setString(3, clinicId);
+            statement.setString(4, clinicId);
+        }, rows -> {
+            Map<Instant, Long> found = new HashMap<>();
+            while (rows.next()) {
+                found.put(rows.getObject(1, OffsetDateTime.class).toInstant(), rows.getLong(2));
+            }
+            return found;
+        });
+        List<OpsOverview.HourCount> hours = new ArrayList<>(48);
+        for (int h = 0; h < 48; h++) {
+            Instant hour = firstHour.plus(Duration.ofHours(h));
+            hours.add(new OpsOverview.HourCount(hour, counts.getOrDefault(hour, 0L)));
+        }
+        return hours;
+    }
+
+    public OpsOverview.Lateness lateness(String clinicId, Instant from) {
+        return work("""
+                SELECT count(*),
+                  coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM dispatched_at - due_at)), 0),
+                  coalesce(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM dispatched_at - due_at)), 0)
+                FROM reminder WHERE dispatched_at >= ? AND (CAST(? AS varchar) IS NULL OR clinic_id = ?)
+                """, statement -> {
+            statement.setTimestamp(1, Timestamp.from(from));
+            statement.setString(2, clinicId);
+            statement.setString(3, clinicId);
+        }, rows -> {
+            rows.next();
+            return new OpsOverview.Lateness(rows.getLong(1), rows.getDouble(2), rows.getDouble(3));
+        });
+    }
+
+    public List<OpsOverview.Failure> failures(String clinicId, Instant now, int limit) {
+        return work("""
+                SELECT r.id, r.clinic_id, b.external_id, r.rule_key, r.notified_status, r.notified_reason,
+                       r.notified_at, r.expires_at
+                FROM reminder r JOIN booking b ON b.id = r.booking_id
+                WHERE r.notified_status IN ('failed', 'undelivered', 'suppressed')
+                  AND (CAST(? AS varchar) IS NULL OR r.clinic_id = ?)
+                ORDER BY r.notified_at DESC
+                LIMIT ?
+                """, statement -> {
+            statement.setString(1, clinicId);
+            statement.setString(2, clinicId);
+            statement.setInt(3, limit);
+        }, rows -> {
+            List<OpsOverview.Failure> failures = new ArrayList<>();
+            while (rows.next()) {
+                String status = rows.getString(5);
+                Instant expires = rows.getObject(8, OffsetDateTime.class).toInstant();
+                failures.add(new OpsOverview.Failure(rows.getObject(1, UUID.class), rows.getString(2),
+                        rows.getString(3), rows.getString(4), status, rows.getString(6),
+                        rows.getObject(7, OffsetDateTime.class).toInstant(),
+                        !"suppressed".equals(status) && expires.isAfter(now)));
+            }
+            return failures;
+        });
+    }
+
+    /**
+     * Plans a failed, still valid reminder again, due now, under a new event id.
+     *
+     * @return whether there was such a reminder
+     */
+    public boolean resend(UUID reminderId, Instant now) {
+        return entityManager.createNativeQuery("""
+                UPDATE reminder SET state = 'PLANNED', generation = generation + 1, due_at = :now,
+                    dispatched_at = NULL, notified_status = NULL, notified_reason = NULL, notified_at = NULL
+                WHERE id = :id AND notified_status IN ('failed', 'undelivered') AND expires_at > :now
+                  AND state IN ('FAILED', 'DISPATCHED')
+                """).setParameter("id", reminderId).setParameter("now", now).executeUpdate() == 1;
+    }
+
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    interface Reader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private <T> T work(String sql, Binder binder, Reader<T> reader) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return reader.read(rows);
+                }
+            }
+        });
+    }
+}

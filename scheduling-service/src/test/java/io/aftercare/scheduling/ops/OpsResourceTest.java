@@ -1,0 +1,94 @@
+package io.aftercare.scheduling.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.aftercare.localstack.testing.CloudEventWriter;
+import io.aftercare.localstack.testing.Eventually;
+import io.aftercare.localstack.testing.GuidanceTestResource;
+import io.aftercare.localstack.testing.KafkaTestResource;
+import io.aftercare.localstack.testing.PostgresTestResource;
+import io.aftercare.localstack.testing.TopicReader;
+import io.aftercare.scheduling.BookingFixtures;
+import io.aftercare.scheduling.Clinics;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "scheduling"))
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = GuidanceTestResource.class, scope = TestResourceScope.GLOBAL)
+class OpsResourceTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(20);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void theOverviewIsForTheOperatorOnly() {
+        Clinics.operator().get("/v1/ops/overview?hours=24").then().statusCode(200);
+        Clinics.as("clinic-o").get("/v1/ops/overview").then().statusCode(403);
+        io.restassured.RestAssured.given().get("/v1/ops/overview").then().statusCode(401);
+        io.restassured.RestAssured.given().get("/ops/").then().statusCode(401);
+        Clinics.operator().get("/ops/").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("html"));
+    }
+
+    @Test
+    void aFailedReminderShowsAmongTheFailuresAndGoesOutAgainAsANewEvent() {
+        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        String path = "/v1/clinics/clinic-o/bookings/" + BookingFixtures.uniqueId("resend");
+        JsonPath booking = Clinics.as("clinic-o").body(BookingFixtures.booking(end.minusMinutes(45), end, "booked"))
+                .put(path).then().statusCode(201).extract().jsonPath();
+        String reminderId = BookingFixtures.awaitState(path, "what-to-expect", "dispatched");
+
+        reportFailed(reminderId, booking.getString("id"));
+        JsonPath overview = Eventually.await(BOUND, () -> {
+            JsonPath seen = Clinics.operator().get("/v1/ops/overview?clinicId=clinic-o").jsonPath();
+            return seen.getString("failures.find { it.reminderId == '" + reminderId + "' }.status") != null
+                    ? seen
+                    : null;
+        });
+        assertThat(overview.getString("failures.find { it.reminderId == '" + reminderId + "' }.reason"))
+                .isEqualTo("provider error 30003");
+        assertThat(overview.getBoolean("failures.find { it.reminderId == '" + reminderId + "' }.canResend")).isTrue();
+        assertThat(overview.getInt("funnel.failed")).isPositive();
+
+        Clinics.operator().post("/v1/ops/reminders/" + reminderId + "/resend").then().statusCode(202);
+
+        try (TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
+            assertThat(topic.read(r -> (reminderId + ":1").equals(header(r, "ce_id")), 1, BOUND)).hasSize(1);
+        }
+        Clinics.operator().post("/v1/ops/reminders/" + UUID.randomUUID() + "/resend").then().statusCode(404);
+    }
+
+    private void reportFailed(String reminderId, String bookingId) {
+        try (CloudEventWriter writer = new CloudEventWriter(bootstrapServers)) {
+            writer.send("notification-status", bookingId, reminderId + ":failed", "io.aftercare.notification.status.v1",
+                    """
+                            {"reminderId": "%s", "clinicId": "clinic-o", "bookingId": "%s", "status": "failed",
+                             "channel": "sms", "reason": "provider error 30003", "at": "%s"}
+                            """.formatted(reminderId, bookingId, Instant.now()));
+        }
+    }
+
+    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record,
+            String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
