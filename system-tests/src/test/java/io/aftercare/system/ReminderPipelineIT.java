@@ -209,7 +209,8 @@ class ReminderPipelineIT {
     private static boolean positive(String metrics, String series) {
         return metrics.lines()
                 .filter(line -> line.startsWith(series + " "))
-                .anyMatch(line -> Double.parseDouble(line.substring(series.length() + 1).trim()) > 0);
+                // The value is the first token; an exemplar ("# {trace_id=...}") may follow it.
+                .anyMatch(line -> Double.parseDouble(line.substring(series.length() + 1).trim().split(" ")[0]) > 0);
     }
 
     private static void awaitStatus(String url, int status) throws InterruptedException {

@@ -69,6 +69,8 @@ class DueReminderDispatcherTest {
         assertThat(header(event, "ce_id")).isEqualTo(reminderId);
         assertThat(header(event, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(event, "ce_type")).isEqualTo("io.aftercare.reminder.due.v1");
+        // OpenTelemetry's context travels with the record, so a consumer's span joins the producer's trace.
+        assertThat(header(event, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         JsonPath data = JsonPath.from(event.value());
         assertThat(data.getString("reminderId")).isEqualTo(reminderId);
         assertThat(data.getString("clinicId")).isEqualTo("clinic-a");
