@@ -205,6 +205,45 @@ class ReminderPipelineIT {
         return Integer.parseInt(count.group(1));
     }
 
+    @Test
+    void aRealPrometheusScrapesAllThreeServicesWithTheDeploymentsConfiguration() throws Exception {
+        Path config = Path.of(System.getProperty("aftercare.repo", "..")).resolve("ops/prometheus/prometheus.yml");
+        assertThat(PrometheusServer.check(config)).contains("SUCCESS");
+
+        Map<String, String> targets = Map.of("guidance:8081", hostPort(AftercareService.GUIDANCE), "scheduling:8082",
+                hostPort(AftercareService.SCHEDULING), "notification:8083", hostPort(AftercareService.NOTIFICATION));
+        try (PrometheusServer prometheus = PrometheusServer.start(config, targets)) {
+            List<Map<String, Object>> up = Eventually.await(DELIVERY_BOUND, () -> {
+                try {
+                    List<Map<String, Object>> active = given().baseUri(prometheus.baseUrl())
+                            .get("/api/v1/targets")
+                            .jsonPath()
+                            .getList("data.activeTargets");
+                    return active.size() == 3 && active.stream().allMatch(t -> "up".equals(t.get("health")))
+                            ? active
+                            : null;
+                } catch (Exception notYetListening) { // REST Assured throws ConnectException undeclared
+                    return null;
+                }
+            });
+            assertThat(up.stream().map(t -> String.valueOf(((Map<?, ?>) t.get("labels")).get("job"))).toList())
+                    .containsExactlyInAnyOrder("guidance-service", "scheduling-service", "notification-service");
+            String backlog = Eventually.await(DELIVERY_BOUND, () -> {
+                List<Object> series = given().baseUri(prometheus.baseUrl())
+                        .queryParam("query", "aftercare_reminders_due_backlog")
+                        .get("/api/v1/query")
+                        .jsonPath()
+                        .getList("data.result");
+                return series.isEmpty() ? null : "scraped";
+            });
+            assertThat(backlog).isEqualTo("scraped");
+        }
+    }
+
+    private static String hostPort(AftercareService service) {
+        return aftercare.baseUrl(service).substring("http://".length());
+    }
+
     /** Whether the metrics text has the series with a value above zero. */
     private static boolean positive(String metrics, String series) {
         return metrics.lines()
