@@ -102,6 +102,12 @@ class ReminderPipelineIT {
                     .statusCode(201)
                     .body("planState", org.hamcrest.Matchers.equalTo("planning"))
                     .body("reminders", org.hamcrest.Matchers.empty());
+            // Still ready: bookings are accepted; guidance shows as degraded, not down.
+            given().get(aftercare.baseUrl(AftercareService.SCHEDULING) + "/q/health/ready")
+                    .then()
+                    .statusCode(200)
+                    .body("checks.find { it.name == 'Guidance service' }.data.guidance",
+                            org.hamcrest.Matchers.startsWith("DEGRADED"));
         } finally {
             aftercare.startService(AftercareService.GUIDANCE);
         }
