@@ -22,12 +22,12 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      * @return whether this call recorded it, and so owns it
      */
     public boolean recordIfNew(String eventId, ReminderDue event, String eventJson, DeliveryStatus status,
-            Instant nextAttemptAt, Instant now) {
+            String reason, Instant nextAttemptAt, Instant now) {
         return getEntityManager().createNativeQuery("""
                 INSERT INTO delivery (id, event_id, reminder_id, clinic_id, booking_id, rule_key, priority, status,
-                                      next_attempt_at, expires_at, event, created_at, updated_at)
+                                      reason, next_attempt_at, expires_at, event, created_at, updated_at)
                 VALUES (:id, :eventId, :reminderId, :clinicId, :bookingId, :ruleKey, :priority, :status,
-                        :nextAttemptAt, :expiresAt, :event, :now, :now)
+                        :reason, :nextAttemptAt, :expiresAt, :event, :now, :now)
                 ON CONFLICT (event_id) DO NOTHING
                 """)
                 .setParameter("id", UUID.randomUUID())
@@ -38,6 +38,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .setParameter("ruleKey", event.ruleKey())
                 .setParameter("priority", event.priority() == null ? "normal" : event.priority())
                 .setParameter("status", status.name())
+                .setParameter("reason", reason)
                 .setParameter("nextAttemptAt", nextAttemptAt)
                 .setParameter("expiresAt", event.expiresAt())
                 .setParameter("event", eventJson)

@@ -51,16 +51,13 @@ public class DeliveryIntake {
         DeliveryStatus status = stale
                 ? DeliveryStatus.EXPIRED
                 : sendAt.isAfter(now) ? DeliveryStatus.WAITING : DeliveryStatus.PENDING;
-        if (!deliveries.recordIfNew(eventId, event, eventJson, status, stale ? null : sendAt, now)) {
+        String reason = stale ? "arrived after its validity ended at " + event.expiresAt() : null;
+        if (!deliveries.recordIfNew(eventId, event, eventJson, status, reason, stale ? null : sendAt, now)) {
             LOG.infof("event %s already recorded; not sending again", eventId);
             return;
         }
         if (stale) {
             metrics.notification(null, "expired");
-            deliveries.getEntityManager().createNativeQuery("UPDATE delivery SET reason = :reason WHERE event_id = :id")
-                    .setParameter("reason", "arrived after its validity ended at " + event.expiresAt())
-                    .setParameter("id", eventId)
-                    .executeUpdate();
             events.status(new NotificationStatus(event.reminderId(), event.clinicId(), event.bookingId(), "expired",
                     null, "arrived after its validity ended", now)).await().atMost(java.time.Duration.ofSeconds(30));
         }
