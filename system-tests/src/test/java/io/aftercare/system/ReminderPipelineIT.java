@@ -258,17 +258,9 @@ class ReminderPipelineIT {
                 .anyMatch(line -> Double.parseDouble(line.substring(series.length() + 1).trim().split(" ")[0]) > 0);
     }
 
-    private static void awaitStatus(String url, int status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int seen = -1;
-        while (System.nanoTime() < deadline) {
-            seen = given().get(url).statusCode();
-            if (seen == status) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(url + " answered " + seen + ", not " + status + ", for a minute");
+    private static void awaitStatus(String url, int status) {
+        Eventually.await(url + " to answer " + status, Duration.ofSeconds(60),
+                () -> given().get(url).statusCode() == status ? true : null);
     }
 
     private static String booking(String firstName, String phone) {
@@ -292,37 +284,27 @@ class ReminderPipelineIT {
                 .contentType(ContentType.JSON);
     }
 
-    private static String awaitPlannedReminder(String path, String ruleKey) throws InterruptedException {
-        long deadline = System.nanoTime() + DELIVERY_BOUND.toNanos();
-        while (System.nanoTime() < deadline) {
-            String id = clinic().get(path).jsonPath()
-                    .getString("reminders.find { it.ruleKey == '" + ruleKey + "' }.id");
-            if (id != null) {
-                return id;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(path + " was not planned within " + DELIVERY_BOUND);
+    private static String awaitPlannedReminder(String path, String ruleKey) {
+        return Eventually.await(path + " to be planned", DELIVERY_BOUND, () -> clinic().get(path)
+                .jsonPath()
+                .getString("reminders.find { it.ruleKey == '" + ruleKey + "' }.id"));
     }
 
-    private static Map<String, Object> awaitConsoleMessage(String reference) throws InterruptedException {
-        long deadline = System.nanoTime() + DELIVERY_BOUND.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Map<String, Object>> messages = given().baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION))
-                    .get("/v1/console/messages?limit=50")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath()
-                    .getList("findAll { it.reference == '" + reference + "' }");
-            if (!messages.isEmpty()) {
-                assertThat(messages).hasSize(1);
-                return messages.get(0);
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the console provider recorded no message for reminder " + reference + " within "
-                + DELIVERY_BOUND + "; service logs are in "
-                + aftercare.service(AftercareService.NOTIFICATION).logFile());
+    private static Map<String, Object> awaitConsoleMessage(String reference) {
+        List<Map<String, Object>> messages = Eventually.await("the console provider's message for reminder "
+                + reference + " (service logs: " + aftercare.service(AftercareService.NOTIFICATION).logFile() + ")",
+                DELIVERY_BOUND, () -> {
+                    List<Map<String, Object>> found = given()
+                            .baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION))
+                            .get("/v1/console/messages?limit=50")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("findAll { it.reference == '" + reference + "' }");
+                    return found.isEmpty() ? null : found;
+                });
+        assertThat(messages).hasSize(1);
+        return messages.get(0);
     }
 }

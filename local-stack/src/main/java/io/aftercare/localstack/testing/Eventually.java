@@ -13,6 +13,11 @@ public final class Eventually {
 
     /** The first non-null answer of the probe within the bound; fails the test when there is none. */
     public static <T> T await(Duration bound, Supplier<T> probe) {
+        return await("anything", bound, probe);
+    }
+
+    /** As {@link #await(Duration, Supplier)}, naming what was awaited when it never came. */
+    public static <T> T await(String what, Duration bound, Supplier<T> probe) {
         long deadline = System.nanoTime() + bound.toNanos();
         while (System.nanoTime() < deadline) {
             T value = probe.get();
@@ -21,7 +26,7 @@ public final class Eventually {
             }
             pause(PAUSE_MILLIS);
         }
-        throw new AssertionError("nothing within " + bound);
+        throw new AssertionError("waited " + bound + " for " + what + " in vain");
     }
 
     public static void pause(long millis) {
