@@ -57,6 +57,7 @@ class SchedulingBenchmarkIT {
     private static final int STEADY_RATE = Integer.getInteger("benchmark.steady-rate", 500);
     private static final int STEADY_SECONDS = Integer.getInteger("benchmark.steady-seconds", 20);
     private static final int BOOKINGS_PER_LOAD = Integer.getInteger("benchmark.load-bookings", 1000);
+    private static final int DB_SCHEDULER_THREADS = Integer.getInteger("benchmark.db-scheduler-threads", 32);
 
     private static LocalAftercare aftercare;
     private static String apiKey;
@@ -122,6 +123,18 @@ class SchedulingBenchmarkIT {
             record(String.format("dispatch: a backlog of %d due reminders of %d bookings published and acknowledged "
                     + "by Kafka in %.1f s = %.0f reminders/s (measured from the commit that made them due)", BACKLOG,
                     BOOKINGS_PER_LOAD, seconds, BACKLOG / seconds));
+
+            // The same reminders again, as db-scheduler executions on the same server, publishing the same events.
+            DbSchedulerBaseline.createTable(db);
+            assertThat(DbSchedulerBaseline.scheduleFromReminders(db, run)).isEqualTo(BACKLOG);
+            double baselineSeconds = DbSchedulerBaseline.drain(
+                    aftercare.infrastructure().postgres().jdbcUrl("scheduling"), LocalPostgres.USER,
+                    aftercare.infrastructure().kafka().bootstrapServers(), DB_SCHEDULER_THREADS, Duration.ofMinutes(10));
+            double ours = BACKLOG / seconds;
+            double theirs = BACKLOG / baselineSeconds;
+            record(String.format("dispatch-vs-db-scheduler: aftercare %.0f/s, db-scheduler %.0f/s, ratio %.2f "
+                    + "(db-scheduler 16.12.0, lock-and-fetch, %d threads, same PostgreSQL and Kafka, %d timers each)",
+                    ours, theirs, ours / theirs, DB_SCHEDULER_THREADS, BACKLOG));
         }
     }
 
