@@ -60,13 +60,14 @@ class SchedulingBenchmarkIT {
     private static final int DB_SCHEDULER_THREADS = Integer.getInteger("benchmark.db-scheduler-threads", 32);
 
     private static LocalAftercare aftercare;
+    private static Path repository;
     private static String apiKey;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> RESULTS = new ArrayList<>();
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        Path repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();
+        repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();
         Path home = Files.createTempDirectory("benchmark-");
         aftercare = LocalAftercare.start(
                 new LocalAftercare.Layout(repository, home.resolve("data"),
@@ -75,7 +76,7 @@ class SchedulingBenchmarkIT {
                 InfrastructurePorts.random(), LocalAftercare.randomPorts(), System.out::println);
         HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create(
                 aftercare.baseUrl(AftercareService.SCHEDULING) + "/v1/admin/clinics/bench/credentials"))
-                .header("Authorization", basic("operator", "operator"))
+                .header("Authorization", SchedulingLoad.basic("operator", "operator"))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
         apiKey = new ObjectMapper().readTree(issued.body()).path("secret").asText();
@@ -87,18 +88,32 @@ class SchedulingBenchmarkIT {
     @AfterAll
     static void stopTheSystem() throws Exception {
         if (aftercare != null) {
+            recordFootprint();
             aftercare.close();
         }
         Files.write(Path.of("target", "benchmark-results.txt"), RESULTS, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING);
     }
 
+    /** Each service's memory after the benchmarks, then its start time when launched alone on an idle machine. */
+    private static void recordFootprint() throws Exception {
+        for (AftercareService service : AftercareService.values()) {
+            String rss = Footprint.residentMegabytes(aftercare, repository, service)
+                    .map(mb -> mb + " MB RSS after the benchmarks")
+                    .orElse("not running at the end (stopped for the dispatch benchmark)");
+            double startSeconds = Footprint.restartSeconds(aftercare, service);
+            record(String.format("footprint %s: %s; start alone to ready %.1f s", service.module(), rss,
+                    startSeconds));
+        }
+    }
+
     @Test
     void bookingsPerSecondOverHttp() throws Exception {
-        runBookings("warm-up", 400);
+        String url = aftercare.baseUrl(AftercareService.SCHEDULING);
+        SchedulingLoad.putBookings(url, "bench", apiKey, CLIENTS, "warm-up", 400, null);
         Histogram latency = new Histogram(60_000_000_000L, 3);
         long started = System.nanoTime();
-        int accepted = runBookings("bench", BOOKINGS, latency);
+        int accepted = SchedulingLoad.putBookings(url, "bench", apiKey, CLIENTS, "bench", BOOKINGS, latency);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         record(String.format("bookings: %d accepted in %.1f s = %.0f bookings/s over HTTP (%d concurrent clients, "
@@ -114,12 +129,9 @@ class SchedulingBenchmarkIT {
         // Only scheduling and Kafka are measured: notification would compete for the same two cores.
         aftercare.stopService(AftercareService.NOTIFICATION);
         try (Connection db = scheduling()) {
-            String run = insertBookings(db, "backlog", BOOKINGS_PER_LOAD);
-            insertReminders(db, run, BACKLOG, "now() - interval '1 minute' + (g % 60) * interval '1 second'");
-            // The insert returns with its commit: from here on the dispatcher sees the whole backlog.
-            long started = System.nanoTime();
-            awaitNonePlanned(db, run, Duration.ofMinutes(5));
-            double seconds = (System.nanoTime() - started) / 1e9;
+            SchedulingLoad.Backlog backlog = SchedulingLoad.drainBacklog(db, "backlog", BOOKINGS_PER_LOAD, BACKLOG);
+            String run = backlog.run();
+            double seconds = BACKLOG / backlog.perSecond();
             record(String.format("dispatch: a backlog of %d due reminders of %d bookings published and acknowledged "
                     + "by Kafka in %.1f s = %.0f reminders/s (measured from the commit that made them due)", BACKLOG,
                     BOOKINGS_PER_LOAD, seconds, BACKLOG / seconds));
@@ -142,12 +154,12 @@ class SchedulingBenchmarkIT {
     void latenessOfDispatchAtASteadyLoad() throws Exception {
         int count = STEADY_RATE * STEADY_SECONDS;
         try (Connection db = scheduling()) {
-            String run = insertBookings(db, "steady", BOOKINGS_PER_LOAD);
+            String run = SchedulingLoad.insertBookings(db, "steady", BOOKINGS_PER_LOAD);
             // Due times spread evenly over the coming seconds, starting a little ahead of now.
             double stepMillis = 1000.0 / STEADY_RATE;
-            insertReminders(db, run, count, "now() + interval '3 seconds' + g * interval '" + stepMillis
+            SchedulingLoad.insertReminders(db, run, count, "now() + interval '3 seconds' + g * interval '" + stepMillis
                     + " milliseconds'");
-            awaitNonePlanned(db, run, Duration.ofSeconds(STEADY_SECONDS + 60L));
+            SchedulingLoad.awaitNonePlanned(db, run, Duration.ofSeconds(STEADY_SECONDS + 60L));
             Histogram lateness = new Histogram(3_600_000L, 3);
             ObjectMapper json = new ObjectMapper();
             try (TopicReader topic = new TopicReader(aftercare.infrastructure().kafka().bootstrapServers(),
@@ -166,45 +178,6 @@ class SchedulingBenchmarkIT {
         }
     }
 
-    private static int runBookings(String prefix, int count, Histogram... latency) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        AtomicInteger accepted = new AtomicInteger();
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).truncatedTo(ChronoUnit.MINUTES);
-        String url = aftercare.baseUrl(AftercareService.SCHEDULING) + "/v1/clinics/bench/bookings/";
-        String zone = MiddayZone.now();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String id = prefix + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
-            futures.add(clients.submit(() -> {
-                String body = """
-                        {"patient": {"firstName": "Ana", "phone": "+34612345678", "email": "ana@example.com",
-                          "locale": "es", "timeZone": "%s", "preferredChannel": "sms",
-                          "consent": {"sms": true, "email": true}},
-                         "treatment": {"type": "microneedling", "startsAt": "%s", "durationMinutes": 45},
-                         "status": "booked"}
-                        """.formatted(zone, start);
-                long sent = System.nanoTime();
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + id))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", basic("bench", apiKey))
-                        .PUT(HttpRequest.BodyPublishers.ofString(body))
-                        .build(), HttpResponse.BodyHandlers.discarding());
-                if (latency.length > 0) {
-                    latency[0].recordValue(System.nanoTime() - sent);
-                }
-                if (response.statusCode() == 201) {
-                    accepted.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : futures) {
-            future.get();
-        }
-        clients.shutdown();
-        return accepted.get();
-    }
-
     private static int remindersPerBooking() throws Exception {
         try (Connection db = scheduling();
                 PreparedStatement query = db.prepareStatement(
@@ -218,68 +191,6 @@ class SchedulingBenchmarkIT {
     private static Connection scheduling() throws Exception {
         return DriverManager.getConnection(aftercare.infrastructure().postgres().jdbcUrl("scheduling"),
                 LocalPostgres.USER, "");
-    }
-
-    /** Bookings of one load, their external ids tagged with a run id found again in each event's bookingRef. */
-    private static String insertBookings(Connection db, String name, int count) throws Exception {
-        String run = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        try (PreparedStatement insert = db.prepareStatement("""
-                INSERT INTO booking (id, clinic_id, external_id, first_name, phone, locale, time_zone,
-                    preferred_channel, sms_consent, email_consent, treatment_type, treatment_start, treatment_end,
-                    status, plan_state, protocol_version, created_at, updated_at)
-                SELECT gen_random_uuid(), 'bench-dispatch', ? || '-' || g, 'Ana', '+34612345678', 'en',
-                    'Europe/Madrid', 'SMS', true, false, 'microneedling', now() - interval '2 hours',
-                    now() - interval '1 hour', 'BOOKED', 'PLANNED', 1, now(), now()
-                FROM generate_series(0, ?) g
-                """)) {
-            insert.setString(1, run);
-            insert.setInt(2, count - 1);
-            insert.executeUpdate();
-        }
-        return run;
-    }
-
-    /** One statement, one commit: the whole load becomes visible to the dispatcher at once. */
-    private static void insertReminders(Connection db, String run, int count, String dueExpression)
-            throws Exception {
-        try (PreparedStatement insert = db.prepareStatement("""
-                WITH bookings AS (
-                    SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total
-                    FROM booking WHERE external_id LIKE ? || '-%%')
-                INSERT INTO reminder (id, booking_id, clinic_id, rule_key, occurrence, protocol_version, category,
-                    priority, channels, locale, due_at, expires_at, sms_text, state, created_at)
-                SELECT gen_random_uuid(), b.id, 'bench-dispatch', 'bench', g, 1, 'expectations', 'NORMAL', 'sms',
-                    'en', %s, now() + interval '1 day', 'Hi Ana, time to cleanse gently.', 'PLANNED', now()
-                FROM generate_series(0, ?) g JOIN bookings b ON b.n = g %% b.total
-                """.formatted(dueExpression))) {
-            insert.setString(1, run);
-            insert.setInt(2, count - 1);
-            insert.executeUpdate();
-        }
-    }
-
-    private static void awaitNonePlanned(Connection db, String run, Duration bound) throws Exception {
-        long deadline = System.nanoTime() + bound.toNanos();
-        try (PreparedStatement query = db.prepareStatement("""
-                SELECT count(*) FROM reminder r JOIN booking b ON b.id = r.booking_id
-                WHERE b.external_id LIKE ? || '-%' AND r.state = 'PLANNED'
-                """)) {
-            query.setString(1, run);
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    if (rows.getLong(1) == 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("reminders still planned after " + bound);
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void record(String line) {

@@ -49,6 +49,27 @@ class OpsResourceTest {
     }
 
     @Test
+    void theFunnelOfOneClinicCountsThatClinicOnly() {
+        String clinic = "clinic-f-" + UUID.randomUUID().toString().substring(0, 8);
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).truncatedTo(ChronoUnit.MINUTES);
+        int planned = Clinics.as(clinic).body(BookingFixtures.booking(start, start.plusMinutes(45), "booked"))
+                .put("/v1/clinics/" + clinic + "/bookings/" + BookingFixtures.uniqueId("funnel")).then()
+                .statusCode(201).extract().jsonPath().getList("reminders").size();
+
+        JsonPath own = Clinics.operator().get("/v1/ops/overview?hours=1&clinicId=" + clinic).jsonPath();
+        assertThat(own.getLong("funnel.booked")).isEqualTo(1);
+        assertThat(own.getLong("funnel.planned")).isEqualTo(planned).isPositive();
+        assertThat(own.getLong("funnel.dispatched")).isZero();
+        assertThat(own.getList("upcoming")).hasSize(48);
+
+        JsonPath all = Clinics.operator().get("/v1/ops/overview?hours=1").jsonPath();
+        assertThat(all.getLong("funnel.booked")).isGreaterThanOrEqualTo(1);
+        assertThat(all.getLong("funnel.planned")).isGreaterThanOrEqualTo(planned);
+        assertThat(Clinics.operator().get("/v1/ops/overview?hours=1&clinicId=nobody-here").jsonPath()
+                .getLong("funnel.planned")).isZero();
+    }
+
+    @Test
     void aFailedReminderShowsAmongTheFailuresAndGoesOutAgainAsANewEvent() {
         OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         String path = "/v1/clinics/clinic-o/bookings/" + BookingFixtures.uniqueId("resend");
