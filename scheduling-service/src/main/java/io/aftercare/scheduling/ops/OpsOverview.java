@@ -15,6 +15,7 @@ public record OpsOverview(String clinicId, Instant from, Instant to, Funnel funn
     public record HourCount(Instant hour, long count) {
     }
 
+    /** @param count how many of the period's latest dispatches the percentiles cover (at most 10,000) */
     public record Lateness(long count, double p50Seconds, double p99Seconds) {
     }
 
