@@ -7,3 +7,6 @@ CREATE INDEX reminder_dispatched_idx ON reminder (dispatched_at) WHERE dispatche
 CREATE INDEX reminder_expired_due_idx ON reminder (due_at) WHERE state = 'EXPIRED';
 CREATE INDEX reminder_failures_idx ON reminder (notified_at DESC)
     WHERE notified_status IN ('failed', 'undelivered', 'suppressed');
+
+-- Pruning processed event ids by age reads them by age.
+CREATE INDEX processed_event_processed_at_idx ON processed_event (processed_at);
