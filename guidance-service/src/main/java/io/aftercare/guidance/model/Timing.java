@@ -16,8 +16,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * <li>{@code daily}: at each of {@code times} on {@code days} consecutive days from day {@code day}; times that fall
  * before the end of the treatment are skipped.</li>
  * </ul>
+ * {@code notSooner}, when given, keeps an occurrence at least that long after the end of the treatment (no cleansing
+ * reminder within three hours of it): an earlier one moves to that moment.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Timing(TimingKind kind, Duration after, String afterParameter, Integer day, LocalTime at,
-        List<LocalTime> times, Integer days) {
+        List<LocalTime> times, Integer days, Duration notSooner) {
+
+    public Timing(TimingKind kind, Duration after, String afterParameter, Integer day, LocalTime at,
+            List<LocalTime> times, Integer days) {
+        this(kind, after, afterParameter, day, at, times, days, null);
+    }
 }

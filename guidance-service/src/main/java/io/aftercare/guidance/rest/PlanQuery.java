@@ -49,6 +49,11 @@ public class PlanQuery {
     @Size(min = 1, max = Placeholders.CLINIC_NAME_MAX)
     public String clinicName;
 
+    /** The patient agreed to messages about booking more (the "next session" message needs it). */
+    @QueryParam("marketingConsent")
+    @DefaultValue("false")
+    public boolean marketingConsent;
+
     @QueryParam("windowStart")
     public String windowStart;
 

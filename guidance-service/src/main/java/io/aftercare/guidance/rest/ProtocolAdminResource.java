@@ -63,7 +63,8 @@ public class ProtocolAdminResource {
             @PathParam("treatment") @Pattern(regexp = ProtocolResource.TREATMENT) String treatment,
             @PathParam("ruleKey") @Pattern(regexp = ProtocolResource.TREATMENT) String ruleKey, @NotNull Rule rule) {
         Rule keyed = new Rule(ruleKey, rule.category(), rule.timing(), rule.validity(), rule.priority(),
-                rule.channels(), rule.sources(), rule.note(), rule.templates());
+                rule.channels(), rule.sources(), rule.note(), rule.templates(), rule.rank(), rule.daytime(),
+                rule.marketing());
         return protocols.saveDraftRule(treatment, keyed);
     }
 

@@ -90,13 +90,14 @@ public class ProtocolResource {
         if (query.clinicName != null) {
             protocol = new EffectiveProtocol(protocol.treatment(), protocol.version(), protocol.clinicId(),
                     query.clinicName, protocol.title(), protocol.defaultLocale(), protocol.sendWindow(),
-                    protocol.parameters(), protocol.rules());
+                    protocol.parameters(), protocol.rules(), protocol.clinicPhone(), protocol.budget(),
+                    protocol.recommendsNextSession());
         }
         var window = parsed.window() != null ? parsed.window() : protocol.sendWindow();
-        var reminders = planner.plan(protocol, new PlanCalculator.Request(parsed.treatedAt(), parsed.zone(),
-                query.locale, window, query.firstName));
+        PlanCalculator.Plan plan = planner.plan(protocol, new PlanCalculator.Request(parsed.treatedAt(),
+                parsed.zone(), query.locale, window, query.firstName, query.marketingConsent));
         registry.counter("aftercare.plans.computed", "treatment", treatment).increment();
         return new PlanResponse(treatment, protocol.version(), protocol.clinicId(), parsed.zone().getId(),
-                query.locale, window, reminders);
+                query.locale, window, protocol.budget(), plan.moments(), plan.placements());
     }
 }

@@ -16,6 +16,8 @@ import jakarta.ws.rs.NotFoundException;
 
 import io.aftercare.guidance.ClinicOverride;
 import io.aftercare.guidance.model.ClinicOverrideContent;
+import io.aftercare.guidance.model.ConsentBasis;
+import io.aftercare.guidance.model.MessageBudget;
 import io.aftercare.guidance.model.ProtocolContent;
 import io.aftercare.guidance.model.Rule;
 import io.aftercare.guidance.model.SendWindow;
@@ -31,14 +33,16 @@ public class ClinicOverrideService {
     private final ProtocolService protocols;
     private final ProtocolCodec codec;
     private final ContentValidator validator;
+    private final PlanChecks planChecks;
     private final Clock clock;
 
     public ClinicOverrideService(ClinicOverrideRepository overrides, ProtocolService protocols, ProtocolCodec codec,
-            ContentValidator validator, Clock clock) {
+            ContentValidator validator, PlanChecks planChecks, Clock clock) {
         this.overrides = overrides;
         this.protocols = protocols;
         this.codec = codec;
         this.validator = validator;
+        this.planChecks = planChecks;
         this.clock = clock;
     }
 
@@ -90,15 +94,22 @@ public class ClinicOverrideService {
                 : overrides.find(clinicId, treatment).map(o -> codec.override(o.content)).orElse(null);
         ProtocolContent content = base.content();
         if (override == null) {
-            return new EffectiveProtocol(treatment, base.version(), clinicId, Placeholders.DEFAULT_CLINIC_NAME,
-                    content.title(), content.defaultLocale(), SendWindow.DEFAULT, content.parameters(),
-                    content.rules());
+            return new EffectiveProtocol(treatment, base.version(), clinicId, null, content.title(),
+                    content.defaultLocale(), SendWindow.DEFAULT, content.parameters(), content.rules(), null,
+                    content.effectiveBudget(), false);
         }
-        return new EffectiveProtocol(treatment, base.version(), clinicId,
-                override.clinicName() != null ? override.clinicName() : Placeholders.DEFAULT_CLINIC_NAME,
-                content.title(), content.defaultLocale(),
-                override.sendWindow() != null ? override.sendWindow() : SendWindow.DEFAULT,
-                mergedParameters(content, override), mergedRules(content, override));
+        return new EffectiveProtocol(treatment, base.version(), clinicId, override.clinicName(), content.title(),
+                content.defaultLocale(), override.sendWindow() != null ? override.sendWindow() : SendWindow.DEFAULT,
+                mergedParameters(content, override), mergedRules(content, override), override.phone(),
+                budgetOf(content, override), Boolean.TRUE.equals(override.recommendsNextSession()));
+    }
+
+    /** The protocol's budget, then the clinic's, then the cap its consent basis sets. */
+    static MessageBudget budgetOf(ProtocolContent content, ClinicOverrideContent override) {
+        MessageBudget budget = content.effectiveBudget().with(override.budget());
+        return override.consentBasis() == ConsentBasis.HEALTHCARE_EXEMPTION
+                ? budget.capped(MessageBudget.HEALTHCARE_EXEMPTION)
+                : budget;
     }
 
     private List<FieldError> validate(ProtocolContent base, ClinicOverrideContent content) {
@@ -120,6 +131,22 @@ public class ClinicOverrideService {
         if (content.clinicName() != null
                 && (content.clinicName().isBlank() || content.clinicName().length() > Placeholders.CLINIC_NAME_MAX)) {
             errors.add(new FieldError("clinicName", "must be 1 to " + Placeholders.CLINIC_NAME_MAX + " characters"));
+        } else if (content.clinicName() != null) {
+            // A clinic's real name is shown in every text: it must not reveal the treatment either.
+            SmsText.revealingWord(content.clinicName())
+                    .ifPresent(word -> errors.add(new FieldError("clinicName",
+                            "names a treatment or condition (\"" + word + "\"); texts must stay discreet")));
+        }
+        if (content.phone() != null && !content.phone().matches("\\+[1-9][0-9]{6,14}")) {
+            errors.add(new FieldError("phone", "must be an E.164 number such as +34912345678"));
+        }
+        errors.addAll(ClinicalFloors.check("parameters", parameters));
+        errors.addAll(validator.validateBudget("budget", content.budget()));
+        if (content.consentBasis() == ConsentBasis.HEALTHCARE_EXEMPTION && content.budget() != null
+                && !content.budget().equals(content.budget().capped(MessageBudget.HEALTHCARE_EXEMPTION))) {
+            errors.add(new FieldError("budget", "exceeds what the healthcare exemption allows: at most "
+                    + MessageBudget.HEALTHCARE_EXEMPTION.smsPerDay() + " text a day and "
+                    + MessageBudget.HEALTHCARE_EXEMPTION.smsPerWeek() + " a week"));
         }
         SendWindow window = content.sendWindow();
         if (window != null
@@ -139,6 +166,14 @@ public class ClinicOverrideService {
                 errors.addAll(validator.validateRules("addedRules", content.addedRules(), merged.parameters(),
                         List.of(base.defaultLocale()), baseKeys));
             }
+        }
+        if (errors.isEmpty()) {
+            // The plans the override makes must still keep the budget, the spacing and every rule.
+            errors.addAll(planChecks.check("override", new EffectiveProtocol("check", 0, null,
+                    content.clinicName(), base.title(), base.defaultLocale(),
+                    content.sendWindow() != null ? content.sendWindow() : SendWindow.DEFAULT,
+                    mergedParameters(base, content), mergedRules(base, content), content.phone(),
+                    budgetOf(base, content), true)));
         }
         return errors;
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aftercare.guidance.model.Channel;
+import io.aftercare.guidance.model.MessageBudget;
 import io.aftercare.guidance.model.ProtocolContent;
 import io.aftercare.guidance.model.Rule;
 import io.aftercare.guidance.model.Template;
@@ -39,6 +40,8 @@ public class ContentValidator {
         }
         Map<String, Integer> parameters = content.parameters() == null ? Map.of() : content.parameters();
         errors.addAll(validateParameters("parameters", parameters));
+        errors.addAll(ClinicalFloors.check("parameters", parameters));
+        errors.addAll(validateBudget("budget", content.budget()));
         if (content.rules() == null || content.rules().isEmpty()) {
             errors.add(new FieldError("rules", "must hold at least one rule"));
             return errors;
@@ -86,6 +89,18 @@ public class ContentValidator {
             }
             if (rule.sources() == null || rule.sources().isEmpty()) {
                 errors.add(new FieldError(at + ".sources", "must name where the advice comes from"));
+            } else {
+                for (int s = 0; s < rule.sources().size(); s++) {
+                    var source = rule.sources().get(s);
+                    if (source == null || source.title() == null || source.title().isBlank()
+                            || source.passage() == null || source.passage().isBlank()) {
+                        errors.add(new FieldError(at + ".sources[" + s + "]",
+                                "must give the article's title and the passage it quotes"));
+                    }
+                }
+            }
+            if (rule.rank() != null && (rule.rank() < 1 || rule.rank() > 99)) {
+                errors.add(new FieldError(at + ".rank", "must be between 1 and 99"));
             }
             errors.addAll(validateTiming(at + ".timing", rule.timing(), parameters));
             if (rule.channels() == null || rule.channels().isEmpty()) {
@@ -97,11 +112,37 @@ public class ContentValidator {
         return errors;
     }
 
+    /** A budget asks for at least one text a day and an hour between texts, and no more than three a day. */
+    public List<FieldError> validateBudget(String field, MessageBudget budget) {
+        List<FieldError> errors = new ArrayList<>();
+        if (budget == null) {
+            return errors;
+        }
+        if (budget.smsPerDay() != null && (budget.smsPerDay() < 1 || budget.smsPerDay() > 3)) {
+            errors.add(new FieldError(field + ".smsPerDay", "must be between 1 and 3"));
+        }
+        if (budget.smsPerWeek() != null && (budget.smsPerWeek() < 1 || budget.smsPerWeek() > 21)) {
+            errors.add(new FieldError(field + ".smsPerWeek", "must be between 1 and 21"));
+        }
+        if (budget.smsInAll() != null && (budget.smsInAll() < 1 || budget.smsInAll() > 20)) {
+            errors.add(new FieldError(field + ".smsInAll", "must be between 1 and 20"));
+        }
+        if (budget.minSpacing() != null && budget.minSpacing().compareTo(Duration.ofMinutes(60)) < 0) {
+            errors.add(new FieldError(field + ".minSpacing", "must be at least PT60M: texts closer than an hour "
+                    + "feel like a burst"));
+        }
+        return errors;
+    }
+
     private static List<FieldError> validateTiming(String at, Timing timing, Map<String, Integer> parameters) {
         List<FieldError> errors = new ArrayList<>();
         if (timing == null || timing.kind() == null) {
             errors.add(new FieldError(at + ".kind", "must be after, local-time or daily"));
             return errors;
+        }
+        if (timing.notSooner() != null
+                && (timing.notSooner().isNegative() || timing.notSooner().compareTo(Duration.ofDays(2)) > 0)) {
+            errors.add(new FieldError(at + ".notSooner", "must be between PT0S and P2D"));
         }
         switch (timing.kind()) {
             case AFTER -> {
@@ -155,8 +196,17 @@ public class ContentValidator {
                     errors.add(new FieldError(here + ".sms", "must not be blank for a rule sent by SMS"));
                 } else {
                     unknown(errors, here + ".sms", template.sms(), longest.keySet());
-                    SmsText.problem(TemplateRenderer.render(template.sms(), longest))
-                            .ifPresent(problem -> errors.add(new FieldError(here + ".sms", problem)));
+                    // The tip must fit a text on its own with the greeting and the longest names; a tip of the
+                    // first text (due at the end of the treatment) also with the opt-out line.
+                    MomentMessages.Frame frame = MomentMessages.FRAMES.getOrDefault(locale.split("-")[0],
+                            MomentMessages.FRAMES.get("en"));
+                    boolean first = rule.timing() != null && rule.timing().after() != null
+                            && rule.timing().after().compareTo(PlanCalculator.LEAVING) <= 0;
+                    SmsText.problem(TemplateRenderer.render(frame.greeting() + " " + template.sms()
+                            + (first ? " " + frame.optOut() : ""), longest))
+                            .ifPresent(problem -> errors.add(new FieldError(here + ".sms",
+                                    "(a tip with the greeting" + (first ? " and the opt-out line" : "") + ") "
+                                            + problem)));
                 }
             }
             if (rule.channels().contains(Channel.EMAIL)) {

@@ -33,15 +33,17 @@ public class ProtocolService {
     private final ProtocolRepository protocols;
     private final ProtocolCodec codec;
     private final ContentValidator validator;
+    private final PlanChecks planChecks;
     private final ProtocolPublishedPublisher events;
     private final Clock clock;
     private final Map<Long, ProtocolContent> parsedVersions = new ConcurrentHashMap<>();
 
     public ProtocolService(ProtocolRepository protocols, ProtocolCodec codec, ContentValidator validator,
-            ProtocolPublishedPublisher events, Clock clock) {
+            PlanChecks planChecks, ProtocolPublishedPublisher events, Clock clock) {
         this.protocols = protocols;
         this.codec = codec;
         this.validator = validator;
+        this.planChecks = planChecks;
         this.events = events;
         this.clock = clock;
     }
@@ -96,7 +98,7 @@ public class ProtocolService {
         rules.removeIf(r -> r.key() != null && r.key().equals(rule.key()));
         rules.add(rule);
         return saveDraft(treatment,
-                new ProtocolContent(draft.title(), draft.defaultLocale(), draft.parameters(), rules));
+                new ProtocolContent(draft.title(), draft.defaultLocale(), draft.parameters(), rules, draft.budget()));
     }
 
     @Transactional
@@ -107,7 +109,7 @@ public class ProtocolService {
             throw new NotFoundException("protocol " + treatment + " has no rule " + ruleKey);
         }
         return saveDraft(treatment,
-                new ProtocolContent(draft.title(), draft.defaultLocale(), draft.parameters(), rules));
+                new ProtocolContent(draft.title(), draft.defaultLocale(), draft.parameters(), rules, draft.budget()));
     }
 
     @Transactional
@@ -128,6 +130,9 @@ public class ProtocolService {
                 .orElseThrow(() -> new NotFoundException("protocol " + treatment + " has no draft to publish"));
         ProtocolContent content = codec.protocol(draft.content);
         List<FieldError> errors = validator.validateProtocol(content);
+        if (errors.isEmpty()) {
+            errors = planChecks.check("rules", content);
+        }
         if (!errors.isEmpty()) {
             throw new UnprocessableException("Protocol cannot be published",
                     "The draft breaks " + errors.size() + " rule(s) of publishable content.", errors);
@@ -149,6 +154,9 @@ public class ProtocolService {
             return false;
         }
         List<FieldError> errors = validator.validateProtocol(content);
+        if (errors.isEmpty()) {
+            errors = planChecks.check("rules", content);
+        }
         if (!errors.isEmpty()) {
             throw new IllegalStateException("the shipped " + treatment + " protocol is not publishable: " + errors);
         }

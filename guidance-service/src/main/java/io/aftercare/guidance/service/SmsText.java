@@ -1,5 +1,6 @@
 package io.aftercare.guidance.service;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,11 +53,52 @@ public final class SmsText {
             return Optional.of("is " + length.get() + " GSM-7 characters with the longest placeholders; at most "
                     + SEGMENT_LENGTH + " fit one message");
         }
-        String lower = rendered.toLowerCase(Locale.ROOT);
-        return REVEALING_WORDS.stream()
-                .filter(lower::contains)
-                .findFirst()
+        return revealingWord(rendered)
                 .map(word -> "names a treatment or condition (\"" + word + "\"); texts must stay discreet");
+    }
+
+    /** The first word stem in the text that would tell a reader of the phone what the patient had done. */
+    public static Optional<String> revealingWord(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return REVEALING_WORDS.stream().filter(lower::contains).findFirst();
+    }
+
+    /**
+     * The text with every character outside GSM-7 replaced by its nearest GSM-7 spelling (María → Maria, Zoë → Zoe,
+     * Clínica → Clinica; é, ñ and ü stay, they are in the alphabet), so that a name cannot turn a text into UCS-2.
+     */
+    public static String toGsm7(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (BASIC.indexOf(c) >= 0 || EXTENSION.indexOf(c) >= 0) {
+                out.append(c);
+                continue;
+            }
+            String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            if (!base.isEmpty() && base.chars().allMatch(b -> BASIC.indexOf(b) >= 0)) {
+                out.append(base);
+            } else {
+                out.append(switch (c) {
+                    case '’', '‘', '´', '`' -> "'";
+                    case '“', '”', '«', '»' -> "\"";
+                    case '–', '—' -> "-";
+                    case '…' -> "...";
+                    case '\u00a0' -> " ";
+                    // Letters NFD does not take apart.
+                    case 'Ł' -> "L";
+                    case 'ł', 'ı' -> c == 'ł' ? "l" : "i";
+                    case 'Đ' -> "D";
+                    case 'đ' -> "d";
+                    case 'Þ' -> "Th";
+                    case 'þ' -> "th";
+                    case 'Œ' -> "OE";
+                    case 'œ' -> "oe";
+                    default -> "?";
+                });
+            }
+        }
+        return out.toString();
     }
 
     private static String nonGsm(String text) {

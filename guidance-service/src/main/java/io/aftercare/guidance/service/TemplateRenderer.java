@@ -6,16 +6,32 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Fills {@code {name}} placeholders. */
+/**
+ * Fills {@code {name}} placeholders. A part in square brackets is kept only when every placeholder in it has a value
+ * ({@code call us[ on {clinicPhone}]}), so a sentence reads well whether or not a clinic gave its number.
+ */
 public final class TemplateRenderer {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+    private static final Pattern OPTIONAL = Pattern.compile("\\[([^\\[\\]]*)]");
 
     private TemplateRenderer() {
     }
 
     public static String render(String template, Map<String, String> values) {
-        Matcher matcher = PLACEHOLDER.matcher(template);
+        Matcher optional = OPTIONAL.matcher(template);
+        StringBuilder kept = new StringBuilder();
+        while (optional.find()) {
+            Matcher inside = PLACEHOLDER.matcher(optional.group(1));
+            boolean complete = true;
+            while (inside.find()) {
+                String value = values.get(inside.group(1));
+                complete &= value != null && !value.isBlank();
+            }
+            optional.appendReplacement(kept, Matcher.quoteReplacement(complete ? optional.group(1) : ""));
+        }
+        optional.appendTail(kept);
+        Matcher matcher = PLACEHOLDER.matcher(kept);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String value = values.getOrDefault(matcher.group(1), matcher.group());

@@ -33,14 +33,16 @@ class ClinicOverrideAdminResourceTest {
         String override = """
                 {
                   "clinicName": "Sunny Skin",
+                  "phone": "+34911222333",
                   "parameters": {"sunAvoidanceHours": 72},
                   "disabledRules": ["hydrate"],
                   "addedRules": [{
                     "key": "clinic-call", "category": "follow-up",
-                    "timing": {"kind": "local-time", "day": 3, "at": "11:00"},
-                    "validity": "PT8H", "priority": "normal", "channels": ["sms"],
-                    "sources": [{"article": "clinic", "title": "Sunny Skin protocol", "passage": "we call on day 3"}],
-                    "templates": {"en": {"sms": "Hi {firstName}, {clinicName} will call you today to see how you are."}}
+                    "timing": {"kind": "local-time", "day": 4, "at": "11:00"},
+                    "validity": "PT8H", "priority": "normal", "channels": ["sms", "email"], "rank": 1,
+                    "sources": [{"article": "clinic", "title": "Sunny Skin protocol", "passage": "we call on day 4"}],
+                    "templates": {"en": {"sms": "We will call you today to see how you are.",
+                      "emailSubject": "We will call you today", "emailBody": "We will call you today."}}
                   }],
                   "sendWindow": {"start": "09:00", "end": "19:00"}
                 }
@@ -51,22 +53,85 @@ class ClinicOverrideAdminResourceTest {
         JsonPath mine = PlanEndpointTest.plan(with("clinicId", clinic));
         JsonPath theirs = PlanEndpointTest.plan(with("clinicId", other));
 
+        // 72 hours after 08:00Z is 08:00Z three days on (10:00 in Madrid, inside the clinic's 09:00-19:00 window).
         assertThat(PlanEndpointTest.reminder(mine, "sun-protection", 0)).containsEntry("dueAt",
                 "2026-06-13T08:00:00Z");
         assertThat(PlanEndpointTest.reminder(theirs, "sun-protection", 0)).containsEntry("dueAt",
                 "2026-06-12T08:00:00Z");
-        assertThat(mine.getList("reminders.ruleKey")).doesNotContain("hydrate").contains("clinic-call");
-        assertThat(theirs.getList("reminders.ruleKey")).contains("hydrate").doesNotContain("clinic-call");
+        assertThat(mine.getList("placements.ruleKey")).doesNotContain("hydrate").contains("clinic-call");
+        assertThat(theirs.getList("placements.ruleKey")).contains("hydrate").doesNotContain("clinic-call");
         assertThat(PlanEndpointTest.reminder(mine, "clinic-call", 0)).containsEntry("dueLocal",
-                "2026-06-13T11:00:00");
-        assertThat(mine.getString("reminders.find { it.ruleKey == 'avoid-sun' }.messages.sms")).contains("72 hours");
-        assertThat(mine.getString("reminders.find { it.ruleKey == 'what-to-expect' }.messages.sms"))
+                "2026-06-14T11:00:00");
+        assertThat(mine.getString("reminders.find { it.ruleKey == 'leaving' }.messages.email.body"))
+                .contains("72 hours");
+        assertThat(mine.getString("reminders.find { it.ruleKey == 'leaving' }.messages.sms"))
                 .contains("Sunny Skin");
+        // The safety net gives the clinic's number.
+        assertThat((String) ((Map<?, ?>) PlanEndpointTest.reminder(mine, "settling-check", 0).get("messages"))
+                .get("sms")).contains("+34911222333");
         assertThat(mine.getString("sendWindow.end")).startsWith("19:00");
         given().get("/v1/protocols/microneedling?clinicId=" + clinic)
                 .then()
                 .statusCode(200)
                 .body("parameters.sunAvoidanceHours", org.hamcrest.Matchers.equalTo(72));
+    }
+
+    @Test
+    void waitsShorterThanTheArticlesAllowAreRefusedWithTheReason() {
+        String clinic = "short-" + System.nanoTime();
+        admin().body("""
+                {"parameters": {"sunAvoidanceHours": 24, "makeupAvoidanceHours": 12, "exerciseAvoidanceHours": 23}}
+                """)
+                .put(path(clinic))
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("parameters.sunAvoidanceHours", "parameters.makeupAvoidanceHours",
+                        "parameters.exerciseAvoidanceHours"))
+                .body("errors.find { it.field == 'parameters.sunAvoidanceHours' }.message",
+                        org.hamcrest.Matchers.containsString("at least 48 hours"));
+        // The floors themselves are allowed.
+        admin().body("""
+                {"parameters": {"sunAvoidanceHours": 48, "makeupAvoidanceHours": 24, "exerciseAvoidanceHours": 24}}
+                """).put(path(clinic)).then().statusCode(201);
+    }
+
+    @Test
+    void anOverrideWhosePlansWouldBreakTheBudgetIsRefusedWithTheReason() {
+        String clinic = "pushy-" + System.nanoTime();
+        // Urgent advice goes whatever the budget: three urgent texts a day would break it.
+        admin().body("""
+                {"addedRules": [{
+                    "key": "clinic-nudge", "category": "follow-up",
+                    "timing": {"kind": "daily", "day": 1, "times": ["09:00", "13:00", "17:00"], "days": 2},
+                    "validity": "PT2H", "priority": "urgent", "channels": ["sms"],
+                    "sources": [{"article": "clinic", "title": "Clinic protocol", "passage": "we nudge"}],
+                    "templates": {"en": {"sms": "A nudge from us."}}
+                }]}
+                """)
+                .put(path(clinic))
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItems("override"))
+                .body("errors.message", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString(
+                        "texts a day")));
+        // A budget the healthcare exemption does not allow is refused too.
+        admin().body("""
+                {"consentBasis": "healthcare-exemption", "budget": {"smsPerDay": 2}}
+                """)
+                .put(path(clinic))
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItems("budget"));
+        admin().get(path(clinic)).then().statusCode(404);
+    }
+
+    @Test
+    void aClinicNameThatNamesTheTreatmentIsRefused() {
+        admin().body("""
+                {"clinicName": "Microneedling Madrid"}
+                """).put(path("named-" + System.nanoTime())).then().statusCode(422)
+                .body("errors.field", hasItems("clinicName"));
     }
 
     @Test

@@ -91,8 +91,8 @@ class ProtocolAdminResourceTest {
         String treatment = "broken-" + System.nanoTime();
         ProtocolContent base = shipped.load("microneedling");
         String content = json.writeValueAsString(base)
-                .replace("Hi {firstName}, keep out of direct sun",
-                        "Hi {firstName}, after your microneedling keep out of direct sun, really, truly, absolutely")
+                .replace("Avoid direct sun for {sunAvoidanceHours} hours; outside",
+                        "After your microneedling avoid direct sun for {sunAvoidanceHours} hours, really; outside")
                 .replace("\"es\" : {", "\"fr\" : {")
                 .replace("\"es\":{", "\"fr\":{");
         admin().body(content).put("/v1/admin/protocols/" + treatment + "/draft").then().statusCode(200);
@@ -101,7 +101,7 @@ class ProtocolAdminResourceTest {
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
-                .body("errors.field", hasItem("rules[3].templates.en.sms"))
+                .body("errors.field", hasItem("rules[1].templates.en.sms"))
                 .body("errors.field", hasItem("rules[0].templates.es"));
 
         given().get("/v1/protocols/" + treatment).then().statusCode(404);

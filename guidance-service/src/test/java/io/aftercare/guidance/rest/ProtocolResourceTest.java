@@ -39,7 +39,7 @@ class ProtocolResourceTest {
                 .body("treatment", equalTo("microneedling"))
                 .body("parameters.sunAvoidanceHours", equalTo(48))
                 .body("rules.key", hasItem("avoid-sun"))
-                .body("rules.find { it.key == 'avoid-sun' }.timing.after", equalTo("PT15M"));
+                .body("rules.find { it.key == 'avoid-sun' }.timing.after", equalTo("PT0S"));
         given().get("/v1/protocols/microneedling/versions/1")
                 .then()
                 .statusCode(200)

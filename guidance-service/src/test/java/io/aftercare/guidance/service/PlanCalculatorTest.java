@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.aftercare.guidance.model.Category;
 import io.aftercare.guidance.model.Channel;
+import io.aftercare.guidance.model.MessageBudget;
 import io.aftercare.guidance.model.Priority;
 import io.aftercare.guidance.model.Rule;
 import io.aftercare.guidance.model.SendWindow;
@@ -86,7 +87,10 @@ class PlanCalculatorTest {
         assertThat(plan).extracting(PlannedReminder::dueLocal)
                 .containsExactly(LocalDateTime.parse("2026-06-10T19:30"), LocalDateTime.parse("2026-06-11T08:30"),
                         LocalDateTime.parse("2026-06-11T19:30"));
-        assertThat(plan).extracting(PlannedReminder::occurrence).containsExactly(0, 1, 2);
+        // Each occurrence of the rule is its own moment here (far apart), and the placements count them.
+        assertThat(plan).flatExtracting(PlannedReminder::rules)
+                .extracting(PlannedReminder.Placement::occurrence)
+                .containsExactly(0, 1, 2);
     }
 
     @Test
@@ -99,8 +103,9 @@ class PlanCalculatorTest {
 
     private List<PlannedReminder> plan(Rule rule, Instant end, ZoneId zone) {
         EffectiveProtocol protocol = new EffectiveProtocol("test", 1, null, "Clinic", "Test", "en",
-                SendWindow.DEFAULT, Map.of(), List.of(rule));
-        return calculator.plan(protocol, new PlanCalculator.Request(end, zone, "en", SendWindow.DEFAULT, "Ana"));
+                SendWindow.DEFAULT, Map.of(), List.of(rule), null, MessageBudget.DEFAULT, false);
+        return calculator.plan(protocol, new PlanCalculator.Request(end, zone, "en", SendWindow.DEFAULT, "Ana"))
+                .moments();
     }
 
     private static Rule rule(Timing timing, Priority priority) {

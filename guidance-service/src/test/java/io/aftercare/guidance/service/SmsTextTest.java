@@ -18,14 +18,15 @@ import io.aftercare.guidance.model.Rule;
 class SmsTextTest {
 
     @Test
-    void everyShippedSmsFitsOneDiscreetGsm7SegmentWithTheLongestNames() throws Exception {
+    void everyShippedTipFitsOneDiscreetGsm7SegmentWithTheGreetingAndTheLongestNames() throws Exception {
         ProtocolContent content = shipped();
         Map<String, String> longest = Placeholders.longest(content.parameters());
         int checked = 0;
         for (Rule rule : content.rules()) {
             assertThat(rule.channels()).contains(Channel.SMS);
             for (String locale : ContentValidator.REQUIRED_LOCALES) {
-                String sms = TemplateRenderer.render(rule.templates().get(locale).sms(), longest);
+                String sms = TemplateRenderer.render(MomentMessages.FRAMES.get(locale).greeting() + " "
+                        + rule.templates().get(locale).sms(), longest);
                 assertThat(sms).as(rule.key() + "/" + locale).contains("W".repeat(Placeholders.FIRST_NAME_MAX));
                 assertThat(SmsText.gsm7Length(sms)).as(rule.key() + "/" + locale + ": " + sms)
                         .hasValueSatisfying(length -> assertThat(length).isLessThanOrEqualTo(160));
@@ -34,6 +35,15 @@ class SmsTextTest {
             }
         }
         assertThat(checked).isEqualTo(content.rules().size() * 2);
+    }
+
+    @Test
+    void namesAreTransliteratedIntoGsm7AndWhatIsInGsm7StaysAsItIs() {
+        assertThat(SmsText.toGsm7("María, Zoë, Clínica Núñez, Åsa, Ørjan")).isEqualTo(
+                "Maria, Zoe, Clinica Nuñez, Åsa, Ørjan");
+        assertThat(SmsText.toGsm7("¿Qué tal? ¡Bien! café, pingüino")).isEqualTo("¿Qué tal? ¡Bien! café, pingüino");
+        assertThat(SmsText.toGsm7("Łukasz’s “clinic” — 王")).isEqualTo("Lukasz's \"clinic\" - ?");
+        assertThat(SmsText.gsm7Length(SmsText.toGsm7("Ļīga Šķēle"))).isPresent();
     }
 
     @Test
