@@ -52,6 +52,10 @@ public class Booking extends PanacheEntityBase {
     @Column(name = "email_consent", nullable = false)
     public boolean emailConsent;
 
+    /** Consent to marketing messages (booking more sessions), recorded apart from consent to care messages. */
+    @Column(name = "marketing_consent", nullable = false)
+    public boolean marketingConsent;
+
     @Column(name = "sms_opted_out", nullable = false)
     public boolean smsOptedOut;
 

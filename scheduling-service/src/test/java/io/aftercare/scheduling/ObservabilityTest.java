@@ -42,7 +42,7 @@ class ObservabilityTest {
         String path = "/v1/clinics/clinic-m/bookings/" + BookingFixtures.uniqueId("metrics");
         Clinics.as("clinic-m").body(BookingFixtures.booking(end.minusMinutes(45), end, "booked")).put(path).then()
                 .statusCode(201);
-        BookingFixtures.awaitState(path, "what-to-expect", "dispatched");
+        BookingFixtures.awaitState(path, "leaving", "dispatched");
 
         given().get("/q/metrics")
                 .then()

@@ -70,7 +70,7 @@ class ReminderPipelineIT {
                 .statusCode(201)
                 .extract()
                 .jsonPath();
-        String reminderId = booking.getString("reminders.find { it.ruleKey == 'what-to-expect' }.id");
+        String reminderId = booking.getString("reminders.find { it.ruleKey == 'leaving' }.id");
 
         Map<String, Object> message = awaitConsoleMessage(reminderId);
 
@@ -112,9 +112,45 @@ class ReminderPipelineIT {
             aftercare.startService(AftercareService.GUIDANCE);
         }
 
-        String reminderId = awaitPlannedReminder(path, "what-to-expect");
+        String reminderId = awaitPlannedReminder(path, "leaving");
         Map<String, Object> message = awaitConsoleMessage(reminderId);
         assertThat((String) message.get("body")).startsWith("Hi Marta,");
+    }
+
+    @Test
+    void aRescheduleWhileGuidanceIsDownKeepsThePlanUntilTheNewOneIsKnown() throws Exception {
+        String path = "/v1/clinics/" + CLINIC + "/bookings/system-5";
+        OffsetDateTime weekAhead = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).truncatedTo(ChronoUnit.MINUTES);
+        List<String> before = clinic().body(bookingAt("Lena", "+34612345677", weekAhead))
+                .put(path)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("reminders.findAll { it.state == 'planned' }.id");
+        assertThat(before).isNotEmpty();
+
+        aftercare.stopService(AftercareService.GUIDANCE);
+        try {
+            clinic().body(bookingAt("Lena", "+34612345677", weekAhead.plusDays(2)))
+                    .put(path)
+                    .then()
+                    .statusCode(200)
+                    .body("planState", org.hamcrest.Matchers.equalTo("planning"));
+            // Nothing was revoked on the strength of a plan nobody could compute.
+            List<String> stillPlanned = clinic().get(path).path("reminders.findAll { it.state == 'planned' }.id");
+            assertThat(stillPlanned).containsExactlyInAnyOrderElementsOf(before);
+        } finally {
+            aftercare.startService(AftercareService.GUIDANCE);
+        }
+
+        // Once guidance answers, the plan follows the new date: the old reminders revoked, new ones planned.
+        Eventually.await(path + " to follow the new date", DELIVERY_BOUND, () -> {
+            io.restassured.path.json.JsonPath booking = clinic().get(path).jsonPath();
+            return "planned".equals(booking.getString("planState"))
+                    && booking.getList("reminders.findAll { it.state == 'revoked' }.id").containsAll(before)
+                    ? booking
+                    : null;
+        });
     }
 
     @Test
@@ -142,7 +178,7 @@ class ReminderPipelineIT {
                 .then()
                 .statusCode(201)
                 .extract()
-                .path("reminders.find { it.ruleKey == 'what-to-expect' }.id");
+                .path("reminders.find { it.ruleKey == 'leaving' }.id");
         awaitConsoleMessage(reminderId);
 
         String scheduling = given().get(aftercare.baseUrl(AftercareService.SCHEDULING) + "/q/metrics").asString();
@@ -163,7 +199,7 @@ class ReminderPipelineIT {
                 .then()
                 .statusCode(201)
                 .extract()
-                .path("reminders.find { it.ruleKey == 'what-to-expect' }.id");
+                .path("reminders.find { it.ruleKey == 'leaving' }.id");
         awaitConsoleMessage(reminderId);
         given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING)).get("/ops/").then().statusCode(401);
         // The "sent" report travels back from notification on Kafka; the page is loaded once it has arrived.
@@ -264,7 +300,10 @@ class ReminderPipelineIT {
     }
 
     private static String booking(String firstName, String phone) {
-        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        return bookingAt(firstName, phone, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static String bookingAt(String firstName, String phone, OffsetDateTime end) {
         return """
                 {
                   "patient": {"firstName": "%s", "phone": "%s", "email": "patient@example.com",

@@ -15,6 +15,8 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import io.aftercare.guidance.ClinicOverride;
+import io.aftercare.guidance.messaging.ProtocolPublished;
+import io.aftercare.guidance.messaging.ProtocolPublishedPublisher;
 import io.aftercare.guidance.model.ClinicOverrideContent;
 import io.aftercare.guidance.model.ConsentBasis;
 import io.aftercare.guidance.model.MessageBudget;
@@ -34,10 +36,12 @@ public class ClinicOverrideService {
     private final ProtocolCodec codec;
     private final ContentValidator validator;
     private final PlanChecks planChecks;
+    private final ProtocolPublishedPublisher events;
     private final Clock clock;
 
     public ClinicOverrideService(ClinicOverrideRepository overrides, ProtocolService protocols, ProtocolCodec codec,
-            ContentValidator validator, PlanChecks planChecks, Clock clock) {
+            ContentValidator validator, PlanChecks planChecks, ProtocolPublishedPublisher events, Clock clock) {
+        this.events = events;
         this.overrides = overrides;
         this.protocols = protocols;
         this.codec = codec;
@@ -76,6 +80,7 @@ public class ClinicOverrideService {
         if (existing.isEmpty()) {
             overrides.persist(override);
         }
+        announce(clinicId, treatment, override.updatedAt);
         return existing.isEmpty();
     }
 
@@ -83,6 +88,14 @@ public class ClinicOverrideService {
     public void delete(String clinicId, String treatment) {
         overrides.delete(overrides.find(clinicId, treatment)
                 .orElseThrow(() -> new NotFoundException("clinic " + clinicId + " has no override of " + treatment)));
+        announce(clinicId, treatment, clock.instant());
+    }
+
+    /** The clinic's plans still ahead follow the change: scheduling re-plans them. */
+    private void announce(String clinicId, String treatment, java.time.Instant at) {
+        ProtocolService.Version base = protocols.latest(treatment);
+        events.publish(new ProtocolPublished(treatment, base.version(), at,
+                base.content().rules().stream().map(Rule::key).toList(), clinicId));
     }
 
     /** The protocol in force for a clinic; without a clinic, the base protocol. */

@@ -146,11 +146,16 @@ public class ProtocolService {
         return toVersion(published);
     }
 
-    /** Publishes version 1 of a treatment that has none; used for the content the service ships with. */
+    /**
+     * Publishes the content the service ships with: as version 1 of a treatment that has none, or as the next version
+     * when the latest one predates care moments (it has no message budget), so that a deployment's existing data
+     * moves to the bundled plan on its first start after the upgrade. A version an editor published since is kept.
+     */
     @Transactional
     public boolean publishInitialVersion(String treatment, ProtocolContent content) {
         protocols.lockTreatment(treatment);
-        if (protocols.latestPublished(treatment).isPresent()) {
+        Optional<Protocol> latest = protocols.latestPublished(treatment);
+        if (latest.isPresent() && codec.protocol(latest.get().content).budget() != null) {
             return false;
         }
         List<FieldError> errors = validator.validateProtocol(content);
@@ -160,7 +165,12 @@ public class ProtocolService {
         if (!errors.isEmpty()) {
             throw new IllegalStateException("the shipped " + treatment + " protocol is not publishable: " + errors);
         }
-        insertPublished(treatment, 1, codec.write(content));
+        int version = latest.map(p -> p.version + 1).orElse(1);
+        Protocol published = insertPublished(treatment, version, codec.write(content));
+        if (version > 1) {
+            events.publish(new ProtocolPublished(treatment, version, published.publishedAt,
+                    content.rules().stream().map(Rule::key).toList()));
+        }
         return true;
     }
 

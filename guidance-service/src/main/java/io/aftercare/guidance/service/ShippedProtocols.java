@@ -16,7 +16,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Publishes the protocols the service ships with (from {@code seed/}, written from the source articles) as version 1
- * when a database has none yet. Later versions are made through the admin API.
+ * when a database has none yet, or over a version from before care moments. Later versions are made through the admin
+ * API.
  */
 @ApplicationScoped
 public class ShippedProtocols {
@@ -34,7 +35,7 @@ public class ShippedProtocols {
 
     void onStart(@Observes StartupEvent start) {
         if (protocols.publishInitialVersion(MICRONEEDLING, load(MICRONEEDLING))) {
-            LOG.infof("published the shipped %s protocol as version 1", MICRONEEDLING);
+            LOG.infof("published the shipped %s protocol", MICRONEEDLING);
         }
     }
 

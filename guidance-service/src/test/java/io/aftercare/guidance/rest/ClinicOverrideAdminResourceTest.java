@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
+import io.aftercare.localstack.testing.TopicReader;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -22,6 +23,9 @@ import io.restassured.specification.RequestSpecification;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "guidance"))
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 class ClinicOverrideAdminResourceTest {
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     private static final Map<String, String> TREATED = Map.of("treatedAt", "2026-06-10T10:00:00+02:00", "zone",
             "Europe/Madrid");
@@ -74,6 +78,19 @@ class ClinicOverrideAdminResourceTest {
                 .then()
                 .statusCode(200)
                 .body("parameters.sunAvoidanceHours", org.hamcrest.Matchers.equalTo(72));
+    }
+
+    @Test
+    void anOverrideChangeIsAnnouncedSoThatTheClinicsPlansAreComputedAgain() {
+        String clinic = "announced-" + System.nanoTime();
+        admin().body("{\"clinicName\": \"Clinica Luz\"}").put(path(clinic)).then().statusCode(201);
+
+        try (TopicReader topic = new TopicReader(bootstrapServers, "protocol-published")) {
+            var events = topic.read(r -> r.value().contains("\"clinicId\":\"" + clinic + "\""), 1,
+                    java.time.Duration.ofSeconds(15));
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).value()).contains("\"treatment\":\"microneedling\"");
+        }
     }
 
     @Test

@@ -19,5 +19,6 @@ public interface GuidanceClient {
     @Path("/{treatment}/plan")
     GuidancePlan plan(@PathParam("treatment") String treatment, @QueryParam("treatedAt") String treatedAt,
             @QueryParam("zone") String zone, @QueryParam("locale") String locale,
-            @QueryParam("clinicId") String clinicId, @QueryParam("firstName") String firstName);
+            @QueryParam("clinicId") String clinicId, @QueryParam("firstName") String firstName,
+            @QueryParam("marketingConsent") boolean marketingConsent);
 }

@@ -42,7 +42,7 @@ public class GuidancePlanner {
         try {
             return new Planned(guidance.plan(booking.treatmentType,
                     booking.treatmentEnd.atOffset(ZoneOffset.UTC).toString(), booking.timeZone, booking.locale,
-                    booking.clinicId, booking.firstName));
+                    booking.clinicId, booking.firstName, booking.marketingConsent));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == Response.Status.NOT_FOUND.getStatusCode()) {
                 return new UnknownTreatment(booking.treatmentType);

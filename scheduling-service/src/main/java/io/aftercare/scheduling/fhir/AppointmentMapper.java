@@ -26,6 +26,12 @@ import io.aftercare.scheduling.rest.TreatmentRequest;
 @ApplicationScoped
 public class AppointmentMapper {
 
+    /**
+     * Consent to marketing messages, apart from consent to care messages: a boolean extension on the Patient (FHIR R4
+     * has no standard element for it outside a Consent resource).
+     */
+    static final String MARKETING_CONSENT = "https://aftercare.io/fhir/StructureDefinition/marketing-consent";
+
     static final String TIMEZONE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/timezone";
     private static final Map<String, BookingStatus> STATUSES = Map.of("booked", BookingStatus.BOOKED, "cancelled",
             BookingStatus.CANCELLED, "noshow", BookingStatus.NO_SHOW, "fulfilled", BookingStatus.COMPLETED);
@@ -95,8 +101,13 @@ public class AppointmentMapper {
         String firstName = patient.path("name").path(0).path("given").path(0).asText(null);
         String language = patient.path("communication").path(0).path("language").path("coding").path(0)
                 .path("code").asText("en");
+        boolean marketing = false;
+        for (JsonNode extension : patient.path("extension")) {
+            marketing |= MARKETING_CONSENT.equals(extension.path("url").asText())
+                    && extension.path("valueBoolean").asBoolean(false);
+        }
         return new PatientRequest(firstName, phone, email, locale(language), zone, preferred,
-                new PatientRequest.Consent(phone != null, email != null));
+                new PatientRequest.Consent(phone != null, email != null, marketing));
     }
 
     /** en-us becomes en-US, the form the booking API takes. */

@@ -20,8 +20,19 @@ public record PatientRequest(@NotBlank @Size(max = 20) String firstName, @E164Ph
         @NotBlank @Size(max = 64) @IanaZone String timeZone, @NotNull Channel preferredChannel,
         @NotNull @Valid Consent consent) {
 
-    /** Consent per channel, as the clinic recorded it. */
-    public record Consent(boolean sms, boolean email) {
+    /**
+     * Consent per channel, as the clinic recorded it, and separately consent to marketing messages (the "book your
+     * next session" message needs it; absent means no).
+     */
+    public record Consent(boolean sms, boolean email, Boolean marketing) {
+
+        public Consent(boolean sms, boolean email) {
+            this(sms, email, null);
+        }
+
+        public boolean marketingGiven() {
+            return Boolean.TRUE.equals(marketing);
+        }
     }
 
     @AssertTrue(message = "the preferred channel needs its contact: a phone for sms, an email for email")

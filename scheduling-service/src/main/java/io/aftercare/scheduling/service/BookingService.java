@@ -125,6 +125,7 @@ public class BookingService {
                 || !Objects.equals(booking.email, patient.email())
                 || booking.preferredChannel != patient.preferredChannel()
                 || booking.smsConsent != patient.consent().sms() || booking.emailConsent != patient.consent().email()
+                || booking.marketingConsent != patient.consent().marketingGiven()
                 || booking.planState == PlanState.FAILED;
     }
 
@@ -139,6 +140,7 @@ public class BookingService {
         booking.preferredChannel = patient.preferredChannel();
         booking.smsConsent = patient.consent().sms();
         booking.emailConsent = patient.consent().email();
+        booking.marketingConsent = patient.consent().marketingGiven();
         booking.treatmentType = request.treatment().type();
         booking.treatmentStart = request.treatment().startsAt().toInstant();
         booking.treatmentEnd = request.treatment().end().toInstant();

@@ -43,18 +43,26 @@ public class PlanApplier {
         this.metrics = metrics;
     }
 
-    /** @return what guidance said; the booking's plan state says what became of it */
+    /**
+     * Asks guidance first and changes the reminders only once the new plan is known: while guidance is unreachable the
+     * booking keeps the plan it had (a reschedule or a protocol change waits, nothing is lost) and is planned again
+     * later.
+     *
+     * @return what guidance said; the booking's plan state says what became of it
+     */
     public GuidancePlanner.Outcome replan(Booking booking, Instant now) {
-        metrics.revoked(reminders.revokePlanned(booking.id));
         if (!booking.status.wantsReminders()) {
+            metrics.revoked(reminders.revokePlanned(booking.id));
             booking.planState = PlanState.NONE;
             booking.nextPlanAt = null;
             return null;
         }
         GuidancePlanner.Outcome outcome = guidance.plan(booking);
         if (outcome instanceof GuidancePlanner.Planned planned) {
+            metrics.revoked(reminders.revokePlanned(booking.id));
             lay(booking, planned.plan(), now);
         } else if (outcome instanceof GuidancePlanner.UnknownTreatment unknown) {
+            metrics.revoked(reminders.revokePlanned(booking.id));
             booking.planState = PlanState.FAILED;
             booking.planError = "guidance has no protocol for treatment " + unknown.treatment();
             booking.nextPlanAt = null;

@@ -37,11 +37,20 @@ public class PlanChanges {
         this.clock = clock;
     }
 
-    /** Bookings whose treatment is still ahead follow the new version; the planning job re-plans them. */
+    /**
+     * Bookings whose treatment is still ahead follow a new version; after a clinic's override changed, that clinic's
+     * bookings with reminders still to go. The planning job re-plans them.
+     */
     @Transactional
     public void protocolPublished(String eventId, ProtocolPublished event) {
         Instant now = clock.instant();
         if (!processed.firstTime(eventId, now)) {
+            return;
+        }
+        if (event.clinicId() != null) {
+            int queued = bookings.replanClinic(event.treatment(), event.clinicId(), now);
+            LOG.infof("clinic %s changed its %s override: %d booking(s) with reminders ahead queued for a new plan",
+                    event.clinicId(), event.treatment(), queued);
             return;
         }
         int queued = bookings.replanFuture(event.treatment(), event.version(), now);

@@ -91,7 +91,7 @@ class AppointmentResourceTest {
                 .body("timeZone", equalTo("Europe/London"))
                 .body("sourceVersion", equalTo(3))
                 .body("planState", equalTo("planned"))
-                .body("reminders.ruleKey", hasItem("what-to-expect"));
+                .body("reminders.ruleKey", hasItem("leaving"));
 
         Clinics.as("clinic-f")
                 .contentType("application/fhir+json")

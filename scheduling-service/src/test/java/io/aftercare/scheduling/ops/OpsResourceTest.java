@@ -75,7 +75,7 @@ class OpsResourceTest {
         String path = "/v1/clinics/clinic-o/bookings/" + BookingFixtures.uniqueId("resend");
         JsonPath booking = Clinics.as("clinic-o").body(BookingFixtures.booking(end.minusMinutes(45), end, "booked"))
                 .put(path).then().statusCode(201).extract().jsonPath();
-        String reminderId = BookingFixtures.awaitState(path, "what-to-expect", "dispatched");
+        String reminderId = BookingFixtures.awaitState(path, "leaving", "dispatched");
 
         reportFailed(reminderId, booking.getString("id"));
         JsonPath overview = Eventually.await(BOUND, () -> {

@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.MiddayZone;
@@ -28,6 +31,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 @QuarkusTest
@@ -43,6 +47,9 @@ class BookingResourceTest {
     @Inject
     EntityManager entityManager;
 
+    @ConfigProperty(name = "quarkus.rest-client.guidance.url")
+    String guidanceUrl;
+
     @Test
     void aRepeatedPutAnswersTheSameAndKeepsOneBooking() {
         String path = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("repeat");
@@ -56,9 +63,62 @@ class BookingResourceTest {
         assertThat(second.body().asString()).isEqualTo(first.body().asString());
         assertThat(first.jsonPath().getString("planState")).isEqualTo("planned");
         assertThat(first.jsonPath().getInt("protocolVersion")).isGreaterThanOrEqualTo(1);
-        assertThat(first.jsonPath().getList("reminders.ruleKey")).contains("what-to-expect", "avoid-sun",
-                "cleanse-gently", "book-next-session");
+        assertThat(first.jsonPath().getList("reminders.ruleKey")).contains("leaving").hasSizeBetween(5, 9);
         Clinics.as("clinic-a").get(path).then().statusCode(200).body("id", equalTo(first.jsonPath().getString("id")));
+    }
+
+    @Test
+    void theBookingsPlanIsThePlanGuidancePreviews() {
+        String zone = "America/New_York";
+        OffsetDateTime end = NEXT_WEEK.plusMinutes(45);
+        String path = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("preview");
+        JsonPath booking = put("clinic-a", path, BookingFixtures.booking(NEXT_WEEK, end, "booked", zone, null))
+                .jsonPath();
+        JsonPath preview = preview(end, zone, "clinic-a", false);
+
+        assertThat(booking.getList("reminders.ruleKey")).containsExactlyInAnyOrderElementsOf(
+                preview.getList("reminders.ruleKey"));
+        for (String moment : preview.<String>getList("reminders.ruleKey")) {
+            String find = "reminders.find { it.ruleKey == '" + moment + "' }";
+            assertThat(Instant.parse(booking.getString(find + ".dueAt")))
+                    .isEqualTo(Instant.parse(preview.getString(find + ".dueAt")));
+            assertThat(booking.getList(find + ".channels")).isEqualTo(preview.getList(find + ".channels"));
+        }
+    }
+
+    @Test
+    void theNextSessionMessageFollowsThePatientsMarketingConsent() {
+        String clinic = "clinic-m-" + UUID.randomUUID().toString().substring(0, 6);
+        given().baseUri(guidanceUrl).auth().preemptive().basic("admin", "admin").contentType(ContentType.JSON)
+                .body("{\"recommendsNextSession\": true}")
+                .put("/v1/admin/clinics/" + clinic + "/protocols/microneedling").then().statusCode(201);
+        String consenting = BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "booked")
+                .replace("\"consent\": {\"sms\": true, \"email\": true}",
+                        "\"consent\": {\"sms\": true, \"email\": true, \"marketing\": true}");
+        String silent = BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "booked");
+
+        List<String> withConsent = put(clinic, "/v1/clinics/" + clinic + "/bookings/" + BookingFixtures.uniqueId("mk"),
+                consenting).jsonPath().getList("reminders.ruleKey");
+        List<String> without = put(clinic, "/v1/clinics/" + clinic + "/bookings/" + BookingFixtures.uniqueId("mk"),
+                silent).jsonPath().getList("reminders.ruleKey");
+
+        assertThat(withConsent).anyMatch(key -> key.startsWith("day28-"));
+        assertThat(without).noneMatch(key -> key.startsWith("day28-"));
+    }
+
+    private JsonPath preview(OffsetDateTime end, String zone, String clinicId, boolean marketing) {
+        return given().baseUri(guidanceUrl)
+                .queryParam("treatedAt", end.toString())
+                .queryParam("zone", zone)
+                .queryParam("locale", "es")
+                .queryParam("firstName", "Ana")
+                .queryParam("clinicId", clinicId)
+                .queryParam("marketingConsent", marketing)
+                .get("/v1/protocols/microneedling/plan")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -168,7 +228,7 @@ class BookingResourceTest {
         String path = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("moved");
         put("clinic-a", path, BookingFixtures.booking(end.minusMinutes(45), end, "booked", zone, null)).then()
                 .statusCode(201);
-        String sent = BookingFixtures.awaitState(path, "what-to-expect", "dispatched");
+        String sent = BookingFixtures.awaitState(path, "leaving", "dispatched");
 
         Response moved = put("clinic-a", path,
                 BookingFixtures.booking(end.plusDays(3).minusMinutes(45), end.plusDays(3), "booked", zone, null));
@@ -181,7 +241,7 @@ class BookingResourceTest {
                 .isNotEmpty()
                 .allSatisfy(r -> assertThat(OffsetDateTime.parse((String) r.get("dueAt")))
                         .isAfterOrEqualTo(end.plusDays(3)));
-        assertThat(reminders).filteredOn(r -> "what-to-expect".equals(r.get("ruleKey"))).hasSize(1);
+        assertThat(reminders).filteredOn(r -> "leaving".equals(r.get("ruleKey"))).hasSize(1);
         List<String> live = reminders.stream()
                 .filter(r -> "planned".equals(r.get("state")) || "dispatched".equals(r.get("state")))
                 .map(r -> r.get("ruleKey") + "#" + r.get("occurrence"))
@@ -213,9 +273,9 @@ class BookingResourceTest {
                         "\"endsAt\": \"" + NEXT_WEEK.plusMinutes(45) + "\", \"actualEndsAt\": \"" + actualEnd + "\"");
         Response reAnchored = put("clinic-a", completed, body);
         reAnchored.then().statusCode(200).body("treatmentEnd", equalTo(actualEnd.toInstant().toString()));
-        assertThat(reAnchored.jsonPath().getString(
-                "reminders.find { it.ruleKey == 'sun-protection' && it.state == 'planned' }.dueAt"))
-                .isEqualTo(actualEnd.plusHours(48).toInstant().toString());
+        // The moment 48 hours on (sun protection, makeup and exercise again) follows the actual end.
+        assertThat(reAnchored.jsonPath().getString("reminders.find { it.dueAt == '"
+                + actualEnd.plusHours(48).toInstant() + "' && it.state == 'planned' }.ruleKey")).startsWith("day2-");
     }
 
     @Test
@@ -260,7 +320,7 @@ class BookingResourceTest {
     @Test
     void remindersAreListedPageByPageWithACursor() {
         String clinic = BookingFixtures.uniqueId("paged");
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 3; i++) {
             put(clinic, "/v1/clinics/" + clinic + "/bookings/b-" + i,
                     BookingFixtures.booking(NEXT_WEEK.plusHours(i), NEXT_WEEK.plusHours(i).plusMinutes(45), "booked"))
                     .then()

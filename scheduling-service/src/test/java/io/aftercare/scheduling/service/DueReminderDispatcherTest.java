@@ -57,7 +57,7 @@ class DueReminderDispatcherTest {
         String path = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("due-now");
         JsonPath booking = put(path, BookingFixtures.booking(end.minusMinutes(45), end, "booked"), 201);
         String bookingId = booking.getString("id");
-        String reminderId = booking.getString("reminders.find { it.ruleKey == 'what-to-expect' }.id");
+        String reminderId = booking.getString("reminders.find { it.ruleKey == 'leaving' }.id");
 
         List<ConsumerRecord<String, String>> events;
         try (TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
@@ -74,7 +74,7 @@ class DueReminderDispatcherTest {
         JsonPath data = JsonPath.from(event.value());
         assertThat(data.getString("reminderId")).isEqualTo(reminderId);
         assertThat(data.getString("clinicId")).isEqualTo("clinic-a");
-        assertThat(data.getString("ruleKey")).isEqualTo("what-to-expect");
+        assertThat(data.getString("ruleKey")).isEqualTo("leaving");
         assertThat(data.getInt("protocolVersion")).isGreaterThanOrEqualTo(1);
         assertThat(data.getString("recipient.phone")).isEqualTo("+34612345678");
         assertThat(data.getString("messages.sms")).startsWith("Hola Ana,");
@@ -107,7 +107,7 @@ class DueReminderDispatcherTest {
         long stillValid = reminders.stream().filter(r -> !"expired".equals(r.get("state"))).count();
 
         OffsetDateTime posted = OffsetDateTime.now(ZoneOffset.UTC);
-        assertThat(reminders).filteredOn(r -> "what-to-expect".equals(r.get("ruleKey")))
+        assertThat(reminders).filteredOn(r -> "leaving".equals(r.get("ruleKey")))
                 .allSatisfy(r -> assertThat(r.get("state")).isEqualTo("expired"));
         // Everything whose validity had passed is recorded expired; what is still worth sending stays planned.
         assertThat(reminders).filteredOn(r -> !OffsetDateTime.parse((String) r.get("expiresAt")).isAfter(posted))

@@ -67,6 +67,35 @@ class PlanChangesTest {
     }
 
     @Test
+    void aClinicsOverrideChangeRePlansThatClinicsBookingsAndNoOthers() {
+        String clinic = "clinic-q-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        OffsetDateTime nextWeek = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).truncatedTo(ChronoUnit.MINUTES);
+        OffsetDateTime end = nextWeek.plusMinutes(45);
+        String mine = "/v1/clinics/" + clinic + "/bookings/" + BookingFixtures.uniqueId("override");
+        String other = "/v1/clinics/clinic-p/bookings/" + BookingFixtures.uniqueId("untouched");
+        Clinics.as(clinic).body(BookingFixtures.booking(nextWeek, end, "booked")).put(mine).then().statusCode(201);
+        List<String> otherBefore = put(other, BookingFixtures.booking(nextWeek, end, "booked"), 201)
+                .getList("reminders.id");
+        String seventyTwoHours = end.plusHours(72).toInstant().toString();
+
+        given().baseUri(guidanceUrl).auth().preemptive().basic("admin", "admin").contentType(ContentType.JSON)
+                .body("{\"parameters\": {\"sunAvoidanceHours\": 72}}")
+                .put("/v1/admin/clinics/" + clinic + "/protocols/microneedling")
+                .then()
+                .statusCode(201);
+
+        // The sun moment moves from 48 to 72 hours after the end, through guidance's event and a re-plan.
+        Eventually.await(BOUND, () -> {
+            JsonPath booking = Clinics.as(clinic).get(mine).jsonPath();
+            return booking.getString("reminders.find { it.dueAt == '" + seventyTwoHours
+                    + "' && it.state == 'planned' }.id") != null ? booking : null;
+        });
+        assertThat(
+                Clinics.as("clinic-p").get(other).jsonPath().getList("reminders.findAll { it.state == 'planned' }.id"))
+                .containsExactlyInAnyOrderElementsOf(otherBefore);
+    }
+
+    @Test
     void stopRevokesTextOnlyRemindersAndStartBringsThemBack() {
         String phone = "+346" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
         OffsetDateTime nextWeek = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).truncatedTo(ChronoUnit.MINUTES);
@@ -96,8 +125,8 @@ class PlanChangesTest {
         String path = "/v1/clinics/clinic-p/bookings/" + BookingFixtures.uniqueId("reported");
         put(path, BookingFixtures.booking(end.minusMinutes(45), end, "booked"), 201);
         JsonPath dispatched = await(path, b -> b.getString(
-                "reminders.find { it.ruleKey == 'what-to-expect' && it.state == 'dispatched' }.id") != null);
-        String reminderId = dispatched.getString("reminders.find { it.ruleKey == 'what-to-expect' }.id");
+                "reminders.find { it.ruleKey == 'leaving' && it.state == 'dispatched' }.id") != null);
+        String reminderId = dispatched.getString("reminders.find { it.ruleKey == 'leaving' }.id");
 
         status(reminderId, "delivered");
         status(reminderId, "failed");
