@@ -27,6 +27,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = GuidanceTestResource.class, scope = TestResourceScope.GLOBAL)
 class AppointmentResourceTest {
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.rest-client.guidance.url")
+    String guidanceUrl;
+
     private static final OffsetDateTime START = OffsetDateTime.now(ZoneOffset.UTC).plusDays(5)
             .truncatedTo(ChronoUnit.HOURS);
 
@@ -68,6 +71,35 @@ class AppointmentResourceTest {
                 }
                 """
                 .formatted(id, status, START, START.plusMinutes(45));
+    }
+
+    @Test
+    void marketingConsentComesFromThePatientsExtension() {
+        String clinic = "clinic-fm-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        io.restassured.RestAssured.given().baseUri(guidanceUrl).auth().preemptive().basic("admin", "admin")
+                .contentType("application/json")
+                .body("{\"recommendsNextSession\": true}")
+                .put("/v1/admin/clinics/" + clinic + "/protocols/microneedling")
+                .then()
+                .statusCode(201);
+        String consenting = BookingFixtures.uniqueId("fhir-mk");
+        String silent = BookingFixtures.uniqueId("fhir-no");
+        String extension = "\"id\": \"p1\",\n                    \"extension\": [{\"url\": "
+                + "\"https://aftercare.io/fhir/StructureDefinition/marketing-consent\", \"valueBoolean\": true}],";
+
+        for (String id : java.util.List.of(consenting, silent)) {
+            String body = appointment(id, "booked");
+            Clinics.as(clinic).contentType("application/fhir+json")
+                    .body(id.equals(consenting) ? body.replace("\"id\": \"p1\",", extension) : body)
+                    .post("/fhir/r4/Appointment").then().statusCode(201);
+        }
+
+        java.util.List<String> withConsent = Clinics.as(clinic).get("/v1/clinics/" + clinic + "/bookings/" + consenting)
+                .jsonPath().getList("reminders.ruleKey");
+        java.util.List<String> without = Clinics.as(clinic).get("/v1/clinics/" + clinic + "/bookings/" + silent)
+                .jsonPath().getList("reminders.ruleKey");
+        org.assertj.core.api.Assertions.assertThat(withConsent).anyMatch(key -> key.startsWith("day28-"));
+        org.assertj.core.api.Assertions.assertThat(without).noneMatch(key -> key.startsWith("day28-"));
     }
 
     @Test
