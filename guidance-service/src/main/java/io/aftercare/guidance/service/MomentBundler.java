@@ -140,6 +140,7 @@ final class MomentBundler {
         List<PlannedReminder.Placement> placements = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         List<RuleOccurrence> carried = new ArrayList<>();
+        Map<RuleOccurrence, Integer> emailPlacements = new HashMap<>();
         boolean firstText = true;
         for (int i = 0; i < moments.size(); i++) {
             Moment moment = moments.get(i);
@@ -175,17 +176,26 @@ final class MomentBundler {
                     carried.add(candidate);
                 } else {
                     notTexted.put(candidate, why);
-                    if (!moment.items.contains(candidate) && !candidate.emailed()) {
-                        // Carried here from an earlier moment, and with no email to fall back on.
-                        placements.add(placement(candidate, null, "omitted", why));
+                    if (!moment.items.contains(candidate)) {
+                        // Carried here from an earlier moment: its placement there says how it ended.
+                        Integer there = emailPlacements.get(candidate);
+                        if (there != null) {
+                            PlannedReminder.Placement emailed = placements.get(there);
+                            placements.set(there, new PlannedReminder.Placement(emailed.ruleKey(),
+                                    emailed.occurrence(), emailed.dueAt(), emailed.moment(), emailed.via(),
+                                    "carried towards a later text, but " + why));
+                        } else {
+                            placements.add(placement(candidate, null, "omitted", why));
+                        }
                     }
                 }
             }
             List<RuleOccurrence> emailed = moment.items.stream().filter(RuleOccurrence::emailed).toList();
             PlannedReminder.Email email = emailed.isEmpty() ? null : messages.email(emailed);
             if (sms == null && email == null) {
-                moment.items.forEach(item -> placements.add(placement(item, null, "omitted",
-                        notTexted.getOrDefault(item, "carried to a later text"))));
+                moment.items.stream()
+                        .filter(item -> !carried.contains(item))
+                        .forEach(item -> placements.add(placement(item, null, "omitted", notTexted.get(item))));
                 continue;
             }
             for (RuleOccurrence tip : tips) {
@@ -196,6 +206,9 @@ final class MomentBundler {
                     continue;
                 }
                 if (item.emailed()) {
+                    if (carried.contains(item)) {
+                        emailPlacements.put(item, placements.size());
+                    }
                     placements.add(placement(item, key, "email",
                             item.texted()
                                     ? notTexted.getOrDefault(item, "its tip was carried to the next text")
@@ -218,10 +231,15 @@ final class MomentBundler {
             planned.add(new PlannedReminder(key, 0, lead.rule().category(),
                     moment.items.stream().anyMatch(RuleOccurrence::urgent) ? Priority.URGENT : Priority.NORMAL,
                     moment.at.toInstant(), moment.at.toLocalDateTime(), expires, channels, messages.locale(),
-                    new PlannedReminder.Messages(sms, email),
-                    placements.stream().filter(p -> key.equals(p.moment())).toList()));
+                    new PlannedReminder.Messages(sms, email), List.of()));
         }
-        return new Result(planned, placements);
+        // Each moment lists its placements once all are final: a tip carried on may end up in a later text or not.
+        List<PlannedReminder> withRules = planned.stream()
+                .map(m -> new PlannedReminder(m.ruleKey(), m.occurrence(), m.category(), m.priority(), m.dueAt(),
+                        m.dueLocal(), m.expiresAt(), m.channels(), m.locale(), m.messages(),
+                        placements.stream().filter(p -> m.ruleKey().equals(p.moment())).toList()))
+                .toList();
+        return new Result(withRules, placements);
     }
 
     private String reasonWithoutText() {

@@ -149,6 +149,24 @@ class CareMomentsTest {
     }
 
     @Test
+    void aTipThatNeverReachesATextStaysInItsEmailAndThePlanSaysWhy() {
+        JsonPath plan = plan(Instant.parse("2026-06-10T15:00:00Z"), ZoneId.of("Europe/Madrid"), "en", Map.of());
+
+        // At 17:00 the sun tip ranks last (it is for the next morning); by the next text it is no longer valid.
+        Map<String, Object> sun = placements(plan, "email").stream()
+                .filter(p -> "avoid-sun".equals(p.get("ruleKey")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sun.get("moment")).isEqualTo("leaving");
+        assertThat((String) sun.get("reason")).startsWith("carried towards a later text, but");
+        assertThat(plan.getString("reminders.find { it.ruleKey == 'leaving' }.messages.email.body"))
+                .contains("Avoid direct sun for at least 48 hours");
+        // The moment lists the same placement.
+        assertThat(plan.getString("reminders.find { it.ruleKey == 'leaving' }.rules.find { it.ruleKey == 'avoid-sun' }"
+                + ".reason")).isEqualTo(sun.get("reason"));
+    }
+
+    @Test
     void namesOutsideGsm7AreTransliteratedSoTextsStayOneSegment() {
         String clinic = "named-" + System.nanoTime();
         admin().body("""
