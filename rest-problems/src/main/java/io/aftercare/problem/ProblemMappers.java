@@ -47,9 +47,30 @@ public class ProblemMappers {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
-            errors = List.of(new Problem.FieldError(field, "has the wrong type or format"));
+            errors = List.of(new Problem.FieldError(field, describe(mapping)));
         }
         return problem(400, "Malformed JSON", "The body is not JSON of the expected shape.", uri, errors);
+    }
+
+    /** What is wrong with the field, in words a clinic's integrator can act on; never the value itself. */
+    private static String describe(JsonMappingException mapping) {
+        String said = mapping.getOriginalMessage();
+        if (said != null && said.startsWith("must ")) {
+            return said;
+        }
+        if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            Class<?> type = mismatched.getTargetType();
+            if (type.isEnum()) {
+                return "must be one of the accepted values (a JSON string)";
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                return "must be true or false";
+            }
+            if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+                return "must be a JSON number";
+            }
+        }
+        return "has the wrong type or format";
     }
 
     /** Takes precedence over Quarkus' built-in mapper for this type, which answers plain JSON. */

@@ -91,8 +91,8 @@ class ProtocolAdminResourceTest {
         String treatment = "broken-" + System.nanoTime();
         ProtocolContent base = shipped.load("microneedling");
         String content = json.writeValueAsString(base)
-                .replace("Avoid direct sun for {sunAvoidanceHours} hours; outside",
-                        "After your microneedling avoid direct sun for {sunAvoidanceHours} hours, really; outside")
+                .replace("Avoid direct sun for at least {sunAvoidanceHours} hours; outside",
+                        "After your microneedling avoid direct sun for at least {sunAvoidanceHours} hours, really; outside")
                 .replace("\"es\" : {", "\"fr\" : {")
                 .replace("\"es\":{", "\"fr\":{");
         admin().body(content).put("/v1/admin/protocols/" + treatment + "/draft").then().statusCode(200);
@@ -106,6 +106,32 @@ class ProtocolAdminResourceTest {
 
         given().get("/v1/protocols/" + treatment).then().statusCode(404);
         admin().get("/v1/admin/protocols/" + treatment + "/draft").then().statusCode(200);
+    }
+
+    @Test
+    void aDraftThatBreaksTheBudgetSpacingOrTraceabilityIsNotPublished() throws Exception {
+        String treatment = "pushy-" + System.nanoTime();
+        ProtocolContent base = shipped.load("microneedling");
+        List<io.aftercare.guidance.model.Rule> rules = new java.util.ArrayList<>(base.rules());
+        io.aftercare.guidance.model.Rule first = rules.get(0);
+        rules.set(0, new io.aftercare.guidance.model.Rule(first.key(), first.category(), first.timing(),
+                first.validity(), first.priority(), first.channels(),
+                List.of(new io.aftercare.guidance.model.Source("somewhere", "", "")), first.note(),
+                first.templates(), first.rank(), first.daytime(), first.marketing()));
+        ProtocolContent pushy = new ProtocolContent(base.title(), base.defaultLocale(), base.parameters(), rules,
+                new io.aftercare.guidance.model.MessageBudget(6, null, 30, Duration.ofMinutes(5)));
+        admin().body(json.writeValueAsString(pushy)).put("/v1/admin/protocols/" + treatment + "/draft").then()
+                .statusCode(200);
+
+        admin().post("/v1/admin/protocols/" + treatment + "/publish")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("budget.smsPerDay"))
+                .body("errors.field", hasItem("budget.minSpacing"))
+                .body("errors.field", hasItem("budget.smsInAll"))
+                .body("errors.field", hasItem("rules[0].sources[0]"));
+        given().get("/v1/protocols/" + treatment).then().statusCode(404);
     }
 
     @Test

@@ -121,6 +121,31 @@ class BookingResourceTest {
                 .jsonPath();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "a number as status           | \"status\": \"booked\"                 | \"status\": 1                              | status",
+            "an unknown status            | \"status\": \"booked\"                 | \"status\": \"postponed\"                  | status",
+            "a number as first name       | \"firstName\": \"Ana\"                 | \"firstName\": 42                          | patient.firstName",
+            "a NUL in the first name      | \"firstName\": \"Ana\"                 | \"firstName\": \"A\\u0000na\"                | patient.firstName",
+            "a bell in the phone          | \"phone\": \"+34612345678\"            | \"phone\": \"+3461234\\u00075678\"           | patient.phone",
+            "an epoch number as startsAt  | \"startsAt\": \"STARTS\"                | \"startsAt\": 1795000000                   | treatment.startsAt",
+            "a string as consent          | \"sms\": true                          | \"sms\": \"true\"                            | patient.consent.sms",
+            "a number as consent          | \"email\": true                        | \"email\": 1                               | patient.consent.email",
+            "a string as sourceVersion    | \"status\": \"booked\"                 | \"status\": \"booked\", \"sourceVersion\": \"7\" | sourceVersion"})
+    void noCoercionAndNoControlCharacters(String what, String replace, String with, String field) {
+        String path = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("strict");
+        String body = BookingFixtures.booking(NEXT_WEEK, NEXT_WEEK.plusMinutes(45), "booked")
+                .replace("\"startsAt\": \"" + NEXT_WEEK + "\"", "\"startsAt\": \"STARTS\"");
+        String bad = body.replace(replace.strip(), with.strip()).replace("\"STARTS\"", "\"" + NEXT_WEEK + "\"");
+        assertThat(bad).as(what).isNotEqualTo(body.replace("\"STARTS\"", "\"" + NEXT_WEEK + "\""));
+
+        put("clinic-a", path, bad).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems(field.strip()));
+        Clinics.as("clinic-a").get(path).then().statusCode(404);
+    }
+
     @Test
     void twoIdenticalPutsRacingMakeOneBooking() {
         String externalId = BookingFixtures.uniqueId("race");
