@@ -32,8 +32,9 @@ public final class LocalInfrastructure implements AutoCloseable {
             Consumer<String> progress) throws Exception {
         QuietLogs.apply();
         long started = System.nanoTime();
+        // What ./aftercare up and the system tests run is what a small clinic may run: durable.
         LocalPostgres postgres = LocalPostgres.start(dataDirectory.resolve("postgres"),
-                cacheDirectory.resolve("postgres"), ports.postgres(), DATABASES);
+                cacheDirectory.resolve("postgres"), ports.postgres(), DATABASES, LocalPostgres.Durability.DURABLE);
         progress.accept(String.format("PostgreSQL   on :%d ready (%s)", ports.postgres(), since(started)));
         started = System.nanoTime();
         LocalKafka kafka;
@@ -64,7 +65,8 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     public synchronized void startPostgres() throws java.io.IOException {
-        postgres = LocalPostgres.start(postgresData, postgresBinaries, postgres.port(), DATABASES);
+        postgres = LocalPostgres.start(postgresData, postgresBinaries, postgres.port(), DATABASES,
+                LocalPostgres.Durability.DURABLE);
     }
 
     public LocalKafka kafka() {

@@ -29,8 +29,16 @@ public final class LocalPostgres implements AutoCloseable {
         this.port = port;
     }
 
+    /** How much a commit is worth: what a clinic runs must survive a crash; tests may trade that for speed. */
+    public enum Durability {
+        /** fsync and synchronous commit on: an acknowledged commit survives an immediate stop or a power cut. */
+        DURABLE,
+        /** zonky's defaults (fsync and synchronous commit off): fast, and an immediate stop loses recent commits. */
+        FAST_FOR_TESTS
+    }
+
     public static LocalPostgres start(Path dataDirectory, Path binariesDirectory, int port,
-            Collection<String> databases)
+            Collection<String> databases, Durability durability)
             throws IOException {
         Files.createDirectories(dataDirectory.getParent());
         Files.createDirectories(binariesDirectory);
@@ -42,6 +50,9 @@ public final class LocalPostgres implements AutoCloseable {
                 .setRegisterShutdownHook(true)
                 .setPGStartupWait(Duration.ofSeconds(30))
                 .setServerConfig("max_connections", "200")
+                // zonky starts the server with -F (fsync off) and synchronous_commit=off; a later -c wins over -F.
+                .setServerConfig("fsync", durability == Durability.DURABLE ? "on" : "off")
+                .setServerConfig("synchronous_commit", durability == Durability.DURABLE ? "on" : "off")
                 .start();
         LocalPostgres local = new LocalPostgres(postgres, port);
         local.createDatabases(databases);

@@ -40,6 +40,9 @@ class LocalInfrastructureTest {
         List<String> progress = new ArrayList<>();
 
         try (LocalInfrastructure first = LocalInfrastructure.start(data, cache, ports, progress::add)) {
+            // What a clinic runs keeps every acknowledged commit: fsync and synchronous commit are on.
+            assertThat(queryFirst(first.postgres().jdbcUrl("scheduling"), "SHOW fsync")).isEqualTo("on");
+            assertThat(queryFirst(first.postgres().jdbcUrl("scheduling"), "SHOW synchronous_commit")).isEqualTo("on");
             for (String database : LocalInfrastructure.DATABASES) {
                 execute(first.postgres().jdbcUrl(database), "CREATE TABLE kept (name text)",
                         "INSERT INTO kept VALUES ('" + database + "')");

@@ -31,7 +31,9 @@ public final class SharedTestInfrastructure {
         if (postgres == null) {
             try {
                 Path data = Files.createTempDirectory(scratch(), "postgres-").resolve("data");
-                postgres = LocalPostgres.start(data, binariesCache(), FreePorts.next(), List.of());
+                // Tests trade durability for speed, explicitly: nothing here has to survive a crash.
+                postgres = LocalPostgres.start(data, binariesCache(), FreePorts.next(), List.of(),
+                        LocalPostgres.Durability.FAST_FOR_TESTS);
             } catch (Exception e) {
                 throw new IllegalStateException("could not start PostgreSQL", e);
             }

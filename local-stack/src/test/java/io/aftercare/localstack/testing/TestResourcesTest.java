@@ -27,9 +27,13 @@ class TestResourcesTest {
         try (Connection connection = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
                 config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT current_database()")) {
+                ResultSet rows = statement.executeQuery(
+                        "SELECT current_database(), current_setting('fsync'), current_setting('synchronous_commit')")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("resource_test");
+            // Tests trade durability for speed, and say so: the local run keeps both on.
+            assertThat(rows.getString(2)).isEqualTo("off");
+            assertThat(rows.getString(3)).isEqualTo("off");
         }
     }
 
