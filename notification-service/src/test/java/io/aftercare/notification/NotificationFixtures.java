@@ -55,9 +55,13 @@ public final class NotificationFixtures {
     }
 
     public static void publish(String bootstrapServers, Event event) {
+        publish(bootstrapServers, event, event.reminderId().toString());
+    }
+
+    /** Under another event id, as scheduling republishes a reminder sent again from the ops page. */
+    public static void publish(String bootstrapServers, Event event, String eventId) {
         try (CloudEventWriter writer = new CloudEventWriter(bootstrapServers)) {
-            writer.send("reminders-due", UUID.randomUUID().toString(), event.reminderId().toString(), TYPE,
-                    event.json());
+            writer.send("reminders-due", UUID.randomUUID().toString(), eventId, TYPE, event.json());
         }
     }
 

@@ -42,10 +42,13 @@ public class OutboundEvents {
         this.deadLetters = deadLetters;
     }
 
-    /** Completes when the broker acknowledged. */
-    public Uni<Void> status(NotificationStatus status) {
+    /**
+     * Completes when the broker acknowledged. The id is the delivery's event id with the status: a reminder sent again
+     * from the ops page ({@code <reminderId>:<n>}) that fails again is a new fact, not a duplicate of the first failure.
+     */
+    public Uni<Void> status(String deliveryEventId, NotificationStatus status) {
         return statuses.sendMessage(Message.of(status, Metadata.of(
-                cloudEvent(status.reminderId() + ":" + status.status(), NotificationStatus.TYPE,
+                cloudEvent(deliveryEventId + ":" + status.status(), NotificationStatus.TYPE,
                         status.reminderId().toString(), status.at()),
                 key(status.bookingId().toString()))));
     }

@@ -58,8 +58,10 @@ public class DeliveryIntake {
         }
         if (stale) {
             metrics.notification(null, "expired");
-            events.status(new NotificationStatus(event.reminderId(), event.clinicId(), event.bookingId(), "expired",
-                    null, "arrived after its validity ended", now)).await().atMost(java.time.Duration.ofSeconds(30));
+            events.status(eventId,
+                    new NotificationStatus(event.reminderId(), event.clinicId(), event.bookingId(), "expired",
+                            null, "arrived after its validity ended", now))
+                    .await().atMost(java.time.Duration.ofSeconds(30));
         }
         LOG.infof("event %s (rule %s, booking %s): %s", eventId, event.ruleKey(), event.bookingId(), status);
     }

@@ -161,7 +161,7 @@ public class DeliveryProcessor {
         metrics.notification(
                 delivery.channel == null ? null : delivery.channel.name().toLowerCase(java.util.Locale.ROOT),
                 status.name().toLowerCase(java.util.Locale.ROOT));
-        announcements.add(events.status(new NotificationStatus(event.reminderId(), event.clinicId(),
+        announcements.add(events.status(delivery.eventId, new NotificationStatus(event.reminderId(), event.clinicId(),
                 event.bookingId(), status.name().toLowerCase(java.util.Locale.ROOT),
                 delivery.channel == null ? null : delivery.channel.name().toLowerCase(java.util.Locale.ROOT), reason,
                 now)));

@@ -79,8 +79,10 @@ public class WebhookService {
         delivery.reason = errorCode == null || errorCode.isBlank() ? null : "provider error " + errorCode;
         delivery.updatedAt = now;
         if (next != DeliveryStatus.SENT) {
-            events.status(new NotificationStatus(delivery.reminderId, delivery.clinicId, delivery.bookingId,
-                    next.name().toLowerCase(Locale.ROOT), "sms", delivery.reason, now)).await().atMost(ACK_TIMEOUT);
+            events.status(delivery.eventId,
+                    new NotificationStatus(delivery.reminderId, delivery.clinicId, delivery.bookingId,
+                            next.name().toLowerCase(Locale.ROOT), "sms", delivery.reason, now))
+                    .await().atMost(ACK_TIMEOUT);
         }
         LOG.infof("message %s of delivery %s is %s", messageSid, delivery.eventId, next);
     }

@@ -110,6 +110,28 @@ class DeliveryProcessorTest {
     }
 
     @Test
+    void aReminderSentAgainThatFailsAgainReportsItsOwnFailure() {
+        String phone = NotificationFixtures.phone();
+        Event event = NotificationFixtures.smsEvent(phone);
+        String first = event.reminderId() + ":1";
+        String second = event.reminderId() + ":2";
+
+        fake().failNext(phone, 400, 30003, Map.of());
+        NotificationFixtures.publish(bootstrapServers, event, first);
+        try (TopicReader topic = new TopicReader(bootstrapServers, "notification-status")) {
+            assertThat(topic.read(r -> (first + ":failed").equals(header(r, "ce_id")), 1, BOUND)).hasSize(1);
+        }
+        fake().failNext(phone, 400, 30003, Map.of());
+        NotificationFixtures.publish(bootstrapServers, event, second);
+
+        // Scheduling de-duplicates on ce_id: the second failure must not look like the first one again.
+        try (TopicReader topic = new TopicReader(bootstrapServers, "notification-status")) {
+            assertThat(topic.read(r -> (second + ":failed").equals(header(r, "ce_id")), 1, BOUND)).hasSize(1);
+        }
+        assertThat(fake().requestsTo(phone)).hasSize(2);
+    }
+
+    @Test
     void anInvalidNumberFailsAtOnce() {
         String phone = NotificationFixtures.phone();
         fake().failNext(phone, 400, 21211, Map.of());
