@@ -64,8 +64,10 @@ final class DbSchedulerBaseline {
                         priority             smallint,
                         PRIMARY KEY (task_name, task_instance))
                     """);
-            ddl.execute("CREATE INDEX IF NOT EXISTS execution_time_idx ON dbscheduler.scheduled_tasks (execution_time)");
-            ddl.execute("CREATE INDEX IF NOT EXISTS last_heartbeat_idx ON dbscheduler.scheduled_tasks (last_heartbeat)");
+            ddl.execute(
+                    "CREATE INDEX IF NOT EXISTS execution_time_idx ON dbscheduler.scheduled_tasks (execution_time)");
+            ddl.execute(
+                    "CREATE INDEX IF NOT EXISTS last_heartbeat_idx ON dbscheduler.scheduled_tasks (last_heartbeat)");
             ddl.execute("CREATE INDEX IF NOT EXISTS priority_execution_time_idx "
                     + "ON dbscheduler.scheduled_tasks (priority DESC, execution_time ASC)");
         }

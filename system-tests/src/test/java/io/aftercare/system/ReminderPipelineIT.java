@@ -148,8 +148,8 @@ class ReminderPipelineIT {
             io.restassured.path.json.JsonPath booking = clinic().get(path).jsonPath();
             return "planned".equals(booking.getString("planState"))
                     && booking.getList("reminders.findAll { it.state == 'revoked' }.id").containsAll(before)
-                    ? booking
-                    : null;
+                            ? booking
+                            : null;
         });
     }
 

@@ -161,17 +161,18 @@ class ScaleBenchmarkIT {
                 insert.executeUpdate();
             }
         }
-        try (PreparedStatement insert = db.prepareStatement("""
-                INSERT INTO reminder (id, booking_id, clinic_id, rule_key, occurrence, protocol_version, category,
-                    priority, channels, locale, due_at, expires_at, sms_text, state, created_at)
-                SELECT gen_random_uuid(), b.id, b.clinic_id, 'moment-' || k, 0, 1, 'expectations', 'NORMAL', 'sms',
-                    'en', b.treatment_end + k * interval '1 day', b.treatment_end + k * interval '1 day' + interval '12 hours',
-                    'Hi Ana, a gentle cleanser tonight and no makeup until tomorrow evening. Reply STOP to opt out.',
-                    'PLANNED', b.created_at
-                FROM booking b CROSS JOIN generate_series(0, ?) k
-                WHERE b.treatment_type = 'microneedling' AND b.clinic_id LIKE 'scale-%'
-                  AND substring(b.external_id FROM 7)::int BETWEEN ? AND ?
-                """)) {
+        try (PreparedStatement insert = db.prepareStatement(
+                """
+                        INSERT INTO reminder (id, booking_id, clinic_id, rule_key, occurrence, protocol_version, category,
+                            priority, channels, locale, due_at, expires_at, sms_text, state, created_at)
+                        SELECT gen_random_uuid(), b.id, b.clinic_id, 'moment-' || k, 0, 1, 'expectations', 'NORMAL', 'sms',
+                            'en', b.treatment_end + k * interval '1 day', b.treatment_end + k * interval '1 day' + interval '12 hours',
+                            'Hi Ana, a gentle cleanser tonight and no makeup until tomorrow evening. Reply STOP to opt out.',
+                            'PLANNED', b.created_at
+                        FROM booking b CROSS JOIN generate_series(0, ?) k
+                        WHERE b.treatment_type = 'microneedling' AND b.clinic_id LIKE 'scale-%'
+                          AND substring(b.external_id FROM 7)::int BETWEEN ? AND ?
+                        """)) {
             // Chunks of about a million reminders, each its own transaction.
             int perChunk = CHUNK / REMINDERS_PER_BOOKING;
             for (int from = 0; from < bookings; from += perChunk) {

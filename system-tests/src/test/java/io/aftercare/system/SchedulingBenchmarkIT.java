@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,17 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,7 +30,6 @@ import io.aftercare.localstack.AftercareService;
 import io.aftercare.localstack.InfrastructurePorts;
 import io.aftercare.localstack.LocalAftercare;
 import io.aftercare.localstack.LocalPostgres;
-import io.aftercare.localstack.MiddayZone;
 import io.aftercare.localstack.testing.TopicReader;
 
 /**
@@ -141,7 +130,8 @@ class SchedulingBenchmarkIT {
             assertThat(DbSchedulerBaseline.scheduleFromReminders(db, run)).isEqualTo(BACKLOG);
             double baselineSeconds = DbSchedulerBaseline.drain(
                     aftercare.infrastructure().postgres().jdbcUrl("scheduling"), LocalPostgres.USER,
-                    aftercare.infrastructure().kafka().bootstrapServers(), DB_SCHEDULER_THREADS, Duration.ofMinutes(10));
+                    aftercare.infrastructure().kafka().bootstrapServers(), DB_SCHEDULER_THREADS,
+                    Duration.ofMinutes(10));
             double ours = BACKLOG / seconds;
             double theirs = BACKLOG / baselineSeconds;
             record(String.format("dispatch-vs-db-scheduler: aftercare %.0f/s, db-scheduler %.0f/s, ratio %.2f "

@@ -45,7 +45,9 @@ public class GuidanceTestResource implements QuarkusTestResourceLifecycleManager
                     AftercareService.GUIDANCE.runJar(repository), FreePorts.next(),
                     Map.of("quarkus.datasource.jdbc.url", postgres.jdbcUrl("guidance"), "quarkus.datasource.username",
                             LocalPostgres.USER, "kafka.bootstrap.servers",
-                            SharedTestInfrastructure.kafka().bootstrapServers()),
+                            SharedTestInfrastructure.kafka().bootstrapServers(),
+                            // The packaged jar runs in the prod profile, which has no default admin password.
+                            "quarkus.security.users.embedded.users.admin", AftercareService.LOCAL_ADMIN_PASSWORD),
                     Path.of(System.getProperty("java.io.tmpdir"), "guidance-logs"));
             process.awaitReady(Duration.ofSeconds(90));
             return process;

@@ -1,0 +1,51 @@
+package io.aftercare.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.aftercare.localstack.AftercareService;
+import io.aftercare.localstack.FreePorts;
+
+/**
+ * A packaged service runs in the prod profile, where no secret has a default: started without its secret it stops at
+ * once and names what is missing, rather than running with a public password anyone could use (a forged STOP for any
+ * number, with a known Twilio token).
+ */
+class SafeDefaultsIT {
+
+    /** @param named what the message names: the variable, or the setting the README maps to it */
+    @ParameterizedTest(name = "{0} without {1}")
+    @CsvSource({"NOTIFICATION, TWILIO_AUTH_TOKEN, TWILIO_AUTH_TOKEN",
+            "SCHEDULING, AFTERCARE_OPERATOR_PASSWORD, aftercare.operator.password",
+            "GUIDANCE, AFTERCARE_ADMIN_PASSWORD, AFTERCARE_ADMIN_PASSWORD"})
+    void aServiceStartedInProductionWithoutItsSecretStopsAndSaysWhy(AftercareService service, String secret,
+            String named) throws Exception {
+        Path repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();
+        Path log = Files.createTempFile("safe-defaults-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                "-Dquarkus.http.port=" + FreePorts.next(),
+                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + FreePorts.next() + "/none",
+                "-Dkafka.bootstrap.servers=127.0.0.1:" + FreePorts.next(), "-jar",
+                service.runJar(repository).toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove(secret);
+        Process process = builder.start();
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(service + " stopped by itself").isTrue();
+            assertThat(process.exitValue()).isNotZero();
+            assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains(named);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}
