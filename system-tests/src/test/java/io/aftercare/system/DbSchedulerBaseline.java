@@ -3,7 +3,6 @@ package io.aftercare.system;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -153,22 +152,10 @@ final class DbSchedulerBaseline {
     }
 
     private static void awaitEmpty(HikariDataSource dataSource, Duration bound) throws Exception {
-        long deadline = System.nanoTime() + bound.toNanos();
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement query = db.prepareStatement(
-                        "SELECT count(*) FROM dbscheduler.scheduled_tasks WHERE task_name = ?")) {
-            query.setString(1, TASK);
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    if (rows.getLong(1) == 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(50);
-            }
+        try (Connection db = dataSource.getConnection()) {
+            SchedulingLoad.awaitZero(db, "SELECT count(*) FROM dbscheduler.scheduled_tasks WHERE task_name = ?", TASK,
+                    bound, "db-scheduler executions still pending");
         }
-        throw new AssertionError("db-scheduler executions still pending after " + bound);
     }
 
     private static Properties producerSettings(String bootstrapServers) {

@@ -22,10 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.aftercare.localstack.AftercareService;
-import io.aftercare.localstack.InfrastructurePorts;
 import io.aftercare.localstack.LocalAftercare;
 import io.aftercare.localstack.LocalPostgres;
 
@@ -53,21 +50,11 @@ class ScaleBenchmarkIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        Path repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();
-        Path home = Files.createTempDirectory("scale-benchmark-");
-        aftercare = LocalAftercare.start(
-                new LocalAftercare.Layout(repository, home.resolve("data"),
-                        Path.of(System.getProperty("aftercare.cache", home.resolve("cache").toString())),
-                        home.resolve("logs")),
-                InfrastructurePorts.random(), LocalAftercare.randomPorts(), System.out::println);
+        aftercare = SchedulingLoad.startSystem(
+                Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize(), "scale-benchmark");
         // Only scheduling, its database and Kafka are measured: notification would compete for the two cores.
         aftercare.stopService(AftercareService.NOTIFICATION);
-        HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create(
-                aftercare.baseUrl(AftercareService.SCHEDULING) + "/v1/admin/clinics/bench/credentials"))
-                .header("Authorization", SchedulingLoad.basic("operator", "operator"))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofString());
-        apiKey = new ObjectMapper().readTree(issued.body()).path("secret").asText();
+        apiKey = SchedulingLoad.issueKey(aftercare, "bench");
     }
 
     @AfterAll

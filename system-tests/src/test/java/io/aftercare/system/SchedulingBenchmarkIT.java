@@ -2,10 +2,7 @@ package io.aftercare.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aftercare.localstack.AftercareService;
-import io.aftercare.localstack.InfrastructurePorts;
 import io.aftercare.localstack.LocalAftercare;
 import io.aftercare.localstack.LocalPostgres;
 import io.aftercare.localstack.testing.TopicReader;
@@ -57,18 +53,8 @@ class SchedulingBenchmarkIT {
     @BeforeAll
     static void startTheSystem() throws Exception {
         repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();
-        Path home = Files.createTempDirectory("benchmark-");
-        aftercare = LocalAftercare.start(
-                new LocalAftercare.Layout(repository, home.resolve("data"),
-                        Path.of(System.getProperty("aftercare.cache", home.resolve("cache").toString())),
-                        home.resolve("logs")),
-                InfrastructurePorts.random(), LocalAftercare.randomPorts(), System.out::println);
-        HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create(
-                aftercare.baseUrl(AftercareService.SCHEDULING) + "/v1/admin/clinics/bench/credentials"))
-                .header("Authorization", SchedulingLoad.basic("operator", "operator"))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofString());
-        apiKey = new ObjectMapper().readTree(issued.body()).path("secret").asText();
+        aftercare = SchedulingLoad.startSystem(repository, "benchmark");
+        apiKey = SchedulingLoad.issueKey(aftercare, "bench");
         record("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB max heap for the client JVM, Java "
                 + System.getProperty("java.version") + "; three services, PostgreSQL and Kafka on the same machine");

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.HdrHistogram.Histogram;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aftercare.localstack.AftercareService;
+import io.aftercare.localstack.InfrastructurePorts;
+import io.aftercare.localstack.LocalAftercare;
 import io.aftercare.localstack.MiddayZone;
 
 /** The loads the scheduling benchmarks put on the packaged service and its database. */
@@ -116,12 +123,18 @@ final class SchedulingLoad {
     }
 
     static void awaitNonePlanned(Connection db, String run, Duration bound) throws Exception {
-        long deadline = System.nanoTime() + bound.toNanos();
-        try (PreparedStatement query = db.prepareStatement("""
+        awaitZero(db, """
                 SELECT count(*) FROM reminder r JOIN booking b ON b.id = r.booking_id
                 WHERE b.external_id LIKE ? || '-%' AND r.state = 'PLANNED'
-                """)) {
-            query.setString(1, run);
+                """, run, bound, "reminders still planned");
+    }
+
+    /** Polls a count with one string parameter every 50 ms until it is zero. */
+    static void awaitZero(Connection db, String countQuery, String parameter, Duration bound, String what)
+            throws Exception {
+        long deadline = System.nanoTime() + bound.toNanos();
+        try (PreparedStatement query = db.prepareStatement(countQuery)) {
+            query.setString(1, parameter);
             while (System.nanoTime() < deadline) {
                 try (ResultSet rows = query.executeQuery()) {
                     rows.next();
@@ -132,7 +145,27 @@ final class SchedulingLoad {
                 Thread.sleep(50);
             }
         }
-        throw new AssertionError("reminders still planned after " + bound);
+        throw new AssertionError(what + " after " + bound);
+    }
+
+    /** The three packaged services and the local stack, on random ports, in a fresh folder. */
+    static LocalAftercare startSystem(Path repository, String name) throws Exception {
+        Path home = Files.createTempDirectory(name + "-");
+        return LocalAftercare.start(
+                new LocalAftercare.Layout(repository, home.resolve("data"),
+                        Path.of(System.getProperty("aftercare.cache", home.resolve("cache").toString())),
+                        home.resolve("logs")),
+                InfrastructurePorts.random(), LocalAftercare.randomPorts(), System.out::println);
+    }
+
+    /** An API key for the clinic, issued by the operator as a clinic's integration would get one. */
+    static String issueKey(LocalAftercare aftercare, String clinicId) throws Exception {
+        HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create(
+                aftercare.baseUrl(AftercareService.SCHEDULING) + "/v1/admin/clinics/" + clinicId + "/credentials"))
+                .header("Authorization", basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(issued.body()).path("secret").asText();
     }
 
     /**
