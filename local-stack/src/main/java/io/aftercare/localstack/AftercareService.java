@@ -59,6 +59,7 @@ public enum AftercareService {
         }
         if (this == NOTIFICATION) {
             config.put("aftercare.twilio.auth-token", LOCAL_TWILIO_TOKEN);
+            config.put("aftercare.operator.password", LOCAL_OPERATOR_PASSWORD);
             config.put("aftercare.scheduling.url", "http://localhost:" + servicePorts.get(SCHEDULING));
             config.put("quarkus.mailer.host", "127.0.0.1");
             config.put("quarkus.mailer.port", String.valueOf(infrastructure.smtp().port()));

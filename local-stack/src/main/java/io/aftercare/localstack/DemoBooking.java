@@ -115,7 +115,10 @@ final class DemoBooking {
         Set<String> shown = new HashSet<>();
         while (Instant.now().isBefore(deadline)) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(notification + "/v1/console/messages?limit=50")).build(),
+                    URI.create(notification + "/v1/console/messages?limit=50"))
+                    .header("Authorization", basic("operator",
+                            System.getenv().getOrDefault("AFTERCARE_OPERATOR_PASSWORD", "operator")))
+                    .build(),
                     HttpResponse.BodyHandlers.ofString());
             for (JsonNode message : json.readTree(response.body())) {
                 String reference = message.path("reference").asText();

@@ -335,6 +335,9 @@ class ReminderPipelineIT {
                 DELIVERY_BOUND, () -> {
                     List<Map<String, Object>> found = given()
                             .baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION))
+                            .auth()
+                            .preemptive()
+                            .basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD)
                             .get("/v1/console/messages?limit=50")
                             .then()
                             .statusCode(200)

@@ -34,7 +34,10 @@ class SafeDefaultsIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
                 "-Dquarkus.http.port=" + FreePorts.next(),
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + FreePorts.next() + "/none",
-                "-Dkafka.bootstrap.servers=127.0.0.1:" + FreePorts.next(), "-jar",
+                "-Dkafka.bootstrap.servers=127.0.0.1:" + FreePorts.next(),
+                // Only the secret under test is missing (notification also needs the operator's).
+                "-Daftercare.operator.password=" + (secret.equals("AFTERCARE_OPERATOR_PASSWORD") ? "" : "set"),
+                "-jar",
                 service.runJar(repository).toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -19,6 +19,7 @@ import io.quarkus.panache.common.Sort;
 
 /** The console provider's outbox, newest first: what patients would have received on a local run. */
 @Path("/v1/console/messages")
+@jakarta.annotation.security.RolesAllowed(io.aftercare.notification.security.ForwardedClinicAuthentication.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsoleMessageResource {
 

@@ -10,12 +10,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -29,20 +30,32 @@ import io.smallrye.mutiny.Uni;
 /**
  * Clinics sign in here with the same API keys as at the scheduling service, which owns them: the credentials are
  * checked there, and a positive answer is remembered for a minute (so a revoked key stops working here within a
- * minute too).
+ * minute too) in a bounded cache, so that many keys cannot grow it without end. The operator signs in with the
+ * deployment's operator password, as at scheduling.
  */
 @ApplicationScoped
 public class ForwardedClinicAuthentication implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     public static final String CLINIC = "clinic";
+    public static final String OPERATOR = "operator";
     private static final Duration REMEMBER = Duration.ofMinutes(1);
+    private static final int REMEMBERED_AT_MOST = 10_000;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Map<String, Long> verifiedUntil = new ConcurrentHashMap<>();
+    private final Cache<String, Boolean> verified = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_AT_MOST)
+            .expireAfterWrite(REMEMBER)
+            .build();
     private final String schedulingUrl;
+    private final String operatorUser;
+    private final byte[] operatorPassword;
 
-    public ForwardedClinicAuthentication(@ConfigProperty(name = "aftercare.scheduling.url") String schedulingUrl) {
+    public ForwardedClinicAuthentication(@ConfigProperty(name = "aftercare.scheduling.url") String schedulingUrl,
+            @ConfigProperty(name = "aftercare.operator.username") String operatorUser,
+            @ConfigProperty(name = "aftercare.operator.password") String operatorPassword) {
         this.schedulingUrl = schedulingUrl;
+        this.operatorUser = operatorUser;
+        this.operatorPassword = operatorPassword.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -55,17 +68,21 @@ public class ForwardedClinicAuthentication implements IdentityProvider<UsernameP
             AuthenticationRequestContext context) {
         String clinic = request.getUsername();
         String password = new String(request.getPassword().getPassword());
+        if (clinic.equals(operatorUser)) {
+            return MessageDigest.isEqual(operatorPassword, password.getBytes(StandardCharsets.UTF_8))
+                    ? Uni.createFrom().item(identity(clinic, OPERATOR))
+                    : Uni.createFrom().failure(new AuthenticationFailedException());
+        }
         String key = clinic + ":" + sha256(password);
-        Long until = verifiedUntil.get(key);
-        if (until != null && until > System.nanoTime()) {
-            return Uni.createFrom().item(identity(clinic));
+        if (verified.getIfPresent(key) != null) {
+            return Uni.createFrom().item(identity(clinic, CLINIC));
         }
         return context.runBlocking(() -> {
             if (!clinic.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") || !schedulingAccepts(clinic, password)) {
                 throw new AuthenticationFailedException();
             }
-            verifiedUntil.put(key, System.nanoTime() + REMEMBER.toNanos());
-            return identity(clinic);
+            verified.put(key, Boolean.TRUE);
+            return identity(clinic, CLINIC);
         });
     }
 
@@ -87,8 +104,8 @@ public class ForwardedClinicAuthentication implements IdentityProvider<UsernameP
         }
     }
 
-    private static SecurityIdentity identity(String clinic) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(clinic)).addRole(CLINIC).build();
+    private static SecurityIdentity identity(String user, String role) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user)).addRole(role).build();
     }
 
     private static String sha256(String secret) {
