@@ -11,7 +11,16 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "aftercare.help")
 public interface ClinicContacts {
 
+    /** The answer to HELP in English, the default. */
     String text();
 
+    /** The answer in other languages, by language ({@code aftercare.help.texts.es}). */
+    Map<String, String> texts();
+
     Map<String, String> clinicContacts();
+
+    /** The answer in the language given, else in English. */
+    default String text(String language) {
+        return texts().getOrDefault(language, text());
+    }
 }

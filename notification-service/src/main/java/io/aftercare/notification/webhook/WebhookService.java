@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,19 +36,20 @@ public class WebhookService {
     private final OutboundEvents events;
     private final NotificationMetrics metrics;
     private final Clock clock;
-    private final String helpText;
-    private final Map<String, String> clinicContacts;
+    private final ClinicContacts help;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     public WebhookService(DeliveryRepository deliveries, OptOutRepository optOuts, ProcessedWebhooks processed,
-            OutboundEvents events, NotificationMetrics metrics, Clock clock, ClinicContacts help) {
+            OutboundEvents events, NotificationMetrics metrics, Clock clock, ClinicContacts help,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.deliveries = deliveries;
         this.optOuts = optOuts;
         this.processed = processed;
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
-        this.helpText = help.text();
-        this.clinicContacts = help.clinicContacts();
+        this.help = help;
     }
 
     /**
@@ -91,11 +91,11 @@ public class WebhookService {
     @Transactional
     public Optional<String> inbound(String messageSid, String from, String body) {
         Instant now = clock.instant();
-        Optional<Keywords.Intent> intent = Keywords.of(body);
-        if (intent.isEmpty() || !processed.firstTime("inbound:" + messageSid, now)) {
+        Optional<Keywords.Keyword> keyword = Keywords.keyword(body);
+        if (keyword.isEmpty() || !processed.firstTime("inbound:" + messageSid, now)) {
             return Optional.empty();
         }
-        switch (intent.get()) {
+        switch (keyword.get().intent()) {
             case OPT_OUT -> {
                 if (optOuts.optOut(DeliveryChannel.SMS, from, body.trim().toUpperCase(Locale.ROOT), now)) {
                     metrics.optOut("sms", "out");
@@ -113,10 +113,25 @@ public class WebhookService {
                 return Optional.empty();
             }
             default -> {
-                String clinic = deliveries.latestSmsTo(from).map(d -> d.clinicId).orElse(null);
-                String contact = clinic == null ? null : clinicContacts.get(clinic);
-                return Optional.of(contact == null ? helpText : helpText + " " + contact);
+                Optional<Delivery> latest = deliveries.latestSmsTo(from);
+                String clinic = latest.map(d -> d.clinicId).orElse(null);
+                String contact = clinic == null ? null : help.clinicContacts().get(clinic);
+                // AYUDA is answered in Spanish; HELP in the language the patient's texts are in.
+                String language = "es".equals(keyword.get().language())
+                        ? "es"
+                        : latest.map(this::languageOf).orElse("en");
+                String text = help.text(language);
+                return Optional.of(contact == null ? text : text + " " + contact);
             }
+        }
+    }
+
+    /** The language of the texts a delivery carries, as its reminder event says ({@code es-MX} is {@code es}). */
+    private String languageOf(Delivery delivery) {
+        try {
+            return json.readTree(delivery.event).path("locale").asText("en").split("-")[0];
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "en";
         }
     }
 

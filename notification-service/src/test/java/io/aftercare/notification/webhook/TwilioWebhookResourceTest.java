@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -122,6 +123,47 @@ class TwilioWebhookResourceTest {
         NotificationFixtures.publish(bootstrapServers, event);
         assertThat(settled(event).channel).isEqualTo(DeliveryChannel.SMS);
         assertThat(fake().requestsTo(phone)).hasSize(1);
+    }
+
+    @Test
+    void spanishKeywordsWorkLikeTheirEnglishOnesAndHelpAnswersInSpanish() {
+        String phone = NotificationFixtures.phone();
+
+        post(inboundUrl, inbound(phone, " Baja "), true).then().statusCode(200);
+        try (TopicReader preferences = new TopicReader(bootstrapServers, "recipient-preferences")) {
+            assertThat(preferences.read(r -> r.value().contains(phone) && r.value().contains("\"optedOut\":true"), 1,
+                    BOUND)).hasSize(1);
+        }
+        post(inboundUrl, inbound(phone, "ALTA"), true).then().statusCode(200);
+        try (TopicReader preferences = new TopicReader(bootstrapServers, "recipient-preferences")) {
+            assertThat(preferences.read(r -> r.value().contains(phone) && r.value().contains("\"optedOut\":false"),
+                    1, BOUND)).hasSize(1);
+        }
+        for (String word : List.of("PARAR", "cancelar")) {
+            String other = NotificationFixtures.phone();
+            post(inboundUrl, inbound(other, word), true).then().statusCode(200);
+            try (TopicReader preferences = new TopicReader(bootstrapServers, "recipient-preferences")) {
+                assertThat(preferences.read(r -> r.value().contains(other) && r.value().contains("\"optedOut\":true"),
+                        1, BOUND)).as(word).hasSize(1);
+            }
+        }
+        post(inboundUrl, inbound(phone, "ayuda"), true)
+                .then()
+                .statusCode(200)
+                .body(containsString("<Message>Recordatorios de cuidados de tu centro. Responde BAJA"));
+    }
+
+    @Test
+    void helpFromAPatientWhoseTextsAreInSpanishIsAnsweredInSpanish() {
+        String phone = NotificationFixtures.phone();
+        Event spanish = NotificationFixtures.smsEvent(phone);
+        NotificationFixtures.publish(bootstrapServers, spanish);
+        assertThat(settled(spanish).status).isEqualTo(DeliveryStatus.SENT);
+
+        post(inboundUrl, inbound(phone, "HELP"), true)
+                .then()
+                .statusCode(200)
+                .body(containsString("<Message>Recordatorios de cuidados"));
     }
 
     @Test
