@@ -19,7 +19,21 @@ public interface DispatchConfig {
     @WithDefault("1000")
     int batchSize();
 
-    /** How long to wait for the broker to acknowledge a batch before giving the rows back. */
-    @WithDefault("30s")
+    /**
+     * How long to wait for the broker to acknowledge a batch before giving the rows back; longer than the producer's
+     * delivery timeout, so that the producer's own verdict usually arrives first.
+     */
+    @WithDefault("12s")
     java.time.Duration ackTimeout();
+
+    /**
+     * How long a claimed batch is kept from other dispatchers. A dispatcher that died mid-publish delays its batch by
+     * at most this; it must exceed the ack timeout, or a slow batch would be published twice while still in flight.
+     */
+    @WithDefault("20s")
+    java.time.Duration lease();
+
+    /** Timeout of the claim and mark transactions: each is a couple of statements over at most one batch. */
+    @WithDefault("10s")
+    java.time.Duration transactionTimeout();
 }

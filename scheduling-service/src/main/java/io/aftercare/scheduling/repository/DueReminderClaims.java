@@ -24,8 +24,9 @@ import io.aftercare.scheduling.Priority;
 import io.aftercare.scheduling.messaging.ReminderDue;
 
 /**
- * The dispatcher's SQL, in plain JDBC on the transaction's connection: one statement claims a batch with everything
- * its events need, one marks the whole batch. This is the hot path of a backlog, so no entity is loaded.
+ * The dispatcher's SQL, in plain JDBC on the transaction's connection: one statement selects a batch with everything
+ * its events need and one leases it, one marks the whole batch. This is the hot path of a backlog, so no entity is
+ * loaded.
  */
 @ApplicationScoped
 public class DueReminderClaims {
@@ -37,7 +38,7 @@ public class DueReminderClaims {
                    b.external_id, b.first_name, b.phone, b.email, b.locale AS patient_locale, b.time_zone,
                    b.preferred_channel, b.sms_consent, b.sms_opted_out, b.email_consent
             FROM reminder r JOIN booking b ON b.id = r.booking_id
-            WHERE r.state = 'PLANNED' AND r.due_at <= ?
+            WHERE r.state = 'PLANNED' AND r.due_at <= ? AND (r.claimed_until IS NULL OR r.claimed_until <= ?)
             ORDER BY r.due_at
             LIMIT ?
             FOR UPDATE OF r SKIP LOCKED
@@ -57,15 +58,18 @@ public class DueReminderClaims {
     }
 
     /**
-     * Locks up to {@code limit} due, planned reminders that no other dispatcher holds, oldest first. Rows another
-     * instance has locked are skipped, not waited for, so any number of dispatchers can run side by side.
+     * Leases up to {@code limit} due, planned reminders that no other dispatcher holds, oldest first, until
+     * {@code leaseUntil}. Rows another instance is claiming right now are skipped, not waited for, and once the claim
+     * commits its lease keeps them from other dispatchers, so any number of dispatchers can run side by side. A lease
+     * that ran out (its dispatcher died before marking) is claimable again.
      */
-    public List<Claimed> claim(Instant now, int limit) {
-        return session().doReturningWork(connection -> {
+    public List<Claimed> claim(Instant now, int limit, Instant leaseUntil) {
+        List<Claimed> due = session().doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
                 statement.setTimestamp(1, Timestamp.from(now));
-                statement.setInt(2, limit);
-                List<Claimed> due = new ArrayList<>(limit);
+                statement.setTimestamp(2, Timestamp.from(now));
+                statement.setInt(3, limit);
+                List<Claimed> batch = new ArrayList<>(limit);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         ReminderDue event = toEvent(rows);
@@ -73,10 +77,31 @@ public class DueReminderClaims {
                         String eventId = generation == 0
                                 ? event.reminderId().toString()
                                 : event.reminderId() + ":" + generation;
-                        due.add(new Claimed(eventId, event));
+                        batch.add(new Claimed(eventId, event));
                     }
                 }
-                return due;
+                return batch;
+            }
+        });
+        lease(due.stream().map(claimed -> claimed.event().reminderId()).toList(), leaseUntil);
+        return due;
+    }
+
+    /** Gives claimed reminders back at once (the broker refused them), so that the next batch can try again. */
+    public void release(Collection<UUID> ids) {
+        lease(ids, null);
+    }
+
+    private void lease(Collection<UUID> ids, Instant until) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        session().doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE reminder SET claimed_until = ? WHERE id = ANY (?) AND state = 'PLANNED'")) {
+                statement.setTimestamp(1, until == null ? null : Timestamp.from(until));
+                statement.setArray(2, uuidArray(connection, ids));
+                statement.executeUpdate();
             }
         });
     }
@@ -88,7 +113,7 @@ public class DueReminderClaims {
         }
         session().doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "UPDATE reminder SET state = ?, dispatched_at = ? WHERE id = ANY (?) AND state = 'PLANNED'")) {
+                    "UPDATE reminder SET state = ?, dispatched_at = ?, claimed_until = NULL WHERE id = ANY (?) AND state = 'PLANNED'")) {
                 statement.setString(1, state);
                 statement.setTimestamp(2, "DISPATCHED".equals(state) ? Timestamp.from(at) : null);
                 statement.setArray(3, uuidArray(connection, ids));

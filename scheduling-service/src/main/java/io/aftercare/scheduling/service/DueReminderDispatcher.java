@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
@@ -17,13 +16,16 @@ import io.aftercare.scheduling.messaging.ReminderDue;
 import io.aftercare.scheduling.messaging.ReminderDuePublisher;
 import io.aftercare.scheduling.metrics.SchedulingMetrics;
 import io.aftercare.scheduling.repository.DueReminderClaims;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Moves due timers from PostgreSQL to Kafka. A batch is claimed with row locks, published, and marked dispatched
- * only after the broker acknowledged every event; if anything fails the transaction rolls back and the rows are
- * claimed again later. The event id stays the reminder id, so a republished event is recognised downstream. A
- * reminder past its validity when claimed (after downtime, say) is expired instead: stale advice is worse than none.
+ * Moves due timers from PostgreSQL to Kafka in three steps, none of which waits for Kafka inside a transaction: a
+ * short transaction leases a batch and commits; the events are published (idempotent producer, acks=all); a second
+ * short transaction marks what the broker acknowledged as dispatched and gives the rest back at once. If the instance
+ * dies in between, the lease runs out and another dispatcher publishes the batch again with the same event ids (the
+ * reminder id), which the notification service recognises. A reminder past its validity when claimed (after downtime,
+ * say) is expired instead: stale advice is worse than none.
  */
 @ApplicationScoped
 public class DueReminderDispatcher {
@@ -46,34 +48,79 @@ public class DueReminderDispatcher {
     }
 
     /** Dispatches one batch and says how many rows it claimed, so the caller knows whether more may be due. */
-    @Transactional
     public int dispatchBatch() {
         Instant now = clock.instant();
-        List<DueReminderClaims.Claimed> due = claims.claim(now, config.batchSize());
-        List<UUID> dispatched = new ArrayList<>(due.size());
-        List<Duration> lateness = new ArrayList<>(due.size());
-        List<UUID> expired = new ArrayList<>();
-        List<Uni<Void>> acknowledgements = new ArrayList<>(due.size());
-        for (DueReminderClaims.Claimed claimed : due) {
-            ReminderDue reminder = claimed.event();
-            if (!reminder.expiresAt().isAfter(now)) {
-                expired.add(reminder.reminderId());
-            } else {
+        List<DueReminderClaims.Claimed> due = inTransaction(() -> claimAndExpire(now));
+        List<DueReminderClaims.Claimed> toPublish = due.stream()
+                .filter(claimed -> claimed.event().expiresAt().isAfter(now))
+                .toList();
+        int expired = due.size() - toPublish.size();
+        List<Boolean> acknowledged = publish(toPublish, now);
+
+        List<UUID> dispatched = new ArrayList<>(toPublish.size());
+        List<UUID> refused = new ArrayList<>();
+        List<Duration> lateness = new ArrayList<>(toPublish.size());
+        for (int i = 0; i < toPublish.size(); i++) {
+            ReminderDue reminder = toPublish.get(i).event();
+            if (acknowledged.get(i)) {
                 dispatched.add(reminder.reminderId());
                 lateness.add(Duration.between(reminder.dueAt(), now));
-                acknowledgements.add(publisher.publish(claimed.eventId(), reminder, now));
+            } else {
+                refused.add(reminder.reminderId());
             }
         }
-        if (!acknowledgements.isEmpty()) {
-            Uni.join().all(acknowledgements).andFailFast().await().atMost(config.ackTimeout());
-        }
-        claims.mark(dispatched, "DISPATCHED", now);
-        claims.mark(expired, "EXPIRED", now);
+        inTransaction(() -> {
+            claims.mark(dispatched, "DISPATCHED", now);
+            claims.release(refused);
+            return null;
+        });
         if (!due.isEmpty()) {
             metrics.dispatched(dispatched.size(), lateness);
-            metrics.expired("dispatch", expired.size());
-            LOG.infof("dispatched %d reminder(s), expired %d", dispatched.size(), expired.size());
+            metrics.expired("dispatch", expired);
+            LOG.infof("dispatched %d reminder(s), expired %d, given back %d", dispatched.size(), expired,
+                    refused.size());
+        }
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException("the broker did not acknowledge " + refused.size() + " reminder(s)");
         }
         return due.size();
+    }
+
+    private List<DueReminderClaims.Claimed> claimAndExpire(Instant now) {
+        List<DueReminderClaims.Claimed> due = claims.claim(now, config.batchSize(), now.plus(config.lease()));
+        claims.mark(due.stream()
+                .map(DueReminderClaims.Claimed::event)
+                .filter(reminder -> !reminder.expiresAt().isAfter(now))
+                .map(ReminderDue::reminderId)
+                .toList(), "EXPIRED", now);
+        return due;
+    }
+
+    /**
+     * Says, per event, whether the broker acknowledged it within the ack timeout; a broker that is away makes the
+     * producer fail within its own (shorter) delivery timeout, so the batch is given back in seconds.
+     */
+    private List<Boolean> publish(List<DueReminderClaims.Claimed> batch, Instant now) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<Uni<Boolean>> acknowledgements = batch.stream()
+                .map(claimed -> publisher.publish(claimed.eventId(), claimed.event(), now)
+                        .replaceWith(Boolean.TRUE)
+                        .onFailure().recoverWithItem(Boolean.FALSE))
+                .toList();
+        try {
+            return Uni.join().all(acknowledgements).andCollectFailures().await().atMost(config.ackTimeout());
+        } catch (RuntimeException e) {
+            LOG.warnf("no acknowledgement for a batch of %d within %s: %s", batch.size(), config.ackTimeout(),
+                    e.toString());
+            return batch.stream().map(claimed -> Boolean.FALSE).toList();
+        }
+    }
+
+    private <T> T inTransaction(java.util.concurrent.Callable<T> work) {
+        return QuarkusTransaction.requiringNew()
+                .timeout((int) Math.max(1, config.transactionTimeout().toSeconds()))
+                .call(work);
     }
 }

@@ -158,7 +158,37 @@ class DueReminderDispatcherTest {
                 .getSingleResult())).isEqualTo(10_000L);
     }
 
+    @Test
+    void aBatchLeasedByADispatcherThatDiedIsPublishedAgainWithTheSameEventIdOnceTheLeaseRunsOut() {
+        // As a dispatcher leaves its batch when killed after claiming and before marking: planned, leased a while.
+        UUID bookingId = insertBookingWithDueReminders(3, 4);
+        List<String> reminderIds = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT CAST(id AS text) FROM reminder WHERE booking_id = :id", String.class)
+                .setParameter("id", bookingId)
+                .getResultList());
+
+        try (TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
+            assertThat(topic.readFor(record -> bookingId.toString().equals(record.key()), Duration.ofSeconds(2)))
+                    .as("nothing is published while another dispatcher's lease holds")
+                    .isEmpty();
+            List<ConsumerRecord<String, String>> events = topic.read(
+                    record -> bookingId.toString().equals(record.key()), 3, DISPATCH_BOUND);
+            assertThat(events).extracting(record -> header(record, "ce_id"))
+                    .containsExactlyInAnyOrderElementsOf(reminderIds);
+            assertThat(topic.readFor(record -> bookingId.toString().equals(record.key()), Duration.ofSeconds(2)))
+                    .isEmpty();
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT count(*) FROM reminder WHERE booking_id = :id AND state = 'DISPATCHED' AND claimed_until IS NULL")
+                .setParameter("id", bookingId)
+                .getSingleResult())).isEqualTo(3L);
+    }
+
     private UUID insertBookingWithDueReminders(int count) {
+        return insertBookingWithDueReminders(count, 0);
+    }
+
+    private UUID insertBookingWithDueReminders(int count, int leasedForSeconds) {
         UUID bookingId = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("""
@@ -171,11 +201,13 @@ class DueReminderDispatcherTest {
                     """).setParameter("id", bookingId).setParameter("ext", "bulk-" + bookingId).executeUpdate();
             entityManager.createNativeQuery("""
                     INSERT INTO reminder (id, booking_id, clinic_id, rule_key, occurrence, protocol_version, category,
-                        priority, channels, locale, due_at, expires_at, sms_text, state, created_at)
+                        priority, channels, locale, due_at, expires_at, sms_text, state, created_at, claimed_until)
                     SELECT gen_random_uuid(), :id, 'clinic-bulk', 'bulk', g, 1, 'expectations', 'NORMAL', 'sms', 'en',
-                        now() - (g % 60) * interval '1 second', now() + interval '1 hour', 'Hi Ana', 'PLANNED', now()
+                        now() - (g % 60) * interval '1 second', now() + interval '1 hour', 'Hi Ana', 'PLANNED', now(),
+                        CASE WHEN :lease > 0 THEN now() + :lease * interval '1 second' END
                     FROM generate_series(0, :last) g
-                    """).setParameter("id", bookingId).setParameter("last", count - 1).executeUpdate();
+                    """).setParameter("id", bookingId).setParameter("last", count - 1)
+                    .setParameter("lease", leasedForSeconds).executeUpdate();
         });
         return bookingId;
     }
