@@ -22,10 +22,6 @@ public interface DeliveryConfig {
     @WithDefault("PT0.1S")
     Duration pollInterval();
 
-    /** Tries at a provider before a reminder is given up and dead-lettered. */
-    @WithDefault("5")
-    int maxAttempts();
-
     /** Wait after the first transient failure; it doubles each time (with jitter), up to {@link #maxBackoff()}. */
     @WithDefault("1s")
     Duration firstBackoff();

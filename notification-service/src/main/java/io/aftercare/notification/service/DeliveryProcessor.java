@@ -96,9 +96,15 @@ public class DeliveryProcessor {
         ReminderDue event = read(delivery.event);
         Instant now = clock.instant();
         if (!delivery.expiresAt.isAfter(now)) {
-            finish(delivery, DeliveryStatus.EXPIRED,
-                    "its validity ended at " + delivery.expiresAt + " before it could go",
-                    now, event, announcements);
+            String reason = "its validity ended at " + delivery.expiresAt + " before it could go";
+            finish(delivery, DeliveryStatus.EXPIRED, reason, now, event, announcements);
+            if (delivery.attempts > 0) {
+                // Its last retry was planned just inside the validity and picked up just outside it: it ended
+                // while retrying, so it is dead-lettered like one that expired at its last failure.
+                announcements.add(events.deadLetter(delivery.eventId, delivery.bookingId.toString(), delivery.event,
+                        reason + ", while retrying", delivery.attempts));
+                metrics.deadLetter();
+            }
             return;
         }
         ChannelChoice choice = selector.choose(event);
@@ -126,9 +132,11 @@ public class DeliveryProcessor {
             finish(delivery, DeliveryStatus.FAILED, "refused by the provider: " + describe(permanent), after, event,
                     announcements);
         } else if (result instanceof SendResult.Transient failure) {
-            if (retries.exhausted(delivery.attempts)) {
-                String reason = "gave up after " + delivery.attempts + " attempts; last: " + failure.detail();
-                finish(delivery, DeliveryStatus.FAILED, reason, after, event, announcements);
+            Instant next = after.plus(retries.delay(delivery.attempts, failure.retryAfter()));
+            if (!retries.worthAnotherTry(next, delivery.expiresAt)) {
+                String reason = "its validity ended at " + delivery.expiresAt + " while retrying, after "
+                        + delivery.attempts + " attempts; last: " + failure.detail();
+                finish(delivery, DeliveryStatus.EXPIRED, reason, after, event, announcements);
                 announcements.add(events.deadLetter(delivery.eventId, delivery.bookingId.toString(), delivery.event,
                         reason, delivery.attempts));
                 metrics.deadLetter();
@@ -136,7 +144,7 @@ public class DeliveryProcessor {
                 metrics.retry(delivery.channel.name().toLowerCase(java.util.Locale.ROOT));
                 delivery.status = DeliveryStatus.RETRYING;
                 delivery.reason = failure.detail();
-                delivery.nextAttemptAt = after.plus(retries.delay(delivery.attempts, failure.retryAfter()));
+                delivery.nextAttemptAt = next;
                 delivery.updatedAt = after;
             }
         }

@@ -1,6 +1,7 @@
 package io.aftercare.notification.service;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +18,12 @@ public class RetryPolicy {
         this.config = config;
     }
 
-    public boolean exhausted(int attempts) {
-        return attempts >= config.maxAttempts();
+    /**
+     * A transient failure is retried for as long as the advice is valid, not a fixed number of times: a provider
+     * outage of minutes must not cost a reminder that is valid for hours.
+     */
+    public boolean worthAnotherTry(Instant nextAttempt, Instant expiresAt) {
+        return nextAttempt.isBefore(expiresAt);
     }
 
     /**

@@ -148,9 +148,9 @@ class DeliveryProcessorTest {
     }
 
     @Test
-    void exhaustedRetriesLandOnTheDeadLetterTopicWithTheReason() {
+    void transientFailuresAreRetriedPastFiveTriesWhileTheReminderIsValid() {
         String phone = NotificationFixtures.phone();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             fake().failNext(phone, 503, null, Map.of());
         }
         Event event = NotificationFixtures.smsEvent(phone);
@@ -158,14 +158,33 @@ class DeliveryProcessorTest {
         NotificationFixtures.publish(bootstrapServers, event);
         Delivery delivery = settled(event);
 
-        assertThat(delivery.status).isEqualTo(DeliveryStatus.FAILED);
-        assertThat(delivery.attempts).isEqualTo(4);
-        assertThat(delivery.reason).contains("gave up after 4 attempts");
+        assertThat(delivery.status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(delivery.attempts).isEqualTo(6);
+        assertThat(fake().requestsTo(phone)).hasSize(6);
+    }
+
+    @Test
+    void retriesEndWithTheValidityAndOnlyThenLandOnTheDeadLetterTopic() {
+        String phone = NotificationFixtures.phone();
+        for (int i = 0; i < 50; i++) {
+            fake().failNext(phone, 503, null, Map.of());
+        }
+        // Backoff from 200 ms doubling: about 0.2 + 0.4 + 0.8 + 1.6 s of waits fit before the validity ends.
+        Instant expiresAt = Instant.now().plusSeconds(6);
+        Event event = NotificationFixtures.event(phone, "ana@example.com", true, true, "sms", "es", MiddayZone.now(),
+                "normal", expiresAt);
+
+        NotificationFixtures.publish(bootstrapServers, event);
+        Delivery delivery = settled(event);
+
+        assertThat(delivery.status).isEqualTo(DeliveryStatus.EXPIRED);
+        assertThat(delivery.attempts).isGreaterThanOrEqualTo(4);
+        assertThat(delivery.reason).contains("validity ended");
         try (TopicReader dlt = new TopicReader(bootstrapServers, "reminders-due-dlt")) {
             List<ConsumerRecord<String, String>> dead = dlt.read(
                     r -> event.reminderId().toString().equals(header(r, "ce_id")), 1, BOUND);
             assertThat(dead).hasSize(1);
-            assertThat(header(dead.get(0), "dead-letter-reason")).contains("gave up after 4 attempts");
+            assertThat(header(dead.get(0), "dead-letter-reason")).contains("while retrying");
             assertThat(dead.get(0).value()).contains(event.reminderId().toString());
         }
     }
