@@ -72,10 +72,7 @@ class TwilioWebhookResourceTest {
         String email = "stop-" + UUID.randomUUID() + "@example.com";
 
         post(inboundUrl, inbound(phone, "  stop "), true).then().statusCode(200);
-        try (TopicReader preferences = new TopicReader(bootstrapServers, "recipient-preferences")) {
-            assertThat(preferences.read(r -> r.value().contains(phone) && r.value().contains("\"optedOut\":true"), 1,
-                    BOUND)).hasSize(1);
-        }
+        awaitPreference(phone, true, "STOP");
 
         Event afterStop = NotificationFixtures.event(phone, email, true, true, "sms", "es", MiddayZone.now(), "normal",
                 Instant.now().plus(6, ChronoUnit.HOURS));
@@ -130,27 +127,26 @@ class TwilioWebhookResourceTest {
         String phone = NotificationFixtures.phone();
 
         post(inboundUrl, inbound(phone, " Baja "), true).then().statusCode(200);
-        try (TopicReader preferences = new TopicReader(bootstrapServers, "recipient-preferences")) {
-            assertThat(preferences.read(r -> r.value().contains(phone) && r.value().contains("\"optedOut\":true"), 1,
-                    BOUND)).hasSize(1);
-        }
+        awaitPreference(phone, true, "BAJA");
         post(inboundUrl, inbound(phone, "ALTA"), true).then().statusCode(200);
-        try (TopicReader preferences = new TopicReader(bootstrapServers, "recipient-preferences")) {
-            assertThat(preferences.read(r -> r.value().contains(phone) && r.value().contains("\"optedOut\":false"),
-                    1, BOUND)).hasSize(1);
-        }
+        awaitPreference(phone, false, "ALTA");
         for (String word : List.of("PARAR", "cancelar")) {
             String other = NotificationFixtures.phone();
             post(inboundUrl, inbound(other, word), true).then().statusCode(200);
-            try (TopicReader preferences = new TopicReader(bootstrapServers, "recipient-preferences")) {
-                assertThat(preferences.read(r -> r.value().contains(other) && r.value().contains("\"optedOut\":true"),
-                        1, BOUND)).as(word).hasSize(1);
-            }
+            awaitPreference(other, true, word);
         }
         post(inboundUrl, inbound(phone, "ayuda"), true)
                 .then()
                 .statusCode(200)
                 .body(containsString("<Message>Recordatorios de cuidados de tu centro. Responde BAJA"));
+    }
+
+    /** The preference change the keyword caused, as scheduling reads it from recipient-preferences. */
+    private void awaitPreference(String phone, boolean optedOut, String because) {
+        try (TopicReader preferences = new TopicReader(bootstrapServers, "recipient-preferences")) {
+            assertThat(preferences.read(r -> r.value().contains(phone)
+                    && r.value().contains("\"optedOut\":" + optedOut), 1, BOUND)).as(because).hasSize(1);
+        }
     }
 
     @Test
