@@ -13,5 +13,8 @@ public enum Category {
     SKIN_HANDLING, @JsonProperty("activity")
     ACTIVITY, @JsonProperty("hydration")
     HYDRATION, @JsonProperty("follow-up")
-    FOLLOW_UP
+    FOLLOW_UP,
+    /** A question the patient answers by text; the notification service reads the answer and escalates a bad one. */
+    @JsonProperty("check-in")
+    CHECK_IN
 }

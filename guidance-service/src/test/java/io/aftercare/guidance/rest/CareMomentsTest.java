@@ -113,7 +113,18 @@ class CareMomentsTest {
         });
         assertThat(plan.getList("placements.ruleKey")).contains("avoid-makeup", "avoid-sun", "rest-from-exercise",
                 "what-to-expect", "cleanse-gently", "moisturize", "sun-first-morning", "hydrate", "hands-off",
-                "makeup-ok", "exercise-ok", "sun-protection", "settling-check", "follow-up", "book-next-session");
+                "makeup-ok", "exercise-ok", "sun-protection", "check-in", "settling-check", "follow-up",
+                "book-next-session");
+        // The check-in asks on the second day, in clinic hours, for an answer the notification service can read.
+        LocalDate dayTwo = endLocal.toLocalDate().plusDays(2);
+        assertThat(placements(plan, "sms")).anySatisfy(p -> {
+            assertThat(p.get("ruleKey")).isEqualTo("check-in");
+            LocalDateTime at = momentLocal(plan, (String) p.get("moment"));
+            assertThat(at.toLocalDate()).isEqualTo(dayTwo);
+            assertThat(at.toLocalTime()).isBetween(LocalTime.of(9, 0), LocalTime.of(18, 0));
+            assertThat(sms(plan.getMap("reminders.find { it.ruleKey == '" + p.get("moment") + "' }")))
+                    .contains("es".equals(locale) ? "Responde de 1 (bien) a 5 (mucho peor)" : "Reply 1 (fine) to 5");
+        });
         // Every text is in the patient's language.
         assertThat(texts).allSatisfy(t -> assertThat(sms(t)).startsWith("es".equals(locale) ? "Hola Ana" : "Hi Ana"));
     }
@@ -144,8 +155,12 @@ class CareMomentsTest {
         assertThat(plan.getInt("budget.smsPerWeek")).isEqualTo(3);
         // What no longer fits a text still goes by email, and the plan says why.
         assertThat(placements(plan, "email")).anySatisfy(p -> assertThat((String) p.get("reason")).contains("budget"));
-        // The safety net is among the three texts of the first week, with the clinic's number.
-        assertThat(texts).anySatisfy(t -> assertThat(sms(t)).contains("+34912345678"));
+        // The check-in, the safety net that listens (a bad answer reaches the clinic), is among the three texts of
+        // the first week; the day-3 safety net then goes by email, with the clinic's number.
+        assertThat(placements(plan, "sms")).anySatisfy(p -> assertThat(p.get("ruleKey")).isEqualTo("check-in"));
+        assertThat(placements(plan, "email")).anySatisfy(p -> assertThat(p.get("ruleKey")).isEqualTo("settling-check"));
+        assertThat(plan.getList("reminders.messages.email.body", String.class))
+                .anySatisfy(body -> assertThat(body).contains("+34912345678", "infection"));
     }
 
     @Test
