@@ -55,6 +55,7 @@ public enum AftercareService {
         }
         if (this == SCHEDULING) {
             config.put("quarkus.rest-client.guidance.url", "http://localhost:" + servicePorts.get(GUIDANCE));
+            config.put("quarkus.rest-client.notification.url", "http://localhost:" + servicePorts.get(NOTIFICATION));
             config.put("aftercare.operator.password", LOCAL_OPERATOR_PASSWORD);
         }
         if (this == NOTIFICATION) {

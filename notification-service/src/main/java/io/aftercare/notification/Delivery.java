@@ -39,6 +39,10 @@ public class Delivery extends PanacheEntityBase {
     public String priority;
 
     @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DeliveryKind kind;
+
+    @Enumerated(EnumType.STRING)
     public DeliveryChannel channel;
 
     @Enumerated(EnumType.STRING)

@@ -54,6 +54,17 @@ public final class NotificationFixtures {
                 Instant.now().plus(6, ChronoUnit.HOURS));
     }
 
+    /** A text due now for a booking of a clinic, in the category given ({@code check-in} asks the check-in). */
+    public static Event forBooking(String phone, String clinicId, UUID bookingId, String category, String locale) {
+        Event event = event(phone, "ana@example.com", true, true, "sms", locale, MiddayZone.now(), "normal",
+                Instant.now().plus(6, ChronoUnit.HOURS));
+        String json = event.json()
+                .replace("\"clinicId\": \"clinic-n\"", "\"clinicId\": \"" + clinicId + "\"")
+                .replaceFirst("\"bookingId\": \"[^\"]+\"", "\"bookingId\": \"" + bookingId + "\"")
+                .replace("\"category\": \"sun\"", "\"category\": \"" + category + "\"");
+        return new Event(event.reminderId(), json);
+    }
+
     public static void publish(String bootstrapServers, Event event) {
         publish(bootstrapServers, event, event.reminderId().toString());
     }

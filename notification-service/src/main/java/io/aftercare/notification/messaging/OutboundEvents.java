@@ -32,12 +32,15 @@ public class OutboundEvents {
     private final MutinyEmitter<NotificationStatus> statuses;
     private final MutinyEmitter<RecipientPreferenceChanged> preferences;
     private final MutinyEmitter<String> deadLetters;
+    private final MutinyEmitter<PatientReplied> replies;
 
     public OutboundEvents(
             @Channel("notification-status") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<NotificationStatus> statuses,
             @Channel("recipient-preferences") MutinyEmitter<RecipientPreferenceChanged> preferences,
-            @Channel("reminders-due-dlt") MutinyEmitter<String> deadLetters) {
+            @Channel("reminders-due-dlt") MutinyEmitter<String> deadLetters,
+            @Channel("patient-replies") MutinyEmitter<PatientReplied> replies) {
         this.statuses = statuses;
+        this.replies = replies;
         this.preferences = preferences;
         this.deadLetters = deadLetters;
     }
@@ -58,6 +61,14 @@ public class OutboundEvents {
         String id = change.channel() + ":" + hash(change.address()) + ":" + change.optedOut() + ":" + change.at();
         return preferences.sendMessage(Message.of(change, Metadata.of(
                 cloudEvent(id, RecipientPreferenceChanged.TYPE, null, change.at()), key(hash(change.address())))));
+    }
+
+    /** Keyed by booking, so that a booking's replies stay in order; the reply's id is the event id. */
+    public Uni<Void> reply(PatientReplied reply) {
+        return replies.sendMessage(Message.of(reply, Metadata.of(
+                cloudEvent(reply.replyId().toString(), PatientReplied.TYPE, reply.bookingId().toString(),
+                        reply.receivedAt()),
+                key(reply.bookingId().toString()))));
     }
 
     /** The event as received, on reminders-due-dlt, with why it was given up. */

@@ -9,7 +9,8 @@ import java.util.UUID;
  * Fields it does not know are ignored, so the producer can add some without breaking it.
  */
 public record ReminderDue(UUID reminderId, String clinicId, UUID bookingId, String bookingRef, Recipient recipient,
-        String ruleKey, int occurrence, String priority, List<String> channels, String locale, Instant dueAt,
+        String ruleKey, int occurrence, String category, String priority, List<String> channels, String locale,
+        Instant dueAt,
         Instant expiresAt, RenderedMessages messages) {
 
     public record Recipient(String firstName, String phone, String email, String locale, String timeZone,
@@ -20,6 +21,13 @@ public record ReminderDue(UUID reminderId, String clinicId, UUID bookingId, Stri
     }
 
     public record Email(String subject, String body) {
+    }
+
+    /** The category of a moment that asks the check-in question; a reply with a number then answers it. */
+    public static final String CHECK_IN = "check-in";
+
+    public boolean asksCheckIn() {
+        return CHECK_IN.equals(category);
     }
 
     public boolean urgent() {

@@ -45,4 +45,14 @@ public class NotificationMetrics {
     public void optOut(String channel, String direction) {
         registry.counter("aftercare.opt.outs", "channel", channel, "direction", direction).increment();
     }
+
+    /** @param kind check-in, free-text or unknown-number (filed nowhere) */
+    public void reply(String kind, boolean urgent) {
+        registry.counter("aftercare.replies", "kind", kind, "urgent", String.valueOf(urgent)).increment();
+    }
+
+    /** @param outcome sent or failed */
+    public void replyAlert(String outcome) {
+        registry.counter("aftercare.reply.alerts", "outcome", outcome).increment();
+    }
 }

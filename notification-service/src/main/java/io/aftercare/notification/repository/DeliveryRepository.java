@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aftercare.notification.Delivery;
+import io.aftercare.notification.DeliveryKind;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.messaging.ReminderDue;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -21,17 +22,18 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      *
      * @return whether this call recorded it, and so owns it
      */
-    public boolean recordIfNew(String eventId, ReminderDue event, String eventJson, DeliveryStatus status,
-            String reason, Instant nextAttemptAt, Instant now) {
+    public boolean recordIfNew(String eventId, DeliveryKind kind, ReminderDue event, String eventJson,
+            DeliveryStatus status, String reason, Instant nextAttemptAt, Instant now) {
         return getEntityManager().createNativeQuery("""
-                INSERT INTO delivery (id, event_id, reminder_id, clinic_id, booking_id, rule_key, priority, status,
-                                      reason, next_attempt_at, expires_at, event, created_at, updated_at)
-                VALUES (:id, :eventId, :reminderId, :clinicId, :bookingId, :ruleKey, :priority, :status,
-                        :reason, :nextAttemptAt, :expiresAt, :event, :now, :now)
+                INSERT INTO delivery (id, event_id, kind, reminder_id, clinic_id, booking_id, rule_key, priority,
+                                      status, reason, next_attempt_at, expires_at, event, created_at, updated_at)
+                VALUES (:id, :eventId, :kind, :reminderId, :clinicId, :bookingId, :ruleKey, :priority,
+                        :status, :reason, :nextAttemptAt, :expiresAt, :event, :now, :now)
                 ON CONFLICT (event_id) DO NOTHING
                 """)
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("eventId", eventId)
+                .setParameter("kind", kind.name())
                 .setParameter("reminderId", event.reminderId())
                 .setParameter("clinicId", event.clinicId())
                 .setParameter("bookingId", event.bookingId())
@@ -70,9 +72,4 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         return list("clinicId = ?1 and bookingId = ?2 order by createdAt", clinicId, bookingId);
     }
 
-    /** The most recent delivery that went to this phone number, to know whose patient wrote to us. */
-    public Optional<Delivery> latestSmsTo(String phone) {
-        return find("channel = io.aftercare.notification.DeliveryChannel.SMS and event like ?1 order by createdAt desc",
-                "%\"" + phone + "\"%").firstResultOptional();
-    }
 }

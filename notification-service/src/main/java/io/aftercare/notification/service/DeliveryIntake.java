@@ -8,12 +8,14 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.aftercare.notification.DeliveryKind;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.messaging.NotificationStatus;
 import io.aftercare.notification.messaging.OutboundEvents;
 import io.aftercare.notification.messaging.ReminderDue;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.repository.DeliveryRepository;
+import io.aftercare.notification.repository.RecipientBookings;
 
 /**
  * Takes a reminder event in: records it once under its event id (a redelivery changes nothing), expires it if it is
@@ -26,15 +28,18 @@ public class DeliveryIntake {
     private static final Logger LOG = Logger.getLogger(DeliveryIntake.class);
 
     private final DeliveryRepository deliveries;
+    private final RecipientBookings recipients;
     private final SendWindows windows;
     private final OutboundEvents events;
     private final NotificationMetrics metrics;
     private final Clock clock;
     private final java.time.Duration onTimeGrace;
 
-    public DeliveryIntake(DeliveryRepository deliveries, SendWindows windows, OutboundEvents events,
+    public DeliveryIntake(DeliveryRepository deliveries, RecipientBookings recipients, SendWindows windows,
+            OutboundEvents events,
             NotificationMetrics metrics, Clock clock, io.aftercare.notification.config.DeliveryConfig config) {
         this.deliveries = deliveries;
+        this.recipients = recipients;
         this.windows = windows;
         this.events = events;
         this.metrics = metrics;
@@ -52,9 +57,14 @@ public class DeliveryIntake {
                 ? DeliveryStatus.EXPIRED
                 : sendAt.isAfter(now) ? DeliveryStatus.WAITING : DeliveryStatus.PENDING;
         String reason = stale ? "arrived after its validity ended at " + event.expiresAt() : null;
-        if (!deliveries.recordIfNew(eventId, event, eventJson, status, reason, stale ? null : sendAt, now)) {
+        if (!deliveries.recordIfNew(eventId, DeliveryKind.REMINDER, event, eventJson, status, reason,
+                stale ? null : sendAt, now)) {
             LOG.infof("event %s already recorded; not sending again", eventId);
             return;
+        }
+        if (event.recipient() != null && event.recipient().phone() != null) {
+            recipients.seen(event.recipient().phone(), event.clinicId(), event.bookingId(), event.bookingRef(),
+                    language(event), event.asksCheckIn() && !stale, now);
         }
         if (stale) {
             metrics.notification(null, "expired");
@@ -64,5 +74,11 @@ public class DeliveryIntake {
                     .await().atMost(java.time.Duration.ofSeconds(30));
         }
         LOG.infof("event %s (rule %s, booking %s): %s", eventId, event.ruleKey(), event.bookingId(), status);
+    }
+
+    /** The language of the patient's texts ({@code es-MX} is {@code es}), for answering them in it. */
+    static String language(ReminderDue event) {
+        String locale = event.locale() != null ? event.locale() : event.recipient().locale();
+        return locale == null ? "en" : locale.split("-")[0];
     }
 }

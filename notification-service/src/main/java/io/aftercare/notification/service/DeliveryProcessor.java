@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.notification.Delivery;
 import io.aftercare.notification.DeliveryAttempt;
 import io.aftercare.notification.DeliveryChannel;
+import io.aftercare.notification.DeliveryKind;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.messaging.NotificationStatus;
 import io.aftercare.notification.messaging.OutboundEvents;
@@ -98,7 +99,7 @@ public class DeliveryProcessor {
         if (!delivery.expiresAt.isAfter(now)) {
             String reason = "its validity ended at " + delivery.expiresAt + " before it could go";
             finish(delivery, DeliveryStatus.EXPIRED, reason, now, event, announcements);
-            if (delivery.attempts > 0) {
+            if (delivery.attempts > 0 && delivery.kind == DeliveryKind.REMINDER) {
                 // Its last retry was planned just inside the validity and picked up just outside it: it ended
                 // while retrying, so it is dead-lettered like one that expired at its last failure.
                 announcements.add(events.deadLetter(delivery.eventId, delivery.bookingId.toString(), delivery.event,
@@ -137,9 +138,11 @@ public class DeliveryProcessor {
                 String reason = "its validity ended at " + delivery.expiresAt + " while retrying, after "
                         + delivery.attempts + " attempts; last: " + failure.detail();
                 finish(delivery, DeliveryStatus.EXPIRED, reason, after, event, announcements);
-                announcements.add(events.deadLetter(delivery.eventId, delivery.bookingId.toString(), delivery.event,
-                        reason, delivery.attempts));
-                metrics.deadLetter();
+                if (delivery.kind == DeliveryKind.REMINDER) {
+                    announcements.add(events.deadLetter(delivery.eventId, delivery.bookingId.toString(),
+                            delivery.event, reason, delivery.attempts));
+                    metrics.deadLetter();
+                }
             } else {
                 metrics.retry(delivery.channel.name().toLowerCase(java.util.Locale.ROOT));
                 delivery.status = DeliveryStatus.RETRYING;
@@ -169,10 +172,12 @@ public class DeliveryProcessor {
         metrics.notification(
                 delivery.channel == null ? null : delivery.channel.name().toLowerCase(java.util.Locale.ROOT),
                 status.name().toLowerCase(java.util.Locale.ROOT));
-        announcements.add(events.status(delivery.eventId, new NotificationStatus(event.reminderId(), event.clinicId(),
-                event.bookingId(), status.name().toLowerCase(java.util.Locale.ROOT),
-                delivery.channel == null ? null : delivery.channel.name().toLowerCase(java.util.Locale.ROOT), reason,
-                now)));
+        if (delivery.kind == DeliveryKind.REMINDER) {
+            announcements.add(events.status(delivery.eventId, new NotificationStatus(event.reminderId(),
+                    event.clinicId(), event.bookingId(), status.name().toLowerCase(java.util.Locale.ROOT),
+                    delivery.channel == null ? null : delivery.channel.name().toLowerCase(java.util.Locale.ROOT),
+                    reason, now)));
+        }
         LOG.infof("delivery %s (rule %s, booking %s) %s%s", delivery.eventId, delivery.ruleKey, delivery.bookingId,
                 status, reason == null ? "" : ": " + reason);
     }

@@ -21,7 +21,9 @@ import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.repository.DeliveryRepository;
 import io.aftercare.notification.repository.OptOutRepository;
 import io.aftercare.notification.repository.ProcessedWebhooks;
+import io.aftercare.notification.repository.RecipientBookings;
 import io.aftercare.notification.service.Masking;
+import io.aftercare.notification.service.PatientReplies;
 
 /** What the provider tells us: how a message fared, and what a patient replied. */
 @ApplicationScoped
@@ -37,12 +39,14 @@ public class WebhookService {
     private final NotificationMetrics metrics;
     private final Clock clock;
     private final ClinicContacts help;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final RecipientBookings recipients;
+    private final PatientReplies replies;
 
     public WebhookService(DeliveryRepository deliveries, OptOutRepository optOuts, ProcessedWebhooks processed,
             OutboundEvents events, NotificationMetrics metrics, Clock clock, ClinicContacts help,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
-        this.json = json;
+            RecipientBookings recipients, PatientReplies replies) {
+        this.recipients = recipients;
+        this.replies = replies;
         this.deliveries = deliveries;
         this.optOuts = optOuts;
         this.processed = processed;
@@ -87,12 +91,21 @@ public class WebhookService {
         LOG.infof("message %s of delivery %s is %s", messageSid, delivery.eventId, next);
     }
 
-    /** @return the reply to text back, if any */
+    /**
+     * A keyword changes the patient's preference (or asks for HELP, answered in their language); anything else is a
+     * reply for their clinic's inbox.
+     *
+     * @return the answer to text back at once (HELP), if any
+     */
     @Transactional
     public Optional<String> inbound(String messageSid, String from, String body) {
         Instant now = clock.instant();
+        if (!processed.firstTime("inbound:" + messageSid, now)) {
+            return Optional.empty();
+        }
         Optional<Keywords.Keyword> keyword = Keywords.keyword(body);
-        if (keyword.isEmpty() || !processed.firstTime("inbound:" + messageSid, now)) {
+        if (keyword.isEmpty()) {
+            replies.receive(messageSid, from, body == null ? "" : body);
             return Optional.empty();
         }
         switch (keyword.get().intent()) {
@@ -113,25 +126,15 @@ public class WebhookService {
                 return Optional.empty();
             }
             default -> {
-                Optional<Delivery> latest = deliveries.latestSmsTo(from);
-                String clinic = latest.map(d -> d.clinicId).orElse(null);
-                String contact = clinic == null ? null : help.clinicContacts().get(clinic);
+                Optional<RecipientBookings.RecipientBooking> newest = recipients.newest(from);
+                String contact = newest.map(b -> help.clinicContacts().get(b.clinicId())).orElse(null);
                 // AYUDA is answered in Spanish; HELP in the language the patient's texts are in.
                 String language = "es".equals(keyword.get().language())
                         ? "es"
-                        : latest.map(this::languageOf).orElse("en");
+                        : newest.map(RecipientBookings.RecipientBooking::locale).orElse("en");
                 String text = help.text(language);
                 return Optional.of(contact == null ? text : text + " " + contact);
             }
-        }
-    }
-
-    /** The language of the texts a delivery carries, as its reminder event says ({@code es-MX} is {@code es}). */
-    private String languageOf(Delivery delivery) {
-        try {
-            return json.readTree(delivery.event).path("locale").asText("en").split("-")[0];
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return "en";
         }
     }
 

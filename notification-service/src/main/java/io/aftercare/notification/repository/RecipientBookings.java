@@ -1,0 +1,73 @@
+package io.aftercare.notification.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Which bookings a phone number received reminders for, newest first: a reply is filed under the newest one. Looked up
+ * by the number through an index, never by scanning stored events.
+ */
+@ApplicationScoped
+public class RecipientBookings {
+
+    /** One booking a number belongs to. */
+    public record RecipientBooking(String clinicId, UUID bookingId, String bookingRef, String locale,
+            Instant firstSeenAt, Instant checkInAskedAt) {
+    }
+
+    /** A shared family phone has a handful of bookings; more than this is not a person's number. */
+    private static final int CANDIDATES = 20;
+
+    private final EntityManager entityManager;
+
+    public RecipientBookings(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Records that the number received a reminder of the booking (its language follows the latest one), and when the
+     * reminder asks the check-in question, that it was asked.
+     */
+    public void seen(String phone, String clinicId, UUID bookingId, String bookingRef, String locale, boolean checkIn,
+            Instant now) {
+        entityManager.createNativeQuery("""
+                INSERT INTO recipient_booking (phone, clinic_id, booking_id, booking_ref, locale, first_seen_at,
+                                               check_in_asked_at)
+                VALUES (:phone, :clinicId, :bookingId, :bookingRef, :locale, :now, :checkIn)
+                ON CONFLICT (phone, clinic_id, booking_id) DO UPDATE
+                   SET locale = EXCLUDED.locale,
+                       check_in_asked_at = COALESCE(EXCLUDED.check_in_asked_at, recipient_booking.check_in_asked_at)
+                """)
+                .setParameter("phone", phone)
+                .setParameter("clinicId", clinicId)
+                .setParameter("bookingId", bookingId)
+                .setParameter("bookingRef", bookingRef)
+                .setParameter("locale", locale == null ? "en" : locale)
+                .setParameter("now", now)
+                .setParameter("checkIn", checkIn ? now : null)
+                .executeUpdate();
+    }
+
+    /** The bookings of this number, newest first. */
+    @SuppressWarnings("unchecked")
+    public List<RecipientBooking> of(String phone) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT clinic_id, booking_id, booking_ref, locale, first_seen_at, check_in_asked_at
+                FROM recipient_booking WHERE phone = :phone
+                ORDER BY first_seen_at DESC LIMIT :limit
+                """).setParameter("phone", phone).setParameter("limit", CANDIDATES).getResultList();
+        return rows.stream()
+                .map(r -> new RecipientBooking((String) r[0], (UUID) r[1], (String) r[2], (String) r[3],
+                        (Instant) r[4], (Instant) r[5]))
+                .toList();
+    }
+
+    public Optional<RecipientBooking> newest(String phone) {
+        return of(phone).stream().findFirst();
+    }
+}

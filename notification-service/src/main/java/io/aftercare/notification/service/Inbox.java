@@ -1,0 +1,102 @@
+package io.aftercare.notification.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.aftercare.notification.DeliveryChannel;
+import io.aftercare.notification.PatientReply;
+import io.aftercare.notification.ReplyState;
+import io.aftercare.notification.repository.OptOutRepository;
+import io.aftercare.notification.repository.PatientReplyRepository;
+import io.aftercare.problem.Problem;
+import io.aftercare.problem.UnprocessableException;
+
+/** A clinic's inbox: its patients' replies page by page, marking them handled, and answering them by text. */
+@ApplicationScoped
+public class Inbox {
+
+    /** A page of replies and where the next one starts (null on the last page). */
+    public record Page(List<PatientReply> items, String nextCursor) {
+    }
+
+    private final PatientReplyRepository replies;
+    private final PatientMessages messages;
+    private final OptOutRepository optOuts;
+    private final Clock clock;
+
+    public Inbox(PatientReplyRepository replies, PatientMessages messages, OptOutRepository optOuts, Clock clock) {
+        this.replies = replies;
+        this.messages = messages;
+        this.optOuts = optOuts;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Page page(String clinicId, ReplyState state, String cursor, int limit) {
+        List<PatientReply> found = replies.page(clinicId, state, cursor == null ? null : decode(cursor), limit);
+        if (found.size() <= limit) {
+            return new Page(found, null);
+        }
+        List<PatientReply> page = found.subList(0, limit);
+        return new Page(List.copyOf(page), encode(page.get(limit - 1)));
+    }
+
+    /** Marks the reply handled; handling it again changes nothing. */
+    @Transactional
+    public PatientReply handled(String clinicId, UUID replyId, String by) {
+        PatientReply reply = find(clinicId, replyId);
+        if (reply.state != ReplyState.HANDLED) {
+            reply.state = ReplyState.HANDLED;
+            reply.handledAt = clock.instant();
+            reply.handledBy = by;
+        }
+        return reply;
+    }
+
+    /**
+     * Texts the patient through the normal path, and marks the reply handled.
+     *
+     * @return the id of the text among the booking's deliveries
+     */
+    @Transactional
+    public UUID answer(String clinicId, UUID replyId, String text, String by) {
+        PatientReply reply = find(clinicId, replyId);
+        if (optOuts.isOptedOut(DeliveryChannel.SMS, reply.phone)) {
+            throw new UnprocessableException(409, "Conflict",
+                    "The patient opted out of texts (STOP); they have to opt in again (START) before you can text them.",
+                    List.of());
+        }
+        UUID sent = messages.text(reply, text, "staff-reply");
+        handled(clinicId, replyId, by);
+        return sent;
+    }
+
+    private PatientReply find(String clinicId, UUID replyId) {
+        return replies.inClinic(clinicId, replyId)
+                .orElseThrow(() -> new UnprocessableException(404, "Not Found",
+                        "No reply " + replyId + " in the inbox of " + clinicId + ".", List.of()));
+    }
+
+    /** Opaque to clients: the position of the last entry of the page. */
+    static String encode(PatientReply last) {
+        String position = last.receivedAt.toString() + "|" + last.id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static PatientReplyRepository.Position decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            return new PatientReplyRepository.Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        } catch (RuntimeException e) {
+            throw new UnprocessableException(400, "Bad Request", "The cursor is not one this inbox gave out.",
+                    List.of(new Problem.FieldError("cursor", "not a cursor from a previous page")));
+        }
+    }
+}

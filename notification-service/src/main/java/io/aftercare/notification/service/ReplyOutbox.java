@@ -1,0 +1,123 @@
+package io.aftercare.notification.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.aftercare.notification.PatientReply;
+import io.aftercare.notification.config.RepliesConfig;
+import io.aftercare.notification.messaging.OutboundEvents;
+import io.aftercare.notification.messaging.PatientReplied;
+import io.aftercare.notification.metrics.NotificationMetrics;
+import io.aftercare.notification.provider.EmailSender;
+import io.aftercare.notification.provider.SendResult;
+import io.aftercare.notification.repository.PatientReplyRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Tells the rest of the world about filed replies, after they are committed: every reply as a {@code patient-replies}
+ * event, every urgent one as an email to the clinic's alert address. A reply is marked once Kafka or the SMTP server
+ * took it, never before, so a crash or an outage delays the news but never loses it (it may then go twice; consumers
+ * deduplicate by event id). No transaction waits for Kafka or SMTP.
+ */
+@ApplicationScoped
+public class ReplyOutbox {
+
+    private static final Logger LOG = Logger.getLogger(ReplyOutbox.class);
+    private static final int BATCH = 100;
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+
+    private final PatientReplyRepository replies;
+    private final OutboundEvents events;
+    private final EmailSender email;
+    private final RepliesConfig config;
+    private final NotificationMetrics metrics;
+    private final Clock clock;
+
+    public ReplyOutbox(PatientReplyRepository replies, OutboundEvents events, EmailSender email, RepliesConfig config,
+            NotificationMetrics metrics, Clock clock) {
+        this.replies = replies;
+        this.events = events;
+        this.email = email;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Every second: the clinic hears of an urgent reply within seconds. */
+    @Scheduled(every = "${aftercare.replies.outbox-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void publish() {
+        try {
+            announce();
+            alert();
+        } catch (RuntimeException e) {
+            LOG.warnf("reply outbox: %s; trying again shortly", e.toString());
+        }
+    }
+
+    void announce() {
+        List<PatientReplied> pending = QuarkusTransaction.requiringNew()
+                .call(() -> replies.unannounced(BATCH).stream().map(ReplyOutbox::event).toList());
+        for (PatientReplied event : pending) {
+            events.reply(event).await().atMost(ACK_TIMEOUT);
+            QuarkusTransaction.requiringNew()
+                    .run(() -> replies.findById(event.replyId()).announcedAt = clock.instant());
+        }
+    }
+
+    void alert() {
+        List<Alert> pending = QuarkusTransaction.requiringNew()
+                .call(() -> replies.unalerted(BATCH).stream().map(this::alertFor).toList());
+        for (Alert alert : pending) {
+            boolean sent = alert.to().map(to -> email.send(to, alert.subject(), alert.body(), alert.replyId()
+                    .toString()) instanceof SendResult.Sent).orElse(true);
+            if (alert.to().isEmpty()) {
+                LOG.warnf("no alert address for clinic %s: urgent reply %s is only in its inbox and on patient-replies",
+                        alert.clinicId(), alert.replyId());
+            }
+            metrics.replyAlert(sent ? "sent" : "failed");
+            QuarkusTransaction.requiringNew().run(() -> {
+                PatientReply reply = replies.findById(alert.replyId());
+                if (sent) {
+                    reply.alertedAt = clock.instant();
+                } else if (reply.alertAttempts++ == 0) {
+                    LOG.warnf("the alert for urgent reply %s could not be emailed; retrying", alert.replyId());
+                }
+            });
+        }
+    }
+
+    private record Alert(UUID replyId, String clinicId, Optional<String> to, String subject, String body) {
+    }
+
+    /** Says what the clinic needs to act, and where to read it; never the patient's words, which stay in the inbox. */
+    private Alert alertFor(PatientReply reply) {
+        Optional<String> to = Optional.ofNullable(config.alertEmails().get(reply.clinicId))
+                .or(config::defaultAlertEmail);
+        String booking = reply.bookingRef == null ? reply.bookingId.toString() : reply.bookingRef;
+        String subject = "Urgent reply from a patient (booking " + booking + ")";
+        String body = "A patient of booking " + booking + " replied at "
+                + DateTimeFormatter.ISO_INSTANT.format(reply.receivedAt) + ", and the reply needs you: "
+                + reply.urgentReason + ".\n\n"
+                + "Read it and answer in your inbox: GET /v1/clinics/" + reply.clinicId + "/inbox?state=open (reply "
+                + reply.id + ").\n\n"
+                + (reply.answeredAt != null
+                        ? "The patient was told that you have been informed, and to call the emergency number in an "
+                                + "emergency."
+                        : "The patient was already answered earlier in this conversation.");
+        return new Alert(reply.id, reply.clinicId, to, subject, body);
+    }
+
+    private static PatientReplied event(PatientReply reply) {
+        return new PatientReplied(reply.id, reply.clinicId, reply.bookingId, reply.bookingRef, reply.language,
+                reply.checkInScore, reply.urgent, reply.urgentReason, reply.receivedAt);
+    }
+}
