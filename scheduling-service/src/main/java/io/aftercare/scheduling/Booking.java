@@ -89,6 +89,13 @@ public class Booking extends PanacheEntityBase {
     @Column(name = "plan_error")
     public String planError;
 
+    /** The latest check-in answer, 1 (fine) to 5 (much worse), as the patient replied to the check-in text. */
+    @Column(name = "check_in_score")
+    public Integer checkInScore;
+
+    @Column(name = "check_in_at")
+    public Instant checkInAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

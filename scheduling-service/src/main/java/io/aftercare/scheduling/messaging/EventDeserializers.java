@@ -27,4 +27,10 @@ public final class EventDeserializers {
             super(RecipientPreferenceChanged.class);
         }
     }
+
+    public static class PatientRepliedDeserializer extends ObjectMapperDeserializer<PatientReplied> {
+        public PatientRepliedDeserializer() {
+            super(PatientReplied.class);
+        }
+    }
 }

@@ -4,9 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What the ops page shows: the funnel, what is coming, how late dispatch runs, and the latest failures. */
+/**
+ * What the ops page shows: the funnel, what is coming, how late dispatch runs, the latest failures, and the replies
+ * waiting in the clinics' inboxes ({@code inbox} is null when the notification service did not answer).
+ */
 public record OpsOverview(String clinicId, Instant from, Instant to, Funnel funnel, List<HourCount> upcoming,
-        Lateness lateness, List<Failure> failures) {
+        Lateness lateness, List<Failure> failures, Inbox inbox) {
+
+    /** Replies not yet handled, and how many of them are urgent. */
+    public record Inbox(long open, long urgent) {
+    }
 
     public record Funnel(long booked, long planned, long dispatched, long sent, long delivered, long failed,
             long suppressed, long expired, long revoked) {

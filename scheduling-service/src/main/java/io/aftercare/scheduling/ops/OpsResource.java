@@ -34,10 +34,12 @@ public class OpsResource {
     private static final Logger LOG = Logger.getLogger(OpsResource.class);
 
     private final OpsQueries queries;
+    private final InboxCounts inbox;
     private final Clock clock;
 
-    public OpsResource(OpsQueries queries, Clock clock) {
+    public OpsResource(OpsQueries queries, InboxCounts inbox, Clock clock) {
         this.queries = queries;
+        this.inbox = inbox;
         this.clock = clock;
     }
 
@@ -51,7 +53,7 @@ public class OpsResource {
         Instant from = now.minus(Duration.ofHours(hours));
         String clinic = clinicId == null || clinicId.isBlank() ? null : clinicId;
         return new OpsOverview(clinic, from, now, queries.funnel(clinic, from), queries.upcoming(clinic, now),
-                queries.lateness(clinic, from), queries.failures(clinic, now, 20));
+                queries.lateness(clinic, from), queries.failures(clinic, now, 20), inbox.of(clinic));
     }
 
     /** A failed reminder that is still valid goes out again at once, as a new event. */

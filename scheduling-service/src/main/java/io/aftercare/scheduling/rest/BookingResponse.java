@@ -18,7 +18,11 @@ import io.aftercare.scheduling.ReminderState;
 /** A booking as its clinic sees it: the treatment and the plan of reminders, in UTC and on the patient's clock. */
 public record BookingResponse(UUID id, String clinicId, String externalId, Long sourceVersion, BookingStatus status,
         String treatmentType, Instant treatmentStart, Instant treatmentEnd, String timeZone, PlanState planState,
-        Integer protocolVersion, String planError, List<ReminderView> reminders) {
+        Integer protocolVersion, String planError, CheckIn checkIn, List<ReminderView> reminders) {
+
+    /** The patient's latest answer to the check-in: 1 (fine) to 5 (much worse). */
+    public record CheckIn(int score, Instant answeredAt) {
+    }
 
     public record ReminderView(UUID id, String ruleKey, int occurrence, String category, int protocolVersion,
             Priority priority, List<String> channels, Instant dueAt, LocalDateTime dueLocal, Instant expiresAt,
@@ -42,6 +46,7 @@ public record BookingResponse(UUID id, String clinicId, String externalId, Long 
         List<ReminderView> views = reminders.stream().sorted(PLAN_ORDER).map(r -> ReminderView.of(r, zone)).toList();
         return new BookingResponse(booking.id, booking.clinicId, booking.externalId, booking.sourceVersion,
                 booking.status, booking.treatmentType, booking.treatmentStart, booking.treatmentEnd, booking.timeZone,
-                booking.planState, booking.protocolVersion, booking.planError, views);
+                booking.planState, booking.protocolVersion, booking.planError,
+                booking.checkInScore == null ? null : new CheckIn(booking.checkInScore, booking.checkInAt), views);
     }
 }
