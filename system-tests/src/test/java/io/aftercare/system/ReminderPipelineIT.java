@@ -153,6 +153,114 @@ class ReminderPipelineIT {
         });
     }
 
+    /**
+     * The care loop backwards: the check-in text goes out, the patient answers "4, muy roja" through a Twilio-signed
+     * webhook, the clinic finds an urgent entry in its inbox (and no other clinic does), the booking shows the answer,
+     * and the staff's answer reaches the patient through the normal sending path.
+     */
+    @Test
+    void aBadCheckInAnswerBecomesAnUrgentInboxEntryAndTheStaffReplyReachesThePatient() throws Exception {
+        String phone = "+34612345688";
+        String path = "/v1/clinics/" + CLINIC + "/bookings/system-6";
+        // Two days ago, where it is early afternoon now: the second morning's check-in is due and still valid.
+        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).minusHours(1)
+                .truncatedTo(ChronoUnit.SECONDS);
+        String checkIn = clinic()
+                .body(bookingAt("Lucia", phone, end).replace("\"locale\": \"en\"", "\"locale\": \"es\""))
+                .put(path)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("reminders.find { it.category == 'check-in' }.id");
+        assertThat((String) awaitConsoleMessage(checkIn).get("body")).contains("Responde de 1 (bien) a 5 (mucho peor)");
+
+        String notification = aftercare.baseUrl(AftercareService.NOTIFICATION);
+        Map<String, String> reply = new java.util.LinkedHashMap<>();
+        reply.put("MessageSid", "SM" + java.util.UUID.randomUUID().toString().replace("-", ""));
+        reply.put("From", phone);
+        reply.put("To", "+15005550006");
+        reply.put("Body", "4, muy roja");
+        String inboundUrl = notification + "/v1/webhooks/twilio/inbound";
+        given().contentType("application/x-www-form-urlencoded")
+                .formParams(reply)
+                .header("X-Twilio-Signature", twilioSignature(inboundUrl, reply))
+                .post(inboundUrl)
+                .then()
+                .statusCode(200);
+
+        String inbox = notification + "/v1/clinics/" + CLINIC + "/inbox";
+        io.restassured.path.json.JsonPath entries = given().auth().preemptive().basic(CLINIC, apiKey).get(inbox)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        String bookingId = clinic().get(path).path("id");
+        Map<String, Object> urgent = entries.getMap("items.find { it.bookingId == '" + bookingId + "' }");
+        assertThat(urgent).containsEntry("urgent", true).containsEntry("checkInScore", 4)
+                .containsEntry("body", "4, muy roja");
+        // The patient is told, once, in their language; the booking shows the answer; the ops page counts it.
+        assertThat(awaitConsoleBody("Gracias. Hemos avisado a tu clinica")).isNotNull();
+        Eventually.await(path + " to show the check-in answer", DELIVERY_BOUND,
+                () -> Integer.valueOf(4).equals(clinic().get(path).jsonPath().get("checkIn.score")) ? true : null);
+        assertThat(given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING)).auth().preemptive()
+                .basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD)
+                .get("/v1/ops/overview?clinicId=" + CLINIC)
+                .jsonPath()
+                .getInt("inbox.urgent")).isPositive();
+
+        // Another clinic sees nothing of it.
+        String otherClinic = "system-clinic-other";
+        String otherKey = given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING)).auth().preemptive()
+                .basic("operator", "operator")
+                .post("/v1/admin/clinics/" + otherClinic + "/credentials")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
+        given().auth().preemptive().basic(otherClinic, otherKey).get(inbox).then().statusCode(403);
+        assertThat(given().auth().preemptive().basic(otherClinic, otherKey)
+                .get(notification + "/v1/clinics/" + otherClinic + "/inbox")
+                .jsonPath()
+                .getList("items.bookingId")).doesNotContain(bookingId);
+
+        String staffText = "Hola Lucia, te llamamos ahora mismo desde la clinica.";
+        String delivery = given().auth().preemptive().basic(CLINIC, apiKey)
+                .contentType(ContentType.JSON)
+                .body("{\"text\": \"" + staffText + "\"}")
+                .post(inbox + "/" + urgent.get("id") + "/reply")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("deliveryId");
+        assertThat(awaitConsoleMessage("reply:" + delivery).get("body")).isEqualTo(staffText);
+    }
+
+    /** Twilio's request signature (HMAC-SHA1 of the URL and the sorted parameters), keyed by the local run's token. */
+    private static String twilioSignature(String url, Map<String, String> parameters) throws Exception {
+        StringBuilder data = new StringBuilder(url);
+        new java.util.TreeMap<>(parameters).forEach((name, value) -> data.append(name).append(value));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                AftercareService.LOCAL_TWILIO_TOKEN.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+        return java.util.Base64.getEncoder()
+                .encodeToString(mac.doFinal(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static String awaitConsoleBody(String start) {
+        return Eventually.await("a console message starting " + start, DELIVERY_BOUND, () -> given()
+                .baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION))
+                .auth()
+                .preemptive()
+                .basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD)
+                .get("/v1/console/messages?limit=50")
+                .jsonPath()
+                .<String>getList("body")
+                .stream()
+                .filter(body -> body.startsWith(start))
+                .findFirst()
+                .orElse(null));
+    }
+
     @Test
     void readinessGoesDownWithoutPostgresqlAndUpWhenItReturns() throws Exception {
         String ready = aftercare.baseUrl(AftercareService.SCHEDULING) + "/q/health/ready";
