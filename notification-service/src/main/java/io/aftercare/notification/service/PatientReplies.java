@@ -89,9 +89,9 @@ public class PatientReplies {
             reply.answeredAt = now;
         }
         metrics.reply(reply.checkInScore == null ? "free-text" : "check-in", reply.urgent);
-        // The body is personal health information: never logged, not even in part.
+        // The body is personal health information, and so is what it was read to say: neither is logged.
         LOG.infof("reply %s filed for booking %s of %s%s", reply.id, reply.bookingId, reply.clinicId,
-                reply.urgent ? " as urgent (" + reply.urgentReason + ")" : "");
+                reply.urgent ? " as urgent" : "");
         return Optional.of(reply);
     }
 

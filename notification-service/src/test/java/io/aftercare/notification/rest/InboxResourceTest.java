@@ -161,6 +161,10 @@ class InboxResourceTest {
         assertThat(urgent.urgentReason).isEqualTo("red flags: fiebre");
         assertThat(urgent.checkInScore).isNull();
         Eventually.await(ALERT_BOUND, () -> mail("desk@inbox-a.example", urgent.id));
+        try (TopicReader events = new TopicReader(bootstrapServers, "patient-replies")) {
+            assertThat(events.read(r -> r.value().contains(urgent.id.toString()), 1, ALERT_BOUND)).singleElement()
+                    .satisfies(r -> assertThat(r.value()).contains("\"urgent\":true").doesNotContain("anoche"));
+        }
         List<Map<String, Object>> texts = Eventually.await(BOUND, () -> {
             List<Map<String, Object>> all = fake().requestsTo(phone);
             return all.size() == 2 ? all : null;
