@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import io.aftercare.guidance.ClinicOverride;
 import io.aftercare.guidance.messaging.ProtocolPublished;
@@ -24,6 +23,7 @@ import io.aftercare.guidance.model.ProtocolContent;
 import io.aftercare.guidance.model.Rule;
 import io.aftercare.guidance.model.SendWindow;
 import io.aftercare.guidance.repository.ClinicOverrideRepository;
+import io.aftercare.problem.NotFoundProblem;
 import io.aftercare.problem.Problem.FieldError;
 import io.aftercare.problem.UnprocessableException;
 
@@ -87,7 +87,7 @@ public class ClinicOverrideService {
     @Transactional
     public void delete(String clinicId, String treatment) {
         overrides.delete(overrides.find(clinicId, treatment)
-                .orElseThrow(() -> new NotFoundException("clinic " + clinicId + " has no override of " + treatment)));
+                .orElseThrow(() -> new NotFoundProblem("clinic " + clinicId + " has no override of " + treatment)));
         announce(clinicId, treatment, clock.instant());
     }
 

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import org.jboss.logging.Logger;
 
@@ -21,6 +20,7 @@ import io.aftercare.guidance.messaging.ProtocolPublishedPublisher;
 import io.aftercare.guidance.model.ProtocolContent;
 import io.aftercare.guidance.model.Rule;
 import io.aftercare.guidance.repository.ProtocolRepository;
+import io.aftercare.problem.NotFoundProblem;
 import io.aftercare.problem.Problem.FieldError;
 import io.aftercare.problem.UnprocessableException;
 
@@ -60,7 +60,7 @@ public class ProtocolService {
     public Version version(String treatment, int version) {
         return protocols.published(treatment, version)
                 .map(this::toVersion)
-                .orElseThrow(() -> new NotFoundException("no version " + version + " of protocol " + treatment));
+                .orElseThrow(() -> new NotFoundProblem("no version " + version + " of protocol " + treatment));
     }
 
     @Transactional
@@ -106,7 +106,7 @@ public class ProtocolService {
         ProtocolContent draft = draftOrLatest(treatment);
         List<Rule> rules = new ArrayList<>(draft.rules() == null ? List.of() : draft.rules());
         if (!rules.removeIf(r -> ruleKey.equals(r.key()))) {
-            throw new NotFoundException("protocol " + treatment + " has no rule " + ruleKey);
+            throw new NotFoundProblem("protocol " + treatment + " has no rule " + ruleKey);
         }
         return saveDraft(treatment,
                 new ProtocolContent(draft.title(), draft.defaultLocale(), draft.parameters(), rules, draft.budget()));
@@ -116,7 +116,7 @@ public class ProtocolService {
     public void discardDraft(String treatment) {
         protocols.lockTreatment(treatment);
         protocols.delete(
-                protocols.draft(treatment).orElseThrow(() -> new NotFoundException("no draft of " + treatment)));
+                protocols.draft(treatment).orElseThrow(() -> new NotFoundProblem("no draft of " + treatment)));
     }
 
     /**
@@ -127,7 +127,7 @@ public class ProtocolService {
     public Version publish(String treatment) {
         protocols.lockTreatment(treatment);
         Protocol draft = protocols.draft(treatment)
-                .orElseThrow(() -> new NotFoundException("protocol " + treatment + " has no draft to publish"));
+                .orElseThrow(() -> new NotFoundProblem("protocol " + treatment + " has no draft to publish"));
         ProtocolContent content = codec.protocol(draft.content);
         List<FieldError> errors = validator.validateProtocol(content);
         if (errors.isEmpty()) {
@@ -206,7 +206,7 @@ public class ProtocolService {
                 codec.protocol(protocol.content));
     }
 
-    static NotFoundException notFound(String treatment) {
-        return new NotFoundException("no published protocol for treatment " + treatment);
+    static NotFoundProblem notFound(String treatment) {
+        return new NotFoundProblem("no published protocol for treatment " + treatment);
     }
 }

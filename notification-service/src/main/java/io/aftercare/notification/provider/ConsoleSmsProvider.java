@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.aftercare.notification.service.Masking;
+import io.aftercare.notification.privacy.Masking;
 import io.quarkus.arc.lookup.LookupIfProperty;
 
 /** The SMS provider of local runs: records each message and logs it (number masked) instead of texting anyone. */

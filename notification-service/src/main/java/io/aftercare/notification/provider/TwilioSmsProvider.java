@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aftercare.notification.config.TwilioConfig;
-import io.aftercare.notification.service.Masking;
+import io.aftercare.notification.privacy.Masking;
 import io.quarkus.arc.lookup.LookupIfProperty;
 
 /**

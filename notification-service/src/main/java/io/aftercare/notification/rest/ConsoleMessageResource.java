@@ -12,8 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.aftercare.notification.privacy.Masking;
 import io.aftercare.notification.provider.ConsoleMessage;
-import io.aftercare.notification.service.Masking;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 

@@ -15,6 +15,7 @@ import io.aftercare.notification.PatientReply;
 import io.aftercare.notification.ReplyState;
 import io.aftercare.notification.repository.OptOutRepository;
 import io.aftercare.notification.repository.PatientReplyRepository;
+import io.aftercare.problem.NotFoundProblem;
 import io.aftercare.problem.Problem;
 import io.aftercare.problem.UnprocessableException;
 
@@ -80,8 +81,7 @@ public class Inbox {
 
     private PatientReply find(String clinicId, UUID replyId) {
         return replies.inClinic(clinicId, replyId)
-                .orElseThrow(() -> new UnprocessableException(404, "Not Found",
-                        "No reply " + replyId + " in the inbox of " + clinicId + ".", List.of()));
+                .orElseThrow(() -> new NotFoundProblem("No reply " + replyId + " in the inbox of " + clinicId + "."));
     }
 
     /** Opaque to clients: the position of the last entry of the page. */

@@ -20,6 +20,7 @@ import io.aftercare.notification.PatientReply;
 import io.aftercare.notification.ReplyState;
 import io.aftercare.notification.config.RepliesConfig;
 import io.aftercare.notification.metrics.NotificationMetrics;
+import io.aftercare.notification.privacy.Masking;
 import io.aftercare.notification.repository.PatientReplyRepository;
 import io.aftercare.notification.repository.RecipientBookings;
 import io.aftercare.notification.repository.RecipientBookings.RecipientBooking;

@@ -18,11 +18,11 @@ import io.aftercare.notification.messaging.NotificationStatus;
 import io.aftercare.notification.messaging.OutboundEvents;
 import io.aftercare.notification.messaging.RecipientPreferenceChanged;
 import io.aftercare.notification.metrics.NotificationMetrics;
+import io.aftercare.notification.privacy.Masking;
 import io.aftercare.notification.repository.DeliveryRepository;
 import io.aftercare.notification.repository.OptOutRepository;
 import io.aftercare.notification.repository.ProcessedWebhooks;
 import io.aftercare.notification.repository.RecipientBookings;
-import io.aftercare.notification.service.Masking;
 import io.aftercare.notification.service.PatientReplies;
 
 /** What the provider tells us: how a message fared, and what a patient replied. */

@@ -89,7 +89,7 @@ public class AppointmentResource {
         }
         BookingService.UpsertResult result;
         try {
-            result = bookings.upsert(access.clinicId(), id, request);
+            result = bookings.upsert(access.clinicId(), id, request.details());
         } catch (UnprocessableException e) {
             throw new FhirInvalidException(e.status(), e.errors()
                     .stream()

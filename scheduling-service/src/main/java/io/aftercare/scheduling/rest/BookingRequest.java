@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
 import io.aftercare.scheduling.BookingStatus;
+import io.aftercare.scheduling.service.BookingDetails;
 
 /**
  * The body of {@code PUT /v1/clinics/{clinicId}/bookings/{externalId}}.
@@ -18,5 +19,13 @@ public record BookingRequest(@NotNull @Valid PatientRequest patient, @NotNull @V
     @AssertTrue(message = "treatment.actualEndsAt is only for a completed booking")
     public boolean isActualEndOnlyWhenCompleted() {
         return treatment == null || treatment.actualEndsAt() == null || status == BookingStatus.COMPLETED;
+    }
+
+    /** What the service needs of it, once it is valid. */
+    public BookingDetails details() {
+        return new BookingDetails(sourceVersion, patient.firstName(), patient.phone(), patient.email(),
+                patient.locale(), patient.timeZone(), patient.preferredChannel(), patient.consent().sms(),
+                patient.consent().email(), patient.consent().marketingGiven(), treatment.type(),
+                treatment.startsAt().toInstant(), treatment.end().toInstant(), status);
     }
 }

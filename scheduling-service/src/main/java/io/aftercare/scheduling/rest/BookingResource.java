@@ -42,9 +42,9 @@ public class BookingResource {
             @PathParam("externalId") @Pattern(regexp = EXTERNAL_ID) String externalId,
             @NotNull @Valid BookingRequest request) {
         access.require(clinicId);
-        UpsertResult result = bookings.upsert(clinicId, externalId, request);
+        UpsertResult result = bookings.upsert(clinicId, externalId, request.details());
         return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(result.booking())
+                .entity(BookingResponse.of(result.plan()))
                 .build();
     }
 
@@ -52,6 +52,7 @@ public class BookingResource {
     public BookingResponse get(@PathParam("clinicId") String clinicId, @PathParam("externalId") String externalId) {
         access.require(clinicId);
         return bookings.find(clinicId, externalId)
+                .map(BookingResponse::of)
                 .orElseThrow(() -> new NotFoundException("no booking " + externalId + " for clinic " + clinicId));
     }
 }

@@ -14,6 +14,7 @@ import io.aftercare.scheduling.PlanState;
 import io.aftercare.scheduling.Priority;
 import io.aftercare.scheduling.Reminder;
 import io.aftercare.scheduling.ReminderState;
+import io.aftercare.scheduling.service.BookingPlan;
 
 /** A booking as its clinic sees it: the treatment and the plan of reminders, in UTC and on the patient's clock. */
 public record BookingResponse(UUID id, String clinicId, String externalId, Long sourceVersion, BookingStatus status,
@@ -40,6 +41,10 @@ public record BookingResponse(UUID id, String clinicId, String externalId, Long 
             .thenComparingInt(r -> r.occurrence)
             .thenComparing(r -> r.createdAt)
             .thenComparing(r -> r.id);
+
+    public static BookingResponse of(BookingPlan plan) {
+        return of(plan.booking(), plan.reminders());
+    }
 
     public static BookingResponse of(Booking booking, List<Reminder> reminders) {
         ZoneId zone = ZoneId.of(booking.timeZone);

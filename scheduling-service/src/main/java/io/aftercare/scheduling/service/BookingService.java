@@ -20,9 +20,6 @@ import io.aftercare.scheduling.client.GuidancePlanner;
 import io.aftercare.scheduling.metrics.SchedulingMetrics;
 import io.aftercare.scheduling.repository.BookingRepository;
 import io.aftercare.scheduling.repository.ReminderRepository;
-import io.aftercare.scheduling.rest.BookingRequest;
-import io.aftercare.scheduling.rest.BookingResponse;
-import io.aftercare.scheduling.rest.PatientRequest;
 
 /** Creates and updates bookings and keeps their reminder plan in step, in one transaction. */
 @ApplicationScoped
@@ -45,7 +42,7 @@ public class BookingService {
         this.clock = clock;
     }
 
-    public record UpsertResult(boolean created, BookingResponse booking) {
+    public record UpsertResult(boolean created, BookingPlan plan) {
     }
 
     /**
@@ -54,7 +51,7 @@ public class BookingService {
      * nothing is stored. When guidance cannot be reached the booking is kept in state planning.
      */
     @Transactional
-    public UpsertResult upsert(String clinicId, String externalId, BookingRequest request) {
+    public UpsertResult upsert(String clinicId, String externalId, BookingDetails request) {
         bookings.lockBookingKey(clinicId, externalId);
         Instant now = clock.instant();
         Optional<Booking> existing = bookings.findByClinicAndExternalId(clinicId, externalId);
@@ -83,16 +80,16 @@ public class BookingService {
         metrics.booking(outcome);
         LOG.infof("booking %s of clinic %s %s (status %s, plan %s)", booking.id, clinicId, outcome, booking.status,
                 booking.planState);
-        return new UpsertResult(existing.isEmpty(), BookingResponse.of(booking, reminders.findByBooking(booking.id)));
+        return new UpsertResult(existing.isEmpty(), new BookingPlan(booking, reminders.findByBooking(booking.id)));
     }
 
     @Transactional
-    public Optional<BookingResponse> find(String clinicId, String externalId) {
+    public Optional<BookingPlan> find(String clinicId, String externalId) {
         return bookings.findByClinicAndExternalId(clinicId, externalId)
-                .map(booking -> BookingResponse.of(booking, reminders.findByBooking(booking.id)));
+                .map(booking -> new BookingPlan(booking, reminders.findByBooking(booking.id)));
     }
 
-    private static void refuseStale(Booking booking, BookingRequest request, SchedulingMetrics metrics) {
+    private static void refuseStale(Booking booking, BookingDetails request, SchedulingMetrics metrics) {
         if (request.sourceVersion() != null && booking.sourceVersion != null
                 && request.sourceVersion() < booking.sourceVersion) {
             metrics.booking("conflict");
@@ -114,36 +111,34 @@ public class BookingService {
         return booking;
     }
 
-    private static boolean changesPlan(Booking booking, BookingRequest request) {
-        PatientRequest patient = request.patient();
+    private static boolean changesPlan(Booking booking, BookingDetails request) {
         return booking.status != request.status()
-                || !booking.treatmentStart.equals(request.treatment().startsAt().toInstant())
-                || !booking.treatmentEnd.equals(request.treatment().end().toInstant())
-                || !booking.treatmentType.equals(request.treatment().type())
-                || !booking.timeZone.equals(patient.timeZone()) || !booking.locale.equals(patient.locale())
-                || !booking.firstName.equals(patient.firstName()) || !Objects.equals(booking.phone, patient.phone())
-                || !Objects.equals(booking.email, patient.email())
-                || booking.preferredChannel != patient.preferredChannel()
-                || booking.smsConsent != patient.consent().sms() || booking.emailConsent != patient.consent().email()
-                || booking.marketingConsent != patient.consent().marketingGiven()
+                || !booking.treatmentStart.equals(request.treatmentStart())
+                || !booking.treatmentEnd.equals(request.treatmentEnd())
+                || !booking.treatmentType.equals(request.treatmentType())
+                || !booking.timeZone.equals(request.timeZone()) || !booking.locale.equals(request.locale())
+                || !booking.firstName.equals(request.firstName()) || !Objects.equals(booking.phone, request.phone())
+                || !Objects.equals(booking.email, request.email())
+                || booking.preferredChannel != request.preferredChannel()
+                || booking.smsConsent != request.smsConsent() || booking.emailConsent != request.emailConsent()
+                || booking.marketingConsent != request.marketingConsent()
                 || booking.planState == PlanState.FAILED;
     }
 
-    private static void apply(Booking booking, BookingRequest request) {
-        PatientRequest patient = request.patient();
+    private static void apply(Booking booking, BookingDetails request) {
         booking.sourceVersion = request.sourceVersion();
-        booking.firstName = patient.firstName();
-        booking.phone = patient.phone();
-        booking.email = patient.email();
-        booking.locale = patient.locale();
-        booking.timeZone = patient.timeZone();
-        booking.preferredChannel = patient.preferredChannel();
-        booking.smsConsent = patient.consent().sms();
-        booking.emailConsent = patient.consent().email();
-        booking.marketingConsent = patient.consent().marketingGiven();
-        booking.treatmentType = request.treatment().type();
-        booking.treatmentStart = request.treatment().startsAt().toInstant();
-        booking.treatmentEnd = request.treatment().end().toInstant();
+        booking.firstName = request.firstName();
+        booking.phone = request.phone();
+        booking.email = request.email();
+        booking.locale = request.locale();
+        booking.timeZone = request.timeZone();
+        booking.preferredChannel = request.preferredChannel();
+        booking.smsConsent = request.smsConsent();
+        booking.emailConsent = request.emailConsent();
+        booking.marketingConsent = request.marketingConsent();
+        booking.treatmentType = request.treatmentType();
+        booking.treatmentStart = request.treatmentStart();
+        booking.treatmentEnd = request.treatmentEnd();
         booking.status = request.status();
     }
 }

@@ -1,4 +1,4 @@
-package io.aftercare.notification.service;
+package io.aftercare.notification.privacy;
 
 /** Personal data as logs and ops screens may show it: enough to tell two apart, not enough to contact anyone. */
 public final class Masking {

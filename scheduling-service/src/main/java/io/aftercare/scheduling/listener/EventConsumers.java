@@ -1,4 +1,4 @@
-package io.aftercare.scheduling.messaging;
+package io.aftercare.scheduling.listener;
 
 import java.util.concurrent.CompletionStage;
 
@@ -7,6 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.aftercare.scheduling.messaging.NotificationStatus;
+import io.aftercare.scheduling.messaging.PatientReplied;
+import io.aftercare.scheduling.messaging.ProtocolPublished;
+import io.aftercare.scheduling.messaging.RecipientPreferenceChanged;
 import io.aftercare.scheduling.service.CheckIns;
 import io.aftercare.scheduling.service.PlanChanges;
 import io.smallrye.common.annotation.Blocking;

@@ -1,4 +1,4 @@
-package io.aftercare.notification.messaging;
+package io.aftercare.notification.listener;
 
 import java.util.concurrent.CompletionStage;
 
@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aftercare.notification.messaging.ReminderDue;
 import io.aftercare.notification.service.DeliveryIntake;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;

@@ -1,0 +1,73 @@
+package io.aftercare.scheduling.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aftercare.contracts.Contract;
+import io.aftercare.localstack.testing.GuidanceTestResource;
+import io.aftercare.localstack.testing.KafkaTestResource;
+import io.aftercare.localstack.testing.PostgresTestResource;
+import io.aftercare.localstack.testing.TopicReader;
+import io.aftercare.scheduling.BookingFixtures;
+import io.aftercare.scheduling.Clinics;
+import io.aftercare.scheduling.client.GuidancePlan;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * What scheduling publishes keeps to its schema, and scheduling reads every field it declares from each contract's
+ * example, with the mapper its Kafka deserializers and REST client use.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "scheduling"))
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = GuidanceTestResource.class, scope = TestResourceScope.GLOBAL)
+class EventContractsTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void theRemindersItPublishesKeepToTheReminderDueContract() {
+        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        String bookingId = Clinics.as("clinic-p")
+                .body(BookingFixtures.booking(end.minusMinutes(45), end, "booked"))
+                .put("/v1/clinics/clinic-p/bookings/" + BookingFixtures.uniqueId("contract"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        try (TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
+            var published = topic.read(r -> r.value().contains(bookingId), 1, Duration.ofSeconds(20));
+            assertThat(published).hasSize(1);
+            Contract.REMINDER_DUE.assertValid(published.get(0).value());
+        }
+    }
+
+    @Test
+    void itReadsEveryFieldItDeclaresFromTheEventsItConsumesAndFromThePlan() {
+        assertThat(Contract.NOTIFICATION_STATUS.readFully(json, NotificationStatus.class).status()).isEqualTo("failed");
+        assertThat(Contract.RECIPIENT_PREFERENCE_CHANGED.readFully(json, RecipientPreferenceChanged.class).optedOut())
+                .isTrue();
+        assertThat(Contract.PROTOCOL_PUBLISHED.readFully(json, ProtocolPublished.class).version()).isEqualTo(4);
+        assertThat(Contract.PATIENT_REPLIED.readFully(json, PatientReplied.class).checkInScore()).isEqualTo(4);
+        assertThat(Contract.GUIDANCE_PLAN.readFully(json, GuidancePlan.class).reminders()).hasSize(1);
+    }
+}
