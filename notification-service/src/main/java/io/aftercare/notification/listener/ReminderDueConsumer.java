@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aftercare.messaging.Redelivery;
 import io.aftercare.notification.messaging.ReminderDue;
 import io.aftercare.notification.service.DeliveryIntake;
 import io.smallrye.common.annotation.Blocking;
@@ -17,7 +18,8 @@ import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 
 /**
  * Takes due reminders off Kafka; the offset is committed only after the delivery was recorded. The event is read as
- * text so that it can be kept as received, for retries and the dead-letter topic.
+ * text so that it can be kept as received, for retries and the dead-letter topic, which gets what cannot be read or
+ * handled, with the reason.
  */
 @ApplicationScoped
 public class ReminderDueConsumer {
@@ -44,7 +46,13 @@ public class ReminderDueConsumer {
         String eventId = message.getMetadata(IncomingCloudEventMetadata.class)
                 .map(IncomingCloudEventMetadata::getId)
                 .orElse(event.reminderId().toString());
-        intake.accept(eventId, event, message.getPayload());
+        try {
+            // While the database is away this waits, and the events behind it wait too: none is lost or parked.
+            Redelivery.untilHandled("reminder event " + eventId, () -> intake.accept(eventId, event,
+                    message.getPayload()));
+        } catch (RuntimeException cannotBeHandled) {
+            return message.nack(cannotBeHandled);
+        }
         return message.ack();
     }
 }

@@ -1,9 +1,11 @@
 package io.aftercare.notification.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -14,21 +16,27 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aftercare.contracts.Contract;
+import io.aftercare.localstack.testing.Eventually;
+import io.aftercare.localstack.testing.FakeTwilio;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.localstack.testing.SmtpTestResource;
 import io.aftercare.localstack.testing.TopicReader;
+import io.aftercare.notification.Deliveries;
 import io.aftercare.notification.NotificationFixtures;
 import io.aftercare.notification.NotificationFixtures.Event;
+import io.aftercare.notification.webhook.TwilioSignature;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * What notification publishes keeps to its schemas (the records as they are on Kafka), and notification reads every
- * field it declares from the reminder-due example, with the mapper its consumer uses.
+ * What notification publishes keeps to its schemas (the records it put on Kafka in a real exchange: a reminder, a
+ * reply, a BAJA), and notification reads every field it declares from the reminder-due example, with the mapper its
+ * consumer uses.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "notification"))
@@ -46,7 +54,10 @@ class EventContractsTest {
     ObjectMapper json;
 
     @Inject
-    OutboundEvents events;
+    Deliveries deliveries;
+
+    @TestHTTPResource("/v1/webhooks/twilio/inbound")
+    String inboundUrl;
 
     @Test
     void itReadsEveryFieldItDeclaresFromTheReminderDueExample() {
@@ -66,20 +77,37 @@ class EventContractsTest {
     }
 
     @Test
-    void preferenceAndReplyEventsKeepToTheirContracts() {
+    void theReplyAndPreferenceEventsOfARealConversationKeepToTheirContracts() {
         String phone = NotificationFixtures.phone();
-        events.preference(new RecipientPreferenceChanged("sms", phone, true, Instant.now())).await().atMost(BOUND);
-        UUID reply = UUID.randomUUID();
-        events.reply(new PatientReplied(reply, "clinic-n", UUID.randomUUID(), "ext-1", "es", 4, true,
-                "check-in answer 4 of 5", Instant.now())).await().atMost(BOUND);
+        UUID booking = UUID.randomUUID();
+        Event checkIn = NotificationFixtures.forBooking(phone, "clinic-n", booking, "check-in", "es");
+        NotificationFixtures.publish(bootstrapServers, checkIn);
+        Eventually.await(BOUND, () -> deliveries.settled(checkIn.reminderId().toString()));
 
+        inbound(phone, "4, muy roja");
+        inbound(phone, "BAJA");
+
+        try (TopicReader topic = new TopicReader(bootstrapServers, "patient-replies")) {
+            Contract.PATIENT_REPLIED
+                    .assertValid(topic.read(r -> r.value().contains(booking.toString()), 1, BOUND).get(0).value());
+        }
         try (TopicReader topic = new TopicReader(bootstrapServers, "recipient-preferences")) {
             Contract.RECIPIENT_PREFERENCE_CHANGED
                     .assertValid(topic.read(r -> r.value().contains(phone), 1, BOUND).get(0).value());
         }
-        try (TopicReader topic = new TopicReader(bootstrapServers, "patient-replies")) {
-            Contract.PATIENT_REPLIED
-                    .assertValid(topic.read(r -> r.value().contains(reply.toString()), 1, BOUND).get(0).value());
-        }
+    }
+
+    private void inbound(String from, String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
+        form.put("From", from);
+        form.put("To", "+15005550006");
+        form.put("Body", body);
+        given().contentType("application/x-www-form-urlencoded")
+                .formParams(form)
+                .header("X-Twilio-Signature", TwilioSignature.sign(FakeTwilio.AUTH_TOKEN, inboundUrl, form))
+                .post(inboundUrl)
+                .then()
+                .statusCode(200);
     }
 }

@@ -1,12 +1,14 @@
 package io.aftercare.scheduling.listener;
 
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.aftercare.messaging.Redelivery;
 import io.aftercare.scheduling.messaging.NotificationStatus;
 import io.aftercare.scheduling.messaging.PatientReplied;
 import io.aftercare.scheduling.messaging.ProtocolPublished;
@@ -31,36 +33,49 @@ public class EventConsumers {
     @Incoming("protocol-published")
     @Blocking
     public CompletionStage<Void> onProtocolPublished(Message<ProtocolPublished> message) {
-        ProtocolPublished event = message.getPayload();
-        changes.protocolPublished(eventId(message, event.treatment() + ":" + event.version()), event);
-        return message.ack();
+        return handle(message, event -> changes.protocolPublished(
+                eventId(message, event.treatment() + ":" + event.version()), event));
     }
 
     @Incoming("recipient-preferences")
     @Blocking
     public CompletionStage<Void> onRecipientPreference(Message<RecipientPreferenceChanged> message) {
-        RecipientPreferenceChanged event = message.getPayload();
-        changes.preferenceChanged(
+        return handle(message, event -> changes.preferenceChanged(
                 eventId(message, event.channel() + ":" + event.address() + ":" + event.optedOut() + ":" + event.at()),
-                event);
-        return message.ack();
+                event));
     }
 
     @Incoming("notification-status")
     @Blocking
     public CompletionStage<Void> onNotificationStatus(Message<NotificationStatus> message) {
-        NotificationStatus event = message.getPayload();
-        changes.notificationStatus(eventId(message, event.reminderId() + ":" + event.status()), event);
-        return message.ack();
+        return handle(message, event -> changes.notificationStatus(
+                eventId(message, event.reminderId() + ":" + event.status()), event));
     }
 
     /** A patient's reply: only a check-in answer concerns the booking here; the reply itself stays in the inbox. */
     @Incoming("patient-replies")
     @Blocking
     public CompletionStage<Void> onPatientReplied(Message<PatientReplied> message) {
-        PatientReplied event = message.getPayload();
-        if (event.checkInScore() != null) {
-            checkIns.answered(eventId(message, event.replyId().toString()), event);
+        return handle(message, event -> {
+            if (event.checkInScore() != null) {
+                checkIns.answered(eventId(message, event.replyId().toString()), event);
+            }
+        });
+    }
+
+    /**
+     * Acts on the event, waiting out a database that is away; an event that could not be read (its payload is null:
+     * the deserializer failed) or handled is nacked, which parks it on the channel's dead-letter topic with the reason.
+     */
+    private static <T> CompletionStage<Void> handle(Message<T> message, Consumer<T> action) {
+        T event = message.getPayload();
+        if (event == null) {
+            return message.nack(new IllegalArgumentException("the event could not be read as its contract says"));
+        }
+        try {
+            Redelivery.untilHandled("event " + eventId(message, "without id"), () -> action.accept(event));
+        } catch (RuntimeException cannotBeHandled) {
+            return message.nack(cannotBeHandled);
         }
         return message.ack();
     }

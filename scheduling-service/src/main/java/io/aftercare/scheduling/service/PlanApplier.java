@@ -66,6 +66,12 @@ public class PlanApplier {
             booking.planState = PlanState.FAILED;
             booking.planError = "guidance has no protocol for treatment " + unknown.treatment();
             booking.nextPlanAt = null;
+        } else if (outcome instanceof GuidancePlanner.Unreadable unreadable) {
+            // The reminders already planned stay: nothing is lost while the disagreement is fixed, and the booking's
+            // next update plans it again. Retrying on a timer would only hide the error as an outage.
+            booking.planState = PlanState.FAILED;
+            booking.planError = unreadable.reason();
+            booking.nextPlanAt = null;
         } else if (outcome instanceof GuidancePlanner.Unavailable unavailable) {
             booking.planState = PlanState.PENDING;
             booking.planError = unavailable.reason();

@@ -1,4 +1,4 @@
-package io.aftercare.scheduling.service;
+package io.aftercare.scheduling.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,7 @@ import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
+import io.aftercare.localstack.testing.TopicReader;
 import io.aftercare.scheduling.BookingFixtures;
 import io.aftercare.scheduling.Clinics;
 import io.quarkus.test.common.ResourceArg;
@@ -29,7 +30,8 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "scheduling"))
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = GuidanceTestResource.class, scope = TestResourceScope.GLOBAL)
-class CheckInsTest {
+/** The events scheduling consumes, as they arrive on Kafka: acted on once, and parked with the reason when unreadable. */
+class EventConsumersTest {
 
     private static final Duration BOUND = Duration.ofSeconds(20);
 
@@ -62,6 +64,33 @@ class CheckInsTest {
         assertThat(settled.getInt("checkIn.score")).isEqualTo(4);
         assertThat(settled.getString("checkIn.answeredAt")).isEqualTo(answered.toString());
         assertThat(scored.getInt("checkIn.score")).isEqualTo(4);
+    }
+
+    @Test
+    void anUnreadableEventIsParkedWithTheReasonAndTheOnesBehindItKeepFlowing() {
+        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).truncatedTo(ChronoUnit.MINUTES);
+        String path = "/v1/clinics/clinic-p/bookings/" + BookingFixtures.uniqueId("after-poison");
+        String bookingId = Clinics.as("clinic-p").body(BookingFixtures.booking(end.minusMinutes(45), end, "booked"))
+                .put(path).then().statusCode(201).extract().path("id");
+        String poison = UUID.randomUUID().toString();
+
+        try (CloudEventWriter writer = new CloudEventWriter(bootstrapServers)) {
+            writer.send("patient-replies", bookingId, poison, "io.aftercare.patient.replied.v1",
+                    "{\"replyId\": \"not-a-uuid\", \"bookingId\": 42, \"marker\": \"" + poison + "\"}");
+        }
+        reply(bookingId, "clinic-p", 2, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+
+        try (TopicReader parked = new TopicReader(bootstrapServers, "patient-replies-dlt")) {
+            var records = parked.read(r -> r.value() == null || r.value().contains(poison)
+                    || new String(r.headers().lastHeader("ce_id") == null
+                            ? new byte[0]
+                            : r.headers().lastHeader("ce_id").value()).equals(poison),
+                    1, BOUND);
+            assertThat(records).hasSize(1);
+            assertThat(records.get(0).headers().lastHeader("dead-letter-reason")).isNotNull();
+        }
+        Eventually.await(BOUND, () -> Integer.valueOf(2).equals(Clinics.as("clinic-p").get(path).jsonPath()
+                .get("checkIn.score")) ? true : null);
     }
 
     private void reply(String bookingId, String clinicId, Integer score, Instant at) {
