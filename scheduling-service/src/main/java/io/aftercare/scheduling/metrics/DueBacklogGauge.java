@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.aftercare.scheduling.ReminderState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -42,11 +43,12 @@ public class DueBacklogGauge {
     void count() {
         var now = clock.instant();
         backlog.set(((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM reminder WHERE state = 'PLANNED' AND due_at <= :now")
+                ReminderState.sql("SELECT count(*) FROM reminder WHERE state = {PLANNED} AND due_at <= :now"))
                 .setParameter("now", now)
                 .getSingleResult()).longValue());
         upcoming.set(((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM reminder WHERE state = 'PLANNED' AND due_at > :now AND due_at <= :until")
+                ReminderState.sql(
+                        "SELECT count(*) FROM reminder WHERE state = {PLANNED} AND due_at > :now AND due_at <= :until"))
                 .setParameter("now", now)
                 .setParameter("until", now.plusSeconds(48 * 3600))
                 .getSingleResult()).longValue());

@@ -19,6 +19,8 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
+import io.aftercare.scheduling.ReminderState;
+
 /**
  * The ops page's SQL: aggregates over the reminder table, optionally for one clinic. Each query is written with or
  * without its clinic condition rather than with {@code (? IS NULL OR clinic_id = ?)}, which would keep PostgreSQL
@@ -39,14 +41,14 @@ public class OpsQueries {
         // Each figure is its own range over an index on the column it filters by, so the cost follows what
         // happened in the period, not the size of the table (millions of future reminders cost nothing here).
         String clinic = clinicId == null ? "" : " AND clinic_id = ?";
-        return work("""
+        return work(ReminderState.sql("""
                 SELECT
                   (SELECT count(*) FROM booking WHERE created_at >= ?%1$s),
                   c.planned, d.dispatched, d.sent, d.delivered, d.failed, d.suppressed,
-                  (SELECT count(*) FROM reminder WHERE state = 'EXPIRED' AND due_at >= ?%1$s)
+                  (SELECT count(*) FROM reminder WHERE state = {EXPIRED} AND due_at >= ?%1$s)
                     + (SELECT count(*) FROM reminder WHERE notified_status = 'expired' AND notified_at >= ?%1$s),
                   c.revoked
-                FROM (SELECT count(*) AS planned, count(*) FILTER (WHERE state = 'REVOKED') AS revoked
+                FROM (SELECT count(*) AS planned, count(*) FILTER (WHERE state = {REVOKED}) AS revoked
                       FROM reminder WHERE created_at >= ?%1$s) c,
                      (SELECT count(*) AS dispatched,
                         count(*) FILTER (WHERE notified_status IN ('sent', 'delivered', 'undelivered')) AS sent,
@@ -54,7 +56,7 @@ public class OpsQueries {
                         count(*) FILTER (WHERE notified_status IN ('failed', 'undelivered')) AS failed,
                         count(*) FILTER (WHERE notified_status = 'suppressed') AS suppressed
                       FROM reminder WHERE dispatched_at >= ?%1$s) d
-                """.formatted(clinic), statement -> {
+                """).formatted(clinic), statement -> {
             Timestamp since = Timestamp.from(from);
             int i = 1;
             for (int k = 0; k < 5; k++) {
@@ -73,11 +75,11 @@ public class OpsQueries {
     /** Planned reminders per hour for the next 48 hours, every hour present (zero when empty). */
     public List<OpsOverview.HourCount> upcoming(String clinicId, Instant now) {
         Instant firstHour = now.truncatedTo(ChronoUnit.HOURS);
-        Map<Instant, Long> counts = work("""
+        Map<Instant, Long> counts = work(ReminderState.sql("""
                 SELECT date_trunc('hour', due_at), count(*) FROM reminder
-                WHERE state = 'PLANNED' AND due_at >= ? AND due_at < ?%s
+                WHERE state = {PLANNED} AND due_at >= ? AND due_at < ?%s
                 GROUP BY 1
-                """.formatted(clinicId == null ? "" : " AND clinic_id = ?"), statement -> {
+                """).formatted(clinicId == null ? "" : " AND clinic_id = ?"), statement -> {
             statement.setTimestamp(1, Timestamp.from(now));
             statement.setTimestamp(2, Timestamp.from(firstHour.plus(Duration.ofHours(48))));
             if (clinicId != null) {
@@ -154,12 +156,12 @@ public class OpsQueries {
      * @return whether there was such a reminder
      */
     public boolean resend(UUID reminderId, Instant now) {
-        return entityManager.createNativeQuery("""
-                UPDATE reminder SET state = 'PLANNED', generation = generation + 1, due_at = :now,
+        return entityManager.createNativeQuery(ReminderState.sql("""
+                UPDATE reminder SET state = {PLANNED}, generation = generation + 1, due_at = :now,
                     dispatched_at = NULL, notified_status = NULL, notified_reason = NULL, notified_at = NULL
                 WHERE id = :id AND notified_status IN ('failed', 'undelivered') AND expires_at > :now
-                  AND state IN ('FAILED', 'DISPATCHED')
-                """).setParameter("id", reminderId).setParameter("now", now).executeUpdate() == 1;
+                  AND state IN ({FAILED}, {DISPATCHED})
+                """)).setParameter("id", reminderId).setParameter("now", now).executeUpdate() == 1;
     }
 
     interface Binder {

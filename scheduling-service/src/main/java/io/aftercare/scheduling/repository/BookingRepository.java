@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aftercare.scheduling.Booking;
+import io.aftercare.scheduling.ReminderState;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -42,12 +43,12 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
     /** Asks for a new plan of every booking of the treatment that has not taken place yet. */
     /** A clinic's bookings of a treatment that still have reminders to go, queued for a new plan. */
     public int replanClinic(String treatment, String clinicId, Instant now) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager().createNativeQuery(ReminderState.sql("""
                 UPDATE booking b SET plan_state = 'PENDING', next_plan_at = :now, plan_attempts = 0
                 WHERE b.treatment_type = :treatment AND b.clinic_id = :clinic AND b.plan_state = 'PLANNED'
                   AND (b.treatment_start > :now
-                       OR EXISTS (SELECT 1 FROM reminder r WHERE r.booking_id = b.id AND r.state = 'PLANNED'))
-                """).setParameter("now", now)
+                       OR EXISTS (SELECT 1 FROM reminder r WHERE r.booking_id = b.id AND r.state = {PLANNED}))
+                """)).setParameter("now", now)
                 .setParameter("treatment", treatment)
                 .setParameter("clinic", clinicId)
                 .executeUpdate();

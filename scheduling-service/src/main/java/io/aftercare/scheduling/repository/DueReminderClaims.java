@@ -21,6 +21,7 @@ import org.hibernate.Session;
 
 import io.aftercare.scheduling.Channel;
 import io.aftercare.scheduling.Priority;
+import io.aftercare.scheduling.ReminderState;
 import io.aftercare.scheduling.messaging.ReminderDue;
 
 /**
@@ -31,18 +32,18 @@ import io.aftercare.scheduling.messaging.ReminderDue;
 @ApplicationScoped
 public class DueReminderClaims {
 
-    private static final String CLAIM = """
+    private static final String CLAIM = ReminderState.sql("""
             SELECT r.id, r.booking_id, r.clinic_id, r.rule_key, r.occurrence, r.category, r.protocol_version,
                    r.priority, r.channels, r.locale, r.due_at, r.expires_at, r.sms_text, r.email_subject, r.email_body,
                    r.generation,
                    b.external_id, b.first_name, b.phone, b.email, b.locale AS patient_locale, b.time_zone,
                    b.preferred_channel, b.sms_consent, b.sms_opted_out, b.email_consent
             FROM reminder r JOIN booking b ON b.id = r.booking_id
-            WHERE r.state = 'PLANNED' AND r.due_at <= ? AND (r.claimed_until IS NULL OR r.claimed_until <= ?)
+            WHERE r.state = {PLANNED} AND r.due_at <= ? AND (r.claimed_until IS NULL OR r.claimed_until <= ?)
             ORDER BY r.due_at
             LIMIT ?
             FOR UPDATE OF r SKIP LOCKED
-            """;
+            """);
 
     private final EntityManager entityManager;
 
@@ -98,7 +99,8 @@ public class DueReminderClaims {
         }
         session().doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "UPDATE reminder SET claimed_until = ? WHERE id = ANY (?) AND state = 'PLANNED'")) {
+                    ReminderState
+                            .sql("UPDATE reminder SET claimed_until = ? WHERE id = ANY (?) AND state = {PLANNED}"))) {
                 statement.setTimestamp(1, until == null ? null : Timestamp.from(until));
                 statement.setArray(2, uuidArray(connection, ids));
                 statement.executeUpdate();
@@ -107,15 +109,16 @@ public class DueReminderClaims {
     }
 
     /** Moves the given planned reminders to a new state in one statement. */
-    public void mark(Collection<UUID> ids, String state, Instant at) {
+    public void mark(Collection<UUID> ids, ReminderState state, Instant at) {
         if (ids.isEmpty()) {
             return;
         }
         session().doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "UPDATE reminder SET state = ?, dispatched_at = ?, claimed_until = NULL WHERE id = ANY (?) AND state = 'PLANNED'")) {
-                statement.setString(1, state);
-                statement.setTimestamp(2, "DISPATCHED".equals(state) ? Timestamp.from(at) : null);
+                    ReminderState.sql("UPDATE reminder SET state = ?, dispatched_at = ?, claimed_until = NULL"
+                            + " WHERE id = ANY (?) AND state = {PLANNED}"))) {
+                statement.setString(1, state.name());
+                statement.setTimestamp(2, state == ReminderState.DISPATCHED ? Timestamp.from(at) : null);
                 statement.setArray(3, uuidArray(connection, ids));
                 statement.executeUpdate();
             }

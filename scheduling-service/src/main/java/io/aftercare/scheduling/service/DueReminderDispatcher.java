@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.aftercare.scheduling.ReminderState;
 import io.aftercare.scheduling.config.DispatchConfig;
 import io.aftercare.scheduling.messaging.ReminderDue;
 import io.aftercare.scheduling.messaging.ReminderDuePublisher;
@@ -70,7 +71,7 @@ public class DueReminderDispatcher {
             }
         }
         inTransaction(() -> {
-            claims.mark(dispatched, "DISPATCHED", now);
+            claims.mark(dispatched, ReminderState.DISPATCHED, now);
             claims.release(refused);
             return null;
         });
@@ -92,7 +93,7 @@ public class DueReminderDispatcher {
                 .map(DueReminderClaims.Claimed::event)
                 .filter(reminder -> !reminder.expiresAt().isAfter(now))
                 .map(ReminderDue::reminderId)
-                .toList(), "EXPIRED", now);
+                .toList(), ReminderState.EXPIRED, now);
         return due;
     }
 

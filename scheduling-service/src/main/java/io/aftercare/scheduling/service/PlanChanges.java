@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.aftercare.scheduling.ReminderState;
 import io.aftercare.scheduling.messaging.NotificationStatus;
 import io.aftercare.scheduling.messaging.ProtocolPublished;
 import io.aftercare.scheduling.messaging.RecipientPreferenceChanged;
@@ -68,21 +69,21 @@ public class PlanChanges {
         if (!processed.firstTime(eventId, now)) {
             return;
         }
-        String state = switch (event.status()) {
-            case "delivered" -> "DELIVERED";
-            case "failed", "undelivered", "suppressed" -> "FAILED";
+        ReminderState state = switch (event.status()) {
+            case "delivered" -> ReminderState.DELIVERED;
+            case "failed", "undelivered", "suppressed" -> ReminderState.FAILED;
             default -> null;
         };
-        entityManager.createNativeQuery("""
+        entityManager.createNativeQuery(ReminderState.sql("""
                 UPDATE reminder SET notified_status = :status, notified_reason = :reason, notified_at = :at,
                     state = CASE WHEN CAST(:state AS varchar) IS NOT NULL
-                                  AND (state = 'DISPATCHED' OR (state = 'FAILED' AND :state = 'DELIVERED'))
+                                  AND (state = {DISPATCHED} OR (state = {FAILED} AND :state = {DELIVERED}))
                                  THEN CAST(:state AS varchar) ELSE state END
                 WHERE id = :id AND (notified_status IS DISTINCT FROM 'delivered' OR :status = 'delivered')
-                """).setParameter("status", event.status())
+                """)).setParameter("status", event.status())
                 .setParameter("reason", event.reason())
                 .setParameter("at", event.at() == null ? now : event.at())
-                .setParameter("state", state)
+                .setParameter("state", state == null ? null : state.name())
                 .setParameter("id", event.reminderId())
                 .executeUpdate();
     }
@@ -102,12 +103,12 @@ public class PlanChanges {
                 .setParameter("phone", event.address())
                 .executeUpdate();
         if (event.optedOut()) {
-            int revoked = entityManager.createNativeQuery("""
-                    UPDATE reminder r SET state = 'REVOKED'
+            int revoked = entityManager.createNativeQuery(ReminderState.sql("""
+                    UPDATE reminder r SET state = {REVOKED}
                     FROM booking b
-                    WHERE r.booking_id = b.id AND b.phone = :phone AND r.state = 'PLANNED'
+                    WHERE r.booking_id = b.id AND b.phone = :phone AND r.state = {PLANNED}
                       AND NOT (b.email_consent AND b.email IS NOT NULL AND r.channels LIKE '%email%')
-                    """).setParameter("phone", event.address()).executeUpdate();
+                    """)).setParameter("phone", event.address()).executeUpdate();
             metrics.revoked(revoked);
             LOG.infof("SMS opt-out: %d pending reminder(s) revoked", revoked);
         } else {
