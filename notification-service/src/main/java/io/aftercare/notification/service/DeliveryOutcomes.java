@@ -1,0 +1,139 @@
+package io.aftercare.notification.service;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.aftercare.notification.Delivery;
+import io.aftercare.notification.DeliveryAttempt;
+import io.aftercare.notification.DeliveryChannel;
+import io.aftercare.notification.DeliveryKind;
+import io.aftercare.notification.DeliveryStatus;
+import io.aftercare.notification.metrics.NotificationMetrics;
+import io.aftercare.notification.provider.SendResult;
+import io.aftercare.notification.provider.TwilioSmsProvider;
+import io.aftercare.notification.repository.OptOutRepository;
+
+/**
+ * Records what became of a delivery: every attempt with its outcome, and the delivery's next state. Transient
+ * failures come back later (backoff with jitter, at least the provider's Retry-After) while the reminder is valid;
+ * permanent ones fail at once; one whose validity ends while retrying expires and is given up (dead-letter topic).
+ */
+@ApplicationScoped
+public class DeliveryOutcomes {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
+
+    private final RetryPolicy retries;
+    private final OptOutRepository optOuts;
+    private final NotificationMetrics metrics;
+
+    public DeliveryOutcomes(RetryPolicy retries, OptOutRepository optOuts, NotificationMetrics metrics) {
+        this.retries = retries;
+        this.optOuts = optOuts;
+        this.metrics = metrics;
+    }
+
+    /** The provider's answer to an attempt. */
+    void attempted(Delivery delivery, String phone, SendResult result, Instant at, DeliveryAnnouncements news) {
+        delivery.attempts++;
+        recordAttempt(delivery, result, at);
+        if (result instanceof SendResult.Sent sent) {
+            delivery.providerMessageId = sent.providerMessageId();
+            finish(delivery, DeliveryStatus.SENT, null, at, news);
+        } else if (result instanceof SendResult.Permanent permanent) {
+            if (TwilioSmsProvider.UNSUBSCRIBED.equals(permanent.errorCode())
+                    && optOuts.optOut(DeliveryChannel.SMS, phone, "21610", at)) {
+                metrics.optOut("sms", "out");
+                news.optedOut(phone, at);
+            }
+            finish(delivery, DeliveryStatus.FAILED, "refused by the provider: " + describe(permanent), at, news);
+        } else if (result instanceof SendResult.Transient failure) {
+            Instant next = at.plus(retries.delay(delivery.attempts, failure.retryAfter()));
+            if (retries.worthAnotherTry(next, delivery.expiresAt)) {
+                metrics.retry(lower(delivery.channel));
+                delivery.status = DeliveryStatus.RETRYING;
+                delivery.reason = failure.detail();
+                delivery.nextAttemptAt = next;
+                delivery.updatedAt = at;
+            } else {
+                String reason = "its validity ended at " + delivery.expiresAt + " while retrying, after "
+                        + delivery.attempts + " attempts; last: " + failure.detail();
+                finish(delivery, DeliveryStatus.EXPIRED, reason, at, news);
+                givenUp(delivery, reason, news);
+            }
+        }
+    }
+
+    /**
+     * The delivery's validity ended before it could go. One that was being retried (its last retry planned just
+     * inside the validity, picked up just outside it) is given up like one that expired at its last failure.
+     */
+    void expired(Delivery delivery, Instant at, DeliveryAnnouncements news) {
+        String reason = "its validity ended at " + delivery.expiresAt + " before it could go";
+        finish(delivery, DeliveryStatus.EXPIRED, reason, at, news);
+        if (delivery.attempts > 0) {
+            givenUp(delivery, reason + ", while retrying", news);
+        }
+    }
+
+    /** No channel may carry it (no consent, opted out, no address): the reason says which. */
+    void suppressed(Delivery delivery, String reason, Instant at, DeliveryAnnouncements news) {
+        finish(delivery, DeliveryStatus.SUPPRESSED, reason, at, news);
+    }
+
+    private void finish(Delivery delivery, DeliveryStatus status, String reason, Instant at,
+            DeliveryAnnouncements news) {
+        delivery.status = status;
+        delivery.reason = reason;
+        delivery.nextAttemptAt = null;
+        delivery.updatedAt = at;
+        metrics.notification(lower(delivery.channel), lower(status));
+        news.outcome(delivery, reason, at);
+        LOG.infof("delivery %s (rule %s, booking %s) %s%s", delivery.eventId, delivery.ruleKey, delivery.bookingId,
+                status, reason == null ? "" : ": " + reason);
+    }
+
+    private void givenUp(Delivery delivery, String reason, DeliveryAnnouncements news) {
+        if (delivery.kind == DeliveryKind.REMINDER) {
+            news.givenUp(delivery, reason);
+            metrics.deadLetter();
+        }
+    }
+
+    private static void recordAttempt(Delivery delivery, SendResult result, Instant at) {
+        DeliveryAttempt attempt = new DeliveryAttempt();
+        attempt.id = UUID.randomUUID();
+        attempt.deliveryId = delivery.id;
+        attempt.attempt = delivery.attempts;
+        attempt.channel = delivery.channel;
+        attempt.provider = delivery.provider;
+        attempt.attemptedAt = at;
+        if (result instanceof SendResult.Sent sent) {
+            attempt.outcome = "sent";
+            attempt.providerMessageId = sent.providerMessageId();
+        } else if (result instanceof SendResult.Transient failure) {
+            attempt.outcome = "transient";
+            attempt.httpStatus = failure.httpStatus();
+            attempt.detail = failure.detail();
+        } else if (result instanceof SendResult.Permanent permanent) {
+            attempt.outcome = "permanent";
+            attempt.httpStatus = permanent.httpStatus();
+            attempt.errorCode = permanent.errorCode();
+            attempt.detail = permanent.detail();
+        }
+        attempt.persist();
+    }
+
+    private static String describe(SendResult.Permanent permanent) {
+        return (permanent.errorCode() == null ? "" : "error " + permanent.errorCode() + ", ") + permanent.detail();
+    }
+
+    private static String lower(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+}
