@@ -1,5 +1,6 @@
 package io.aftercare.guidance.rest;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 
 import io.aftercare.guidance.model.SendWindow;
 import io.aftercare.guidance.service.Placeholders;
+import io.aftercare.problem.InputPatterns;
 import io.aftercare.problem.Problem.FieldError;
 import io.aftercare.problem.UnprocessableException;
 
@@ -33,7 +35,7 @@ public class PlanQuery {
 
     @QueryParam("locale")
     @DefaultValue("en")
-    @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or es-MX")
+    @Pattern(regexp = InputPatterns.LANGUAGE_TAG, message = "must be a language tag such as en or es-MX")
     public String locale;
 
     @QueryParam("clinicId")
@@ -63,14 +65,14 @@ public class PlanQuery {
     record Parsed(Instant treatedAt, ZoneId zone, SendWindow window) {
     }
 
-    /** The values bean validation cannot check: all faults at once, as 400. */
-    Parsed parse() {
+    /** The values bean validation cannot check: all faults at once, as 400. "Now" is the service's clock. */
+    Parsed parse(Clock clock) {
         List<FieldError> errors = new ArrayList<>();
         Instant end = null;
         try {
             end = OffsetDateTime.parse(treatedAt).toInstant();
             if (end.isBefore(Instant.parse("2000-01-01T00:00:00Z"))
-                    || end.isAfter(Instant.now().plusSeconds(10L * 366 * 24 * 3600))) {
+                    || end.isAfter(clock.instant().plusSeconds(10L * 366 * 24 * 3600))) {
                 errors.add(new FieldError("treatedAt", "must lie between the year 2000 and ten years from now"));
             }
         } catch (DateTimeParseException e) {

@@ -1,5 +1,6 @@
 package io.aftercare.guidance.rest;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,6 +22,7 @@ import io.aftercare.guidance.service.ClinicOverrideService;
 import io.aftercare.guidance.service.EffectiveProtocol;
 import io.aftercare.guidance.service.PlanCalculator;
 import io.aftercare.guidance.service.ProtocolService;
+import io.aftercare.problem.InputPatterns;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Read access to protocols and plans; open to any caller (editing is in the admin resources). */
@@ -28,8 +30,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProtocolResource {
 
-    static final String TREATMENT = "[a-z][a-z0-9-]{0,63}";
-    static final String CLINIC = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    static final String TREATMENT = InputPatterns.KEY;
+    static final String CLINIC = InputPatterns.CLINIC_ID;
 
     public record ProtocolSummary(String treatment, int version, String title, Instant publishedAt, int rules) {
     }
@@ -44,9 +46,11 @@ public class ProtocolResource {
     private final ClinicOverrideService overrides;
     private final PlanCalculator planner;
     private final MeterRegistry registry;
+    private final Clock clock;
 
     public ProtocolResource(ProtocolService protocols, ClinicOverrideService overrides, PlanCalculator planner,
-            MeterRegistry registry) {
+            MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.protocols = protocols;
         this.overrides = overrides;
         this.planner = planner;
@@ -85,7 +89,7 @@ public class ProtocolResource {
     @Path("/{treatment}/plan")
     public PlanResponse plan(@PathParam("treatment") @Pattern(regexp = TREATMENT) String treatment,
             @Valid @BeanParam PlanQuery query) {
-        PlanQuery.Parsed parsed = query.parse();
+        PlanQuery.Parsed parsed = query.parse(clock);
         EffectiveProtocol protocol = overrides.effective(treatment, query.clinicId);
         if (query.clinicName != null) {
             protocol = new EffectiveProtocol(protocol.treatment(), protocol.version(), protocol.clinicId(),

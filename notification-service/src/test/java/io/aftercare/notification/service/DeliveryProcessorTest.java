@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.MiddayZone;
@@ -29,6 +32,7 @@ import io.aftercare.notification.Delivery;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.NotificationFixtures;
 import io.aftercare.notification.NotificationFixtures.Event;
+import io.aftercare.notification.TestClock;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -40,6 +44,14 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FakeTwilioTestResource.class, scope = TestResourceScope.GLOBAL)
 class DeliveryProcessorTest {
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetTheClock() {
+        clock.reset();
+    }
 
     private static final Duration BOUND = Duration.ofSeconds(30);
 
@@ -166,19 +178,22 @@ class DeliveryProcessorTest {
     @Test
     void retriesEndWithTheValidityAndOnlyThenLandOnTheDeadLetterTopic() {
         String phone = NotificationFixtures.phone();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 200; i++) {
             fake().failNext(phone, 503, null, Map.of());
         }
-        // Backoff from 200 ms doubling: about 0.2 + 0.4 + 0.8 + 1.6 s of waits fit before the validity ends.
-        Instant expiresAt = Instant.now().plusSeconds(6);
-        Event event = NotificationFixtures.event(phone, "ana@example.com", true, true, "sms", "es", MiddayZone.now(),
-                "normal", expiresAt);
+        Instant expiresAt = clock.instant().plus(10, ChronoUnit.MINUTES);
+        Event event = NotificationFixtures.event(phone, "ana@example.com", true, true, "sms", "es", "Europe/Madrid",
+                "normal", clock.instant(), expiresAt);
 
         NotificationFixtures.publish(bootstrapServers, event);
+        Eventually.await(BOUND, () -> deliveries.get(event.reminderId().toString()) != null
+                && deliveries.get(event.reminderId().toString()).attempts >= 3 ? true : null);
+        assertThat(deliveries.get(event.reminderId().toString()).status).isEqualTo(DeliveryStatus.RETRYING);
+        // The provider stays down past the advice's validity.
+        clock.advance(Duration.ofMinutes(11));
         Delivery delivery = settled(event);
 
         assertThat(delivery.status).isEqualTo(DeliveryStatus.EXPIRED);
-        assertThat(delivery.attempts).isGreaterThanOrEqualTo(4);
         assertThat(delivery.reason).contains("validity ended");
         try (TopicReader dlt = new TopicReader(bootstrapServers, "reminders-due-dlt")) {
             List<ConsumerRecord<String, String>> dead = dlt.read(
@@ -227,18 +242,27 @@ class DeliveryProcessorTest {
     @Test
     void aLateNormalReminderArrivingAtNightWaitsForTheMorning() {
         String phone = NotificationFixtures.phone();
-        String nightZone = MiddayZone.whereItIs(1);
+        ZoneId madrid = ZoneId.of("Europe/Madrid");
+        clock.setTo(LocalDateTime.parse("2026-12-02T01:00").atZone(madrid).toInstant());
         // Due an hour ago, as after downtime: the plan's moment has passed, so the patient's window decides.
-        Event event = NotificationFixtures.event(phone, null, true, false, "sms", "es", nightZone, "normal",
-                Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(20, ChronoUnit.HOURS));
+        Event event = NotificationFixtures.event(phone, null, true, false, "sms", "es", "Europe/Madrid", "normal",
+                clock.instant().minus(1, ChronoUnit.HOURS), clock.instant().plus(20, ChronoUnit.HOURS));
 
         NotificationFixtures.publish(bootstrapServers, event);
-        Delivery delivery = settled(event);
+        Delivery waiting = settled(event);
 
-        assertThat(delivery.status).isEqualTo(DeliveryStatus.WAITING);
-        assertThat(delivery.nextAttemptAt.atZone(java.time.ZoneId.of(nightZone)).toLocalTime())
-                .isEqualTo(java.time.LocalTime.of(8, 0));
+        assertThat(waiting.status).isEqualTo(DeliveryStatus.WAITING);
+        assertThat(waiting.nextAttemptAt.atZone(madrid).toLocalDateTime())
+                .isEqualTo(LocalDateTime.parse("2026-12-02T08:00"));
         assertThat(fake().requestsTo(phone)).isEmpty();
+
+        // The morning comes: it goes.
+        clock.setTo(LocalDateTime.parse("2026-12-02T08:00:01").atZone(madrid).toInstant());
+        assertThat(Eventually.await(BOUND, () -> {
+            Delivery now = deliveries.get(event.reminderId().toString());
+            return now.status == DeliveryStatus.SENT ? now : null;
+        }).attempts).isEqualTo(1);
+        assertThat(fake().requestsTo(phone)).hasSize(1);
     }
 
     @Test
@@ -271,8 +295,9 @@ class DeliveryProcessorTest {
     void anOnTimeReminderGoesAtItsPlannedMomentEvenOutsideTheDefaultWindow() {
         // The clinic's own window (planned by guidance) may be wider than the default one notification knows.
         String phone = NotificationFixtures.phone();
-        Event event = NotificationFixtures.event(phone, null, true, false, "sms", "es", MiddayZone.whereItIs(21),
-                "normal", Instant.now().plus(2, ChronoUnit.HOURS));
+        clock.setTo(LocalDateTime.parse("2026-12-02T21:00").atZone(ZoneId.of("Europe/Madrid")).toInstant());
+        Event event = NotificationFixtures.event(phone, null, true, false, "sms", "es", "Europe/Madrid", "normal",
+                clock.instant(), clock.instant().plus(2, ChronoUnit.HOURS));
 
         NotificationFixtures.publish(bootstrapServers, event);
 

@@ -10,12 +10,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
+import io.aftercare.problem.InputPatterns;
+
 /**
  * What was done and when. The end is given directly or as a duration from the start; a completed booking may report
  * the actual end, which then anchors the plan.
  */
-public record TreatmentRequest(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,63}") String type,
-        @NotNull OffsetDateTime startsAt, OffsetDateTime endsAt, @Positive @Max(24 * 60) Integer durationMinutes,
+public record TreatmentRequest(@NotBlank @Pattern(regexp = InputPatterns.KEY) String type,
+        @NotNull @PlausibleTime OffsetDateTime startsAt, OffsetDateTime endsAt,
+        @Positive @Max(24 * 60) Integer durationMinutes,
         OffsetDateTime actualEndsAt) {
 
     private static final Duration LONGEST_TREATMENT = Duration.ofHours(24);
@@ -44,14 +47,6 @@ public record TreatmentRequest(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,63}
     @AssertTrue(message = "give either endsAt or durationMinutes, not both")
     public boolean isEndGivenOnce() {
         return endsAt == null || durationMinutes == null;
-    }
-
-    @AssertTrue(message = "must lie between the year 2000 and ten years from now")
-    public boolean isStartsAtPlausible() {
-        if (startsAt == null) {
-            return true;
-        }
-        return startsAt.getYear() >= 2000 && startsAt.isBefore(OffsetDateTime.now().plusYears(10));
     }
 
     private boolean plausibleEnd(OffsetDateTime end) {

@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.testing.GuidanceTestResource;
@@ -27,6 +28,7 @@ import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.localstack.testing.TopicReader;
 import io.aftercare.scheduling.BookingFixtures;
 import io.aftercare.scheduling.Clinics;
+import io.aftercare.scheduling.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -50,6 +52,38 @@ class DueReminderDispatcherTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetTheClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aReminderWaitsForItsDueTimeOnTheServicesClockAndGoesWhenItComes() {
+        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30).truncatedTo(ChronoUnit.SECONDS);
+        String path = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("later");
+        JsonPath booking = put(path, BookingFixtures.booking(end.minusMinutes(45), end, "booked"), 201);
+        String bookingId = booking.getString("id");
+
+        try (TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
+            assertThat(topic.readFor(record -> bookingId.equals(record.key()), Duration.ofSeconds(2))).isEmpty();
+            assertThat(Clinics.as("clinic-a").get(path).jsonPath()
+                    .getString("reminders.find { it.ruleKey == 'leaving' }.state")).isEqualTo("planned");
+
+            clock.advance(Duration.ofMinutes(31));
+
+            List<ConsumerRecord<String, String>> due = topic.read(record -> bookingId.equals(record.key()), 1,
+                    DISPATCH_BOUND);
+            assertThat(due).hasSize(1);
+            assertThat(JsonPath.from(due.get(0).value()).getString("ruleKey")).isEqualTo("leaving");
+        }
+        // The next moment, hours later on the same clock, is still waiting.
+        assertThat(Clinics.as("clinic-a").get(path).jsonPath().getList("reminders.findAll { it.state == 'planned' }"))
+                .isNotEmpty();
+    }
 
     @Test
     void aDueReminderIsPublishedAsABinaryCloudEventAndMarkedDispatched() {
