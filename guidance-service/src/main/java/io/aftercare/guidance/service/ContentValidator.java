@@ -15,6 +15,7 @@ import io.aftercare.guidance.model.ProtocolContent;
 import io.aftercare.guidance.model.Rule;
 import io.aftercare.guidance.model.Template;
 import io.aftercare.guidance.model.Timing;
+import io.aftercare.problem.InputPatterns;
 import io.aftercare.problem.Problem.FieldError;
 
 /**
@@ -27,7 +28,7 @@ public class ContentValidator {
     /** Languages every base protocol rule must speak; clinics' own rules need the protocol's default one. */
     public static final List<String> REQUIRED_LOCALES = List.of("en", "es");
 
-    private static final String KEY_PATTERN = "[a-z][a-z0-9-]{0,63}";
+    private static final String KEY_PATTERN = InputPatterns.KEY;
     private static final int LONGEST_PARAMETER = 24 * 30;
 
     public List<FieldError> validateProtocol(ProtocolContent content) {
@@ -184,7 +185,7 @@ public class ContentValidator {
         Map<String, String> longest = Placeholders.longest(parameters);
         templates.forEach((locale, template) -> {
             String here = at + "." + locale;
-            if (!locale.matches("[a-z]{2}(-[A-Z]{2})?")) {
+            if (!locale.matches(InputPatterns.LANGUAGE_TAG)) {
                 errors.add(new FieldError(here, "is not a language tag such as en or es-MX"));
             }
             if (template == null) {

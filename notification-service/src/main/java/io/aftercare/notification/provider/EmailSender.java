@@ -41,12 +41,8 @@ public class EmailSender {
     static String html(String text) {
         StringBuilder html = new StringBuilder("<html><body style=\"font-family: sans-serif\">");
         for (String paragraph : text.split("\n\n")) {
-            html.append("<p>").append(escape(paragraph).replace("\n", "<br>")).append("</p>");
+            html.append("<p>").append(Markup.escape(paragraph).replace("\n", "<br>")).append("</p>");
         }
         return html.append("</body></html>").toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.aftercare.notification.repository.PatientReplyRepository;
 import io.aftercare.notification.security.ForwardedClinicAuthentication;
+import io.aftercare.problem.InputPatterns;
 
 /** For the ops page: how many replies wait for the clinics, and how many of those are urgent. Counts, no content. */
 @Path("/v1/ops/inbox")
@@ -30,7 +31,7 @@ public class OpsInboxResource {
     @GET
     @Transactional
     public InboxCounts counts(
-            @QueryParam("clinicId") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String clinicId) {
+            @QueryParam("clinicId") @Pattern(regexp = InputPatterns.CLINIC_ID) String clinicId) {
         long[] counts = replies.openCounts(clinicId == null || clinicId.isBlank() ? null : clinicId);
         return new InboxCounts(counts[0], counts[1]);
     }

@@ -6,10 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.aftercare.notification.privacy.Hashing;
+import io.aftercare.problem.InputPatterns;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -73,12 +73,12 @@ public class ForwardedClinicAuthentication implements IdentityProvider<UsernameP
                     ? Uni.createFrom().item(identity(clinic, OPERATOR))
                     : Uni.createFrom().failure(new AuthenticationFailedException());
         }
-        String key = clinic + ":" + sha256(password);
+        String key = clinic + ":" + Hashing.sha256Hex(password);
         if (verified.getIfPresent(key) != null) {
             return Uni.createFrom().item(identity(clinic, CLINIC));
         }
         return context.runBlocking(() -> {
-            if (!clinic.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") || !schedulingAccepts(clinic, password)) {
+            if (!clinic.matches(InputPatterns.CLINIC_ID) || !schedulingAccepts(clinic, password)) {
                 throw new AuthenticationFailedException();
             }
             verified.put(key, Boolean.TRUE);
@@ -106,14 +106,5 @@ public class ForwardedClinicAuthentication implements IdentityProvider<UsernameP
 
     private static SecurityIdentity identity(String user, String role) {
         return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user)).addRole(role).build();
-    }
-
-    private static String sha256(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

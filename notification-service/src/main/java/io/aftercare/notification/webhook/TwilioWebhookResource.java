@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 
 import io.aftercare.notification.config.TwilioConfig;
+import io.aftercare.notification.provider.Markup;
 import io.aftercare.problem.UnprocessableException;
 
 /**
@@ -54,7 +55,7 @@ public class TwilioWebhookResource {
         Map<String, String> parameters = verify(form, signature, uri, "/v1/webhooks/twilio/inbound");
         Optional<String> reply = webhooks.inbound(parameters.get("MessageSid"), parameters.get("From"),
                 parameters.get("Body"));
-        String twiml = reply.map(text -> "<Response><Message>" + escape(text) + "</Message></Response>")
+        String twiml = reply.map(text -> "<Response><Message>" + Markup.escape(text) + "</Message></Response>")
                 .orElse("<Response/>");
         return Response.ok("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + twiml, MediaType.APPLICATION_XML).build();
     }
@@ -70,9 +71,5 @@ public class TwilioWebhookResource {
                     java.util.List.of());
         }
         return parameters;
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.aftercare.problem.InputPatterns;
 import io.aftercare.scheduling.BookingStatus;
 import io.aftercare.scheduling.Channel;
 import io.aftercare.scheduling.rest.BookingRequest;
@@ -172,7 +173,7 @@ public class AppointmentMapper {
             return null;
         }
         String slug = value.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        return slug.matches("[a-z][a-z0-9-]{0,63}") ? slug : null;
+        return slug.matches(InputPatterns.KEY) ? slug : null;
     }
 
     private static OffsetDateTime instant(JsonNode appointment, String field, List<OperationOutcome.Issue> issues) {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
+import io.aftercare.problem.InputPatterns;
 import io.aftercare.scheduling.security.ClinicIdentityProvider;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -48,7 +49,7 @@ public class OpsResource {
     @GET
     @Path("/overview")
     public OpsOverview overview(
-            @QueryParam("clinicId") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String clinicId,
+            @QueryParam("clinicId") @Pattern(regexp = InputPatterns.CLINIC_ID) String clinicId,
             @QueryParam("hours") @DefaultValue("24") @Min(1) @Max(24 * 90) int hours) {
         Instant now = clock.instant();
         Instant from = now.minus(Duration.ofHours(hours));

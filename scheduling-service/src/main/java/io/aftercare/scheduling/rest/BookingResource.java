@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.aftercare.problem.InputPatterns;
 import io.aftercare.scheduling.security.ClinicAccess;
 import io.aftercare.scheduling.security.ClinicIdentityProvider;
 import io.aftercare.scheduling.service.BookingService;
@@ -25,7 +26,7 @@ import io.aftercare.scheduling.service.BookingService.UpsertResult;
 @RolesAllowed(ClinicIdentityProvider.CLINIC)
 public class BookingResource {
 
-    static final String CLINIC_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    static final String CLINIC_ID = InputPatterns.CLINIC_ID;
     static final String EXTERNAL_ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
 
     private final BookingService bookings;

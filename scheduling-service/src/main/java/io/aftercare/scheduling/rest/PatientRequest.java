@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.aftercare.problem.InputPatterns;
 import io.aftercare.scheduling.Channel;
 
 /**
@@ -16,7 +17,7 @@ import io.aftercare.scheduling.Channel;
  */
 public record PatientRequest(@NotBlank @Size(max = 20) String firstName, @E164Phone String phone,
         @Email @Size(max = 254) String email,
-        @NotBlank @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or es-MX") String locale,
+        @NotBlank @Pattern(regexp = InputPatterns.LANGUAGE_TAG, message = "must be a language tag such as en or es-MX") String locale,
         @NotBlank @Size(max = 64) @IanaZone String timeZone, @NotNull Channel preferredChannel,
         @NotNull @Valid Consent consent) {
 
