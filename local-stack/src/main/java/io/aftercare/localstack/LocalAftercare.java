@@ -81,6 +81,14 @@ public final class LocalAftercare implements AutoCloseable {
         }
     }
 
+    /** Kills one service with SIGKILL, mid-work; {@link #startService} brings it back on the same port. */
+    public void killService(AftercareService service) throws InterruptedException {
+        ServiceProcess process = services.remove(service);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
     public void startService(AftercareService service) throws Exception {
         ServiceProcess process = launch(service);
         services.put(service, process);

@@ -100,6 +100,11 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IOException(name + " was not ready within " + timeout + "; see " + logFile);
     }
 
+    /** SIGKILL: no shutdown hooks, no goodbye to Kafka or PostgreSQL, as a crash or an OOM kill would end it. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -235,6 +235,16 @@ class ReminderPipelineIT {
         assertThat(awaitConsoleMessage("reply:" + delivery).get("body")).isEqualTo(staffText);
     }
 
+    private static int sentInTheLastHour() {
+        return given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING))
+                .auth()
+                .preemptive()
+                .basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD)
+                .get("/v1/ops/overview?hours=1&clinicId=" + CLINIC)
+                .jsonPath()
+                .getInt("funnel.sent");
+    }
+
     /** Twilio's request signature (HMAC-SHA1 of the URL and the sorted parameters), keyed by the local run's token. */
     private static String twilioSignature(String url, Map<String, String> parameters) throws Exception {
         StringBuilder data = new StringBuilder(url);
@@ -259,6 +269,55 @@ class ReminderPipelineIT {
                 .filter(body -> body.startsWith(start))
                 .findFirst()
                 .orElse(null));
+    }
+
+    /**
+     * kill -9, as a crash or an OOM kill: no goodbye to Kafka. With static group membership the restarted service
+     * gets its partitions back at once (before, texting resumed only after the dead member's 45-second session);
+     * readiness waits until it has them, so "ready" means it can consume.
+     */
+    @Test
+    void aKilledNotificationServiceResumesTextingAsSoonAsItIsBack() throws Exception {
+        aftercare.killService(AftercareService.NOTIFICATION);
+        String reminderId = clinic().body(booking("Kira", "+4915112345671"))
+                .put("/v1/clinics/" + CLINIC + "/bookings/system-7")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("reminders.find { it.ruleKey == 'leaving' }.id");
+
+        long restarting = System.nanoTime();
+        aftercare.startService(AftercareService.NOTIFICATION);
+        long ready = System.nanoTime();
+        awaitConsoleMessage(reminderId);
+        long sent = System.nanoTime();
+
+        System.out.printf("RECOVERY notification kill -9: ready %d ms after start, the waiting text out %d ms later%n",
+                (ready - restarting) / 1_000_000, (sent - ready) / 1_000_000);
+    }
+
+    @Test
+    void aKilledSchedulingServiceHearsOfDeliveriesAgainAsSoonAsItIsBack() throws Exception {
+        aftercare.killService(AftercareService.SCHEDULING);
+        long restarting = System.nanoTime();
+        aftercare.startService(AftercareService.SCHEDULING);
+        long ready = System.nanoTime();
+        String path = "/v1/clinics/" + CLINIC + "/bookings/system-8";
+        int sentBefore = sentInTheLastHour();
+        String reminderId = clinic().body(booking("Ines", "+4915112345672"))
+                .put(path)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("reminders.find { it.ruleKey == 'leaving' }.id");
+        awaitConsoleMessage(reminderId);
+
+        // The "sent" report travels back on notification-status, which the restarted service consumes again.
+        Eventually.await("the sent report of " + reminderId, DELIVERY_BOUND,
+                () -> sentInTheLastHour() > sentBefore ? true : null);
+        long heard = System.nanoTime();
+        System.out.printf("RECOVERY scheduling kill -9: ready %d ms after start, a delivery report heard %d ms later%n",
+                (ready - restarting) / 1_000_000, (heard - ready) / 1_000_000);
     }
 
     @Test
