@@ -8,6 +8,11 @@ public enum DeliveryStatus {
     WAITING,
     /** A transient failure; tried again at {@code nextAttemptAt}. */
     RETRYING,
+    /**
+     * A worker is calling the provider; its lease ends at {@code nextAttemptAt}. One still here after that was
+     * abandoned mid-call (the worker crashed): the provider is asked whether it has the message before it is sent.
+     */
+    SENDING,
     /** Accepted by the provider. */
     SENT,
     /** The provider reports it reached the phone. */

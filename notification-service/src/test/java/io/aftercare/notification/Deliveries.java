@@ -1,16 +1,31 @@
 package io.aftercare.notification;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aftercare.notification.messaging.ReminderDue;
+import io.aftercare.notification.repository.DeliveryRepository;
+
 /** Reads deliveries as the tests need them, each read in a transaction of its own. */
 @ApplicationScoped
 public class Deliveries {
 
-    private static final Set<DeliveryStatus> UNFINISHED = Set.of(DeliveryStatus.PENDING, DeliveryStatus.RETRYING);
+    private final DeliveryRepository repository;
+    private final ObjectMapper json;
+
+    public Deliveries(DeliveryRepository repository, ObjectMapper json) {
+        this.repository = repository;
+        this.json = json;
+    }
+
+    private static final Set<DeliveryStatus> UNFINISHED = Set.of(DeliveryStatus.PENDING, DeliveryStatus.RETRYING,
+            DeliveryStatus.SENDING);
 
     /** The delivery once it left the pending and retrying states, else null. */
     @Transactional
@@ -27,6 +42,24 @@ public class Deliveries {
     @Transactional
     public List<DeliveryAttempt> attempts(Delivery delivery) {
         return DeliveryAttempt.list("deliveryId = ?1 order by attempt", delivery.id);
+    }
+
+    /**
+     * The delivery of the event as a worker leaves it when it dies mid-call: SENDING since {@code since}, its lease
+     * already over.
+     */
+    @Transactional
+    public void abandonedMidSend(String eventId, String eventJson, Instant since) {
+        try {
+            ReminderDue event = json.readValue(eventJson, ReminderDue.class);
+            repository.recordIfNew(eventId, DeliveryKind.REMINDER, event, eventJson, DeliveryStatus.SENDING, null,
+                    Instant.now().minusSeconds(1), since);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Delivery delivery = repository.findByEventId(eventId);
+        delivery.channel = DeliveryChannel.SMS;
+        delivery.updatedAt = since;
     }
 
     @Transactional

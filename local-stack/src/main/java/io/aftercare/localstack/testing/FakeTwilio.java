@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +26,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for Twilio's Messages API, at the edge we do not own: a real HTTP server that speaks the wire format.
  * It checks Basic auth, parses the form-encoded {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json}, answers
- * Twilio-shaped JSON, and can be told to fail the next requests. Tests drive and read it over HTTP too:
+ * Twilio-shaped JSON, and can be told to fail the next requests. {@code GET} on the same path is the Messages list,
+ * filtered by {@code To} and {@code DateSent>}, as a sender asks before sending again a message it may have sent. Tests drive and read it over HTTP too:
  * {@code POST /_fake/next} queues an answer (for one {@code to} number, or any), {@code GET /_fake/requests} lists what arrived, {@code POST /_fake/reset}.
  */
 public final class FakeTwilio implements AutoCloseable {
@@ -43,6 +45,8 @@ public final class FakeTwilio implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final List<Map<String, Object>> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Map<String, Object>> scripted = new ConcurrentLinkedQueue<>();
+    /** The messages it accepted, as the Messages list shows them. */
+    private final List<ObjectNode> created = new CopyOnWriteArrayList<>();
 
     private FakeTwilio(HttpServer server) {
         this.server = server;
@@ -66,12 +70,17 @@ public final class FakeTwilio implements AutoCloseable {
         String expectedPath = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
         String expectedAuth = "Basic " + Base64.getEncoder()
                 .encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
-        if (!"POST".equals(exchange.getRequestMethod()) || !expectedPath.equals(exchange.getRequestURI().getPath())) {
+        if (!expectedPath.equals(exchange.getRequestURI().getPath())
+                || !Set.of("POST", "GET").contains(exchange.getRequestMethod())) {
             respond(exchange, 404, error(20404, "The requested resource was not found", 404), Map.of());
             return;
         }
         if (!expectedAuth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             respond(exchange, 401, error(20003, "Authenticate", 401), Map.of());
+            return;
+        }
+        if ("GET".equals(exchange.getRequestMethod())) {
+            list(exchange);
             return;
         }
         Map<String, String> form = parseForm(read(exchange.getRequestBody()));
@@ -101,6 +110,33 @@ public final class FakeTwilio implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The Messages list, filtered as Twilio filters it: {@code To}, and {@code DateSent} with {@code >} or {@code <}
+     * (a UTC date; on or after, on or before midnight of it), newest first.
+     */
+    private void list(HttpExchange exchange) throws IOException {
+        Map<String, String> query = parseForm(exchange.getRequestURI().getRawQuery() == null
+                ? ""
+                : exchange.getRequestURI().getRawQuery());
+        String to = query.get("To");
+        String after = query.getOrDefault("DateSent>", query.get("DateSent>="));
+        List<ObjectNode> found = new ArrayList<>();
+        for (ObjectNode message : created) {
+            java.time.LocalDate sent = Instant.parse(message.path("date_created").asText())
+                    .atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+            if ((to == null || to.equals(message.path("to").asText()))
+                    && (after == null || !sent.isBefore(java.time.LocalDate.parse(after)))) {
+                found.add(0, message);
+            }
+        }
+        ObjectNode page = json.createObjectNode();
+        page.set("messages", json.valueToTree(found));
+        page.put("page", 0);
+        page.put("page_size", 50);
+        page.putNull("next_page_uri");
+        respond(exchange, 200, json.writeValueAsString(page), Map.of());
+    }
+
     private String message(Map<String, String> form) throws IOException {
         ObjectNode message = json.createObjectNode();
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
@@ -119,6 +155,7 @@ public final class FakeTwilio implements AutoCloseable {
         message.putNull("price");
         message.put("date_created", Instant.now().toString());
         message.put("uri", "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages/" + sid + ".json");
+        created.add(message);
         return json.writeValueAsString(message);
     }
 
@@ -144,6 +181,7 @@ public final class FakeTwilio implements AutoCloseable {
             case "/_fake/reset" -> {
                 requests.clear();
                 scripted.clear();
+                created.clear();
                 respond(exchange, 204, "", Map.of());
             }
             default -> respond(exchange, 404, "{}", Map.of());

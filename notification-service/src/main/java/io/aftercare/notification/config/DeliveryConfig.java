@@ -22,6 +22,13 @@ public interface DeliveryConfig {
     @WithDefault("PT0.1S")
     Duration pollInterval();
 
+    /**
+     * How long a worker holds a delivery while it calls the provider; longer than the provider's timeout and the
+     * pacing wait. A delivery still held after that was abandoned mid-call and is checked with the provider.
+     */
+    @WithDefault("60s")
+    Duration lease();
+
     /** Wait after the first transient failure; it doubles each time (with jitter), up to {@link #maxBackoff()}. */
     @WithDefault("1s")
     Duration firstBackoff();

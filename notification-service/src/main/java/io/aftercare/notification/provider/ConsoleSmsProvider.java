@@ -1,6 +1,8 @@
 package io.aftercare.notification.provider;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +31,9 @@ public class ConsoleSmsProvider implements SmsProvider {
         return "console";
     }
 
+    /** In a transaction of its own, as a real provider's store would be: its record stands whatever the caller does. */
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public SendResult send(String to, String body, String reference) {
         ConsoleMessage message = new ConsoleMessage();
         message.id = UUID.randomUUID();
@@ -42,5 +45,13 @@ public class ConsoleSmsProvider implements SmsProvider {
         // The body names the patient, so it stays out of the log; /v1/console/messages shows it.
         LOG.infof("SMS to %s (%d chars), reference %s", Masking.phone(to), body.length(), reference);
         return new SendResult.Sent("console-" + message.id);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<String> findSent(String to, String body, Instant since, String reference) {
+        return ConsoleMessage.<ConsoleMessage>find("reference = ?1 and recipient = ?2", reference, to)
+                .firstResultOptional()
+                .map(message -> "console-" + message.id);
     }
 }

@@ -1,5 +1,8 @@
 package io.aftercare.notification.provider;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /** Something that can hand a text message to the phone networks. */
 public interface SmsProvider {
 
@@ -11,4 +14,21 @@ public interface SmsProvider {
      * @param reference our id for the message, so that provider records can be traced back
      */
     SendResult send(String to, String body, String reference);
+
+    /**
+     * Whether the provider already has this message: asked before sending again a message whose sender crashed
+     * mid-call, so that the patient does not get it twice.
+     *
+     * @param since when the first attempt may have been made
+     * @return the provider's id of the message, if it has it
+     * @throws ProviderUnreachable when the provider cannot say now; then nothing may be sent yet
+     */
+    Optional<String> findSent(String to, String body, Instant since, String reference);
+
+    /** The provider could not be asked. */
+    class ProviderUnreachable extends RuntimeException {
+        public ProviderUnreachable(String message) {
+            super(message);
+        }
+    }
 }

@@ -8,9 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -80,6 +83,43 @@ public class TwilioSmsProvider implements SmsProvider {
             return new SendResult.Transient(null, "interrupted", null);
         }
         return interpret(response);
+    }
+
+    /**
+     * Twilio's Messages list, filtered by {@code To} and {@code DateSent>} (from the day of the first attempt, UTC),
+     * matched on the body; a message Twilio reports failed or undelivered does not count as sent.
+     */
+    @Override
+    public Optional<String> findSent(String to, String body, Instant since, String reference) {
+        String query = "?To=" + URLEncoder.encode(to, StandardCharsets.UTF_8) + "&"
+                + URLEncoder.encode("DateSent>", StandardCharsets.UTF_8) + "="
+                + since.atOffset(ZoneOffset.UTC).toLocalDate() + "&PageSize=1000";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(messages + query))
+                .timeout(config.timeout())
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new ProviderUnreachable("no answer to the Messages list: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnreachable("interrupted");
+        }
+        if (response.statusCode() != 200) {
+            throw new ProviderUnreachable("the Messages list answered " + response.statusCode());
+        }
+        for (JsonNode message : parse(response.body()).path("messages")) {
+            String status = message.path("status").asText("");
+            if (body.equals(message.path("body").asText(null)) && !"failed".equals(status)
+                    && !"undelivered".equals(status)) {
+                return Optional.ofNullable(message.path("sid").asText(null));
+            }
+        }
+        return Optional.empty();
     }
 
     private SendResult interpret(HttpResponse<String> response) {

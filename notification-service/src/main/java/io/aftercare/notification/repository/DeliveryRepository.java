@@ -56,12 +56,15 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         return find("providerMessageId", providerMessageId).firstResultOptional();
     }
 
-    /** Locks deliveries due for an attempt that no other worker holds, oldest first. */
+    /**
+     * Locks deliveries due for an attempt that no other worker holds, oldest first: those waiting for a try, and
+     * those whose sender's lease ran out mid-call (SENDING).
+     */
     @SuppressWarnings("unchecked")
     public List<Delivery> claimDue(Instant now, int limit) {
         return getEntityManager().createNativeQuery("""
                 SELECT * FROM delivery
-                WHERE status IN ('PENDING', 'RETRYING', 'WAITING') AND next_attempt_at <= :now
+                WHERE status IN ('PENDING', 'RETRYING', 'WAITING', 'SENDING') AND next_attempt_at <= :now
                 ORDER BY next_attempt_at
                 LIMIT :limit
                 FOR UPDATE SKIP LOCKED

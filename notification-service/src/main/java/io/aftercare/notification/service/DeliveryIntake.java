@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 
 import io.aftercare.notification.DeliveryKind;
 import io.aftercare.notification.DeliveryStatus;
+import io.aftercare.notification.messaging.EventOutbox;
 import io.aftercare.notification.messaging.NotificationStatus;
-import io.aftercare.notification.messaging.OutboundEvents;
 import io.aftercare.notification.messaging.ReminderDue;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.repository.DeliveryRepository;
@@ -30,18 +30,18 @@ public class DeliveryIntake {
     private final DeliveryRepository deliveries;
     private final RecipientBookings recipients;
     private final SendWindows windows;
-    private final OutboundEvents events;
+    private final EventOutbox outbox;
     private final NotificationMetrics metrics;
     private final Clock clock;
     private final java.time.Duration onTimeGrace;
 
     public DeliveryIntake(DeliveryRepository deliveries, RecipientBookings recipients, SendWindows windows,
-            OutboundEvents events,
+            EventOutbox outbox,
             NotificationMetrics metrics, Clock clock, io.aftercare.notification.config.DeliveryConfig config) {
         this.deliveries = deliveries;
         this.recipients = recipients;
         this.windows = windows;
-        this.events = events;
+        this.outbox = outbox;
         this.metrics = metrics;
         this.clock = clock;
         this.onTimeGrace = config.onTimeGrace();
@@ -68,10 +68,8 @@ public class DeliveryIntake {
         }
         if (stale) {
             metrics.notification(null, "expired");
-            events.status(eventId,
-                    new NotificationStatus(event.reminderId(), event.clinicId(), event.bookingId(), "expired",
-                            null, "arrived after its validity ended", now))
-                    .await().atMost(java.time.Duration.ofSeconds(30));
+            outbox.status(eventId, new NotificationStatus(event.reminderId(), event.clinicId(), event.bookingId(),
+                    "expired", null, "arrived after its validity ended", now));
         }
         LOG.infof("event %s (rule %s, booking %s): %s", eventId, event.ruleKey(), event.bookingId(), status);
     }

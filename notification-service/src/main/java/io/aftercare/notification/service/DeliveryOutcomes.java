@@ -13,6 +13,7 @@ import io.aftercare.notification.DeliveryAttempt;
 import io.aftercare.notification.DeliveryChannel;
 import io.aftercare.notification.DeliveryKind;
 import io.aftercare.notification.DeliveryStatus;
+import io.aftercare.notification.messaging.EventOutbox;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.provider.SendResult;
 import io.aftercare.notification.provider.TwilioSmsProvider;
@@ -22,6 +23,7 @@ import io.aftercare.notification.repository.OptOutRepository;
  * Records what became of a delivery: every attempt with its outcome, and the delivery's next state. Transient
  * failures come back later (backoff with jitter, at least the provider's Retry-After) while the reminder is valid;
  * permanent ones fail at once; one whose validity ends while retrying expires and is given up (dead-letter topic).
+ * What the others must hear of it goes to the outbox in the same transaction.
  */
 @ApplicationScoped
 public class DeliveryOutcomes {
@@ -31,27 +33,30 @@ public class DeliveryOutcomes {
     private final RetryPolicy retries;
     private final OptOutRepository optOuts;
     private final NotificationMetrics metrics;
+    private final EventOutbox outbox;
 
-    public DeliveryOutcomes(RetryPolicy retries, OptOutRepository optOuts, NotificationMetrics metrics) {
+    public DeliveryOutcomes(RetryPolicy retries, OptOutRepository optOuts, NotificationMetrics metrics,
+            EventOutbox outbox) {
+        this.outbox = outbox;
         this.retries = retries;
         this.optOuts = optOuts;
         this.metrics = metrics;
     }
 
     /** The provider's answer to an attempt. */
-    void attempted(Delivery delivery, String phone, SendResult result, Instant at, DeliveryAnnouncements news) {
+    void attempted(Delivery delivery, String phone, SendResult result, Instant at) {
         delivery.attempts++;
         recordAttempt(delivery, result, at);
         if (result instanceof SendResult.Sent sent) {
             delivery.providerMessageId = sent.providerMessageId();
-            finish(delivery, DeliveryStatus.SENT, null, at, news);
+            finish(delivery, DeliveryStatus.SENT, null, at);
         } else if (result instanceof SendResult.Permanent permanent) {
             if (TwilioSmsProvider.UNSUBSCRIBED.equals(permanent.errorCode())
                     && optOuts.optOut(DeliveryChannel.SMS, phone, "21610", at)) {
                 metrics.optOut("sms", "out");
-                news.optedOut(phone, at);
+                DeliveryAnnouncements.optedOut(outbox, phone, at);
             }
-            finish(delivery, DeliveryStatus.FAILED, "refused by the provider: " + describe(permanent), at, news);
+            finish(delivery, DeliveryStatus.FAILED, "refused by the provider: " + describe(permanent), at);
         } else if (result instanceof SendResult.Transient failure) {
             Instant next = at.plus(retries.delay(delivery.attempts, failure.retryAfter()));
             if (retries.worthAnotherTry(next, delivery.expiresAt)) {
@@ -63,49 +68,61 @@ public class DeliveryOutcomes {
             } else {
                 String reason = "its validity ended at " + delivery.expiresAt + " while retrying, after "
                         + delivery.attempts + " attempts; last: " + failure.detail();
-                finish(delivery, DeliveryStatus.EXPIRED, reason, at, news);
-                givenUp(delivery, reason, news);
+                finish(delivery, DeliveryStatus.EXPIRED, reason, at);
+                givenUp(delivery, reason);
             }
         }
+    }
+
+    /** An interrupted attempt had reached the provider after all: the message is sent, and goes no second time. */
+    void foundAtProvider(Delivery delivery, String provider, String providerMessageId, Instant at) {
+        delivery.attempts++;
+        delivery.provider = provider;
+        DeliveryAttempt attempt = attempt(delivery, at);
+        attempt.outcome = "sent";
+        attempt.providerMessageId = providerMessageId;
+        attempt.detail = "found at the provider: an earlier attempt was interrupted after it reached the provider";
+        attempt.persist();
+        delivery.providerMessageId = providerMessageId;
+        finish(delivery, DeliveryStatus.SENT, null, at);
     }
 
     /**
      * The delivery's validity ended before it could go. One that was being retried (its last retry planned just
      * inside the validity, picked up just outside it) is given up like one that expired at its last failure.
      */
-    void expired(Delivery delivery, Instant at, DeliveryAnnouncements news) {
+    void expired(Delivery delivery, Instant at) {
         String reason = "its validity ended at " + delivery.expiresAt + " before it could go";
-        finish(delivery, DeliveryStatus.EXPIRED, reason, at, news);
+        finish(delivery, DeliveryStatus.EXPIRED, reason, at);
         if (delivery.attempts > 0) {
-            givenUp(delivery, reason + ", while retrying", news);
+            givenUp(delivery, reason + ", while retrying");
         }
     }
 
     /** No channel may carry it (no consent, opted out, no address): the reason says which. */
-    void suppressed(Delivery delivery, String reason, Instant at, DeliveryAnnouncements news) {
-        finish(delivery, DeliveryStatus.SUPPRESSED, reason, at, news);
+    void suppressed(Delivery delivery, String reason, Instant at) {
+        finish(delivery, DeliveryStatus.SUPPRESSED, reason, at);
     }
 
-    private void finish(Delivery delivery, DeliveryStatus status, String reason, Instant at,
-            DeliveryAnnouncements news) {
+    private void finish(Delivery delivery, DeliveryStatus status, String reason, Instant at) {
         delivery.status = status;
         delivery.reason = reason;
         delivery.nextAttemptAt = null;
         delivery.updatedAt = at;
         metrics.notification(lower(delivery.channel), lower(status));
-        news.outcome(delivery, reason, at);
+        DeliveryAnnouncements.outcome(outbox, delivery, reason, at);
         LOG.infof("delivery %s (rule %s, booking %s) %s%s", delivery.eventId, delivery.ruleKey, delivery.bookingId,
                 status, reason == null ? "" : ": " + reason);
     }
 
-    private void givenUp(Delivery delivery, String reason, DeliveryAnnouncements news) {
+    private void givenUp(Delivery delivery, String reason) {
         if (delivery.kind == DeliveryKind.REMINDER) {
-            news.givenUp(delivery, reason);
+            DeliveryAnnouncements.givenUp(outbox, delivery, reason);
             metrics.deadLetter();
         }
     }
 
-    private static void recordAttempt(Delivery delivery, SendResult result, Instant at) {
+    private static DeliveryAttempt attempt(Delivery delivery, Instant at) {
         DeliveryAttempt attempt = new DeliveryAttempt();
         attempt.id = UUID.randomUUID();
         attempt.deliveryId = delivery.id;
@@ -113,6 +130,11 @@ public class DeliveryOutcomes {
         attempt.channel = delivery.channel;
         attempt.provider = delivery.provider;
         attempt.attemptedAt = at;
+        return attempt;
+    }
+
+    private static void recordAttempt(Delivery delivery, SendResult result, Instant at) {
+        DeliveryAttempt attempt = attempt(delivery, at);
         if (result instanceof SendResult.Sent sent) {
             attempt.outcome = "sent";
             attempt.providerMessageId = sent.providerMessageId();

@@ -1,11 +1,12 @@
 package io.aftercare.notification.service;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-import io.aftercare.notification.Delivery;
 import io.aftercare.notification.DeliveryChannel;
 import io.aftercare.notification.messaging.ReminderDue;
 import io.aftercare.notification.metrics.NotificationMetrics;
@@ -13,7 +14,11 @@ import io.aftercare.notification.provider.EmailSender;
 import io.aftercare.notification.provider.SendResult;
 import io.aftercare.notification.provider.SmsProvider;
 
-/** Sends a delivery by its chosen channel: texts at the sender's pace through the SMS provider, emails over SMTP. */
+/**
+ * Sends a delivery by its chosen channel, outside any transaction: texts at the sender's pace through the SMS
+ * provider, emails over SMTP. Asks the provider, before a message whose sender crashed mid-call goes again, whether
+ * it already has it.
+ */
 @ApplicationScoped
 public class DeliverySender {
 
@@ -29,20 +34,30 @@ public class DeliverySender {
         this.metrics = metrics;
     }
 
-    /** Records on the delivery which provider it went to, and the call's latency in the metrics. */
-    SendResult send(Delivery delivery, ReminderDue event) {
+    String provider(DeliveryChannel channel) {
+        return channel == DeliveryChannel.SMS ? sms.name() : email.name();
+    }
+
+    SendResult send(DeliveryChannel channel, ReminderDue event, String reference) {
         long started = System.nanoTime();
-        SendResult result;
-        if (delivery.channel == DeliveryChannel.SMS) {
-            delivery.provider = sms.name();
-            result = pacer.paced(() -> sms.send(event.recipient().phone(), event.messages().sms(), delivery.eventId));
-        } else {
-            delivery.provider = email.name();
-            result = email.send(event.recipient().email(), event.messages().email().subject(),
-                    event.messages().email().body(), delivery.eventId);
-        }
-        metrics.providerCall(delivery.provider, outcomeOf(result), Duration.ofNanos(System.nanoTime() - started));
+        SendResult result = channel == DeliveryChannel.SMS
+                ? pacer.paced(() -> sms.send(event.recipient().phone(), event.messages().sms(), reference))
+                : email.send(event.recipient().email(), event.messages().email().subject(),
+                        event.messages().email().body(), reference);
+        metrics.providerCall(provider(channel), outcomeOf(result), Duration.ofNanos(System.nanoTime() - started));
         return result;
+    }
+
+    /**
+     * The provider's id of the message, if it already has it. SMTP cannot be asked: an email whose sender crashed
+     * mid-call goes again, and may arrive twice.
+     *
+     * @throws SmsProvider.ProviderUnreachable when the provider cannot say now
+     */
+    Optional<String> alreadySent(DeliveryChannel channel, ReminderDue event, Instant since, String reference) {
+        return channel == DeliveryChannel.SMS
+                ? sms.findSent(event.recipient().phone(), event.messages().sms(), since, reference)
+                : Optional.empty();
     }
 
     private static String outcomeOf(SendResult result) {

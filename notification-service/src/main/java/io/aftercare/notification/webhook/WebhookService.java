@@ -1,7 +1,6 @@
 package io.aftercare.notification.webhook;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,8 +13,8 @@ import org.jboss.logging.Logger;
 import io.aftercare.notification.Delivery;
 import io.aftercare.notification.DeliveryChannel;
 import io.aftercare.notification.DeliveryStatus;
+import io.aftercare.notification.messaging.EventOutbox;
 import io.aftercare.notification.messaging.NotificationStatus;
-import io.aftercare.notification.messaging.OutboundEvents;
 import io.aftercare.notification.messaging.RecipientPreferenceChanged;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.privacy.Masking;
@@ -30,12 +29,11 @@ import io.aftercare.notification.service.PatientReplies;
 public class WebhookService {
 
     private static final Logger LOG = Logger.getLogger(WebhookService.class);
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final DeliveryRepository deliveries;
     private final OptOutRepository optOuts;
     private final ProcessedWebhooks processed;
-    private final OutboundEvents events;
+    private final EventOutbox outbox;
     private final NotificationMetrics metrics;
     private final Clock clock;
     private final ClinicContacts help;
@@ -43,14 +41,14 @@ public class WebhookService {
     private final PatientReplies replies;
 
     public WebhookService(DeliveryRepository deliveries, OptOutRepository optOuts, ProcessedWebhooks processed,
-            OutboundEvents events, NotificationMetrics metrics, Clock clock, ClinicContacts help,
+            EventOutbox outbox, NotificationMetrics metrics, Clock clock, ClinicContacts help,
             RecipientBookings recipients, PatientReplies replies) {
         this.recipients = recipients;
         this.replies = replies;
         this.deliveries = deliveries;
         this.optOuts = optOuts;
         this.processed = processed;
-        this.events = events;
+        this.outbox = outbox;
         this.metrics = metrics;
         this.clock = clock;
         this.help = help;
@@ -83,10 +81,9 @@ public class WebhookService {
         delivery.reason = errorCode == null || errorCode.isBlank() ? null : "provider error " + errorCode;
         delivery.updatedAt = now;
         if (next != DeliveryStatus.SENT) {
-            events.status(delivery.eventId,
+            outbox.status(delivery.eventId,
                     new NotificationStatus(delivery.reminderId, delivery.clinicId, delivery.bookingId,
-                            next.name().toLowerCase(Locale.ROOT), "sms", delivery.reason, now))
-                    .await().atMost(ACK_TIMEOUT);
+                            next.name().toLowerCase(Locale.ROOT), "sms", delivery.reason, now));
         }
         LOG.infof("message %s of delivery %s is %s", messageSid, delivery.eventId, next);
     }
@@ -139,7 +136,7 @@ public class WebhookService {
     }
 
     private void announce(String phone, boolean optedOut, Instant now) {
-        events.preference(new RecipientPreferenceChanged("sms", phone, optedOut, now)).await().atMost(ACK_TIMEOUT);
+        outbox.preference(new RecipientPreferenceChanged("sms", phone, optedOut, now));
     }
 
     private static Optional<DeliveryStatus> reported(String messageStatus) {

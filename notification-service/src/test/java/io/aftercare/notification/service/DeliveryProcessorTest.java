@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.aftercare.localstack.MiddayZone;
 import io.aftercare.localstack.testing.CloudEventWriter;
 import io.aftercare.localstack.testing.Eventually;
+import io.aftercare.localstack.testing.FakeTwilio;
 import io.aftercare.localstack.testing.FakeTwilioClient;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
@@ -237,6 +238,53 @@ class DeliveryProcessorTest {
         assertThat(suppressed.status).isEqualTo(DeliveryStatus.SUPPRESSED);
         assertThat(suppressed.reason).contains("sms: no consent").contains("email: no email address");
         assertThat(fake().requestsTo(phone)).isEmpty();
+    }
+
+    @Test
+    void aTextWhoseSenderDiedAfterTheProviderTookItIsNotSentAgain() throws Exception {
+        String phone = NotificationFixtures.phone();
+        Event event = NotificationFixtures.smsEvent(phone);
+        // The worker that died had handed it to the provider.
+        String sid = providerAccepts(phone, "Hola Ana, evita el sol directo durante 48 horas.");
+
+        deliveries.abandonedMidSend(event.reminderId().toString(), event.json(), Instant.now().minusSeconds(90));
+        Delivery delivery = settled(event);
+
+        assertThat(delivery.status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(delivery.providerMessageId).isEqualTo(sid);
+        assertThat(deliveries.attempts(delivery)).singleElement()
+                .satisfies(a -> assertThat(a.detail).startsWith("found at the provider"));
+        assertThat(fake().requestsTo(phone)).hasSize(1);
+    }
+
+    @Test
+    void aTextWhoseSenderDiedBeforeTheProviderTookItIsSentOnce() {
+        String phone = NotificationFixtures.phone();
+        Event event = NotificationFixtures.smsEvent(phone);
+
+        deliveries.abandonedMidSend(event.reminderId().toString(), event.json(), Instant.now().minusSeconds(90));
+        Delivery delivery = settled(event);
+
+        assertThat(delivery.status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(fake().requestsTo(phone)).hasSize(1);
+    }
+
+    /** A message created at the provider as our sender creates it (form-encoded, Basic auth); its sid. */
+    private String providerAccepts(String to, String body) throws Exception {
+        String form = "To=" + java.net.URLEncoder.encode(to, StandardCharsets.UTF_8) + "&From=%2B15005550006&Body="
+                + java.net.URLEncoder.encode(body, StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(twilioUrl + "/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID
+                        + "/Messages.json"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (FakeTwilio.ACCOUNT_SID + ":" + FakeTwilio.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        String answer = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        return io.restassured.path.json.JsonPath.from(answer).getString("sid");
     }
 
     @Test

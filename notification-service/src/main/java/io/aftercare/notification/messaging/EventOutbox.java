@@ -1,0 +1,69 @@
+package io.aftercare.notification.messaging;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Writes the events a change has to announce into the outbox, in the transaction of the change: a delivery's status,
+ * a patient's opt-out or opt-in, a reminder given up. {@link OutboxRelay} publishes them after commit.
+ */
+@ApplicationScoped
+public class EventOutbox {
+
+    /** What a row holds, and so which topic it goes to. */
+    public enum Kind {
+        STATUS, PREFERENCE, DEAD_LETTER
+    }
+
+    /** A status, with the delivery event id its CloudEvent id is made from. */
+    public record StatusEntry(String deliveryEventId, NotificationStatus status) {
+    }
+
+    /** A reminder given up: the event as received, and why. */
+    public record DeadLetterEntry(String eventId, String bookingId, String eventJson, String reason, int attempts) {
+    }
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public EventOutbox(EntityManager entityManager, ObjectMapper json, Clock clock) {
+        this.entityManager = entityManager;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void status(String deliveryEventId, NotificationStatus status) {
+        write(Kind.STATUS, new StatusEntry(deliveryEventId, status));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void preference(RecipientPreferenceChanged change) {
+        write(Kind.PREFERENCE, change);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deadLetter(String eventId, String bookingId, String eventJson, String reason, int attempts) {
+        write(Kind.DEAD_LETTER, new DeadLetterEntry(eventId, bookingId, eventJson, reason, attempts));
+    }
+
+    private void write(Kind kind, Object entry) {
+        try {
+            entityManager.createNativeQuery(
+                    "INSERT INTO event_outbox (kind, payload, created_at) VALUES (:kind, :payload, :at)")
+                    .setParameter("kind", kind.name())
+                    .setParameter("payload", json.writeValueAsString(entry))
+                    .setParameter("at", clock.instant())
+                    .executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.aftercare.notification.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Publishes the outbox, oldest first, and deletes what the broker acknowledged. While Kafka is away the rows wait; a
+ * crash between publishing and deleting publishes some again, which consumers, idempotent on the CloudEvent id,
+ * ignore; so do rows two instances happen to publish both.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 500;
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+
+    private record Row(long id, EventOutbox.Kind kind, String payload) {
+    }
+
+    private final EntityManager entityManager;
+    private final OutboundEvents events;
+    private final ObjectMapper json;
+
+    public OutboxRelay(EntityManager entityManager, OutboundEvents events, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.events = events;
+        this.json = json;
+    }
+
+    @Scheduled(every = "${aftercare.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        try {
+            while (relayBatch() == BATCH) {
+                // a backlog: go on at once
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay: %s; the rows wait for the next round", e.toString());
+        }
+    }
+
+    /** @return how many rows were published and deleted */
+    int relayBatch() {
+        List<Row> rows = QuarkusTransaction.requiringNew().call(this::oldest);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Uni<Void>> sends = new ArrayList<>();
+        for (Row row : rows) {
+            sends.add(publish(row));
+        }
+        Uni.join().all(sends).andFailFast().await().atMost(ACK_TIMEOUT);
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("DELETE FROM event_outbox WHERE id IN (:ids)")
+                .setParameter("ids", ids)
+                .executeUpdate());
+        return rows.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Row> oldest() {
+        List<Object[]> found = entityManager
+                .createNativeQuery("SELECT id, kind, payload FROM event_outbox ORDER BY id LIMIT :limit")
+                .setParameter("limit", BATCH)
+                .getResultList();
+        return found.stream()
+                .map(r -> new Row(((Number) r[0]).longValue(), EventOutbox.Kind.valueOf((String) r[1]),
+                        (String) r[2]))
+                .toList();
+    }
+
+    private Uni<Void> publish(Row row) {
+        try {
+            return switch (row.kind()) {
+                case STATUS -> {
+                    EventOutbox.StatusEntry entry = json.readValue(row.payload(), EventOutbox.StatusEntry.class);
+                    yield events.status(entry.deliveryEventId(), entry.status());
+                }
+                case PREFERENCE -> events.preference(json.readValue(row.payload(), RecipientPreferenceChanged.class));
+                case DEAD_LETTER -> {
+                    EventOutbox.DeadLetterEntry entry = json.readValue(row.payload(),
+                            EventOutbox.DeadLetterEntry.class);
+                    yield events.deadLetter(entry.eventId(), entry.bookingId(), entry.eventJson(), entry.reason(),
+                            entry.attempts());
+                }
+            };
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an outbox row this service wrote cannot be read", e);
+        }
+    }
+}
