@@ -31,7 +31,9 @@ import io.smallrye.mutiny.Uni;
  * Clinics sign in here with the same API keys as at the scheduling service, which owns them: the credentials are
  * checked there, and a positive answer is remembered for a minute (so a revoked key stops working here within a
  * minute too) in a bounded cache, so that many keys cannot grow it without end. The operator signs in with the
- * deployment's operator password, as at scheduling.
+ * deployment's operator password, as at scheduling; the check repeats scheduling's ClinicIdentityProvider on purpose:
+ * the services share no security code, and asking scheduling for the operator too would make it a single point of
+ * failure for notification's operator pages.
  */
 @ApplicationScoped
 public class ForwardedClinicAuthentication implements IdentityProvider<UsernamePasswordAuthenticationRequest> {

@@ -26,6 +26,7 @@ import io.aftercare.localstack.testing.TopicReader;
 import io.aftercare.notification.Deliveries;
 import io.aftercare.notification.NotificationFixtures;
 import io.aftercare.notification.NotificationFixtures.Event;
+import io.aftercare.notification.TwilioRequests;
 import io.aftercare.notification.webhook.TwilioSignature;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -98,16 +99,6 @@ class EventContractsTest {
     }
 
     private void inbound(String from, String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
-        form.put("From", from);
-        form.put("To", "+15005550006");
-        form.put("Body", body);
-        given().contentType("application/x-www-form-urlencoded")
-                .formParams(form)
-                .header("X-Twilio-Signature", TwilioSignature.sign(FakeTwilio.AUTH_TOKEN, inboundUrl, form))
-                .post(inboundUrl)
-                .then()
-                .statusCode(200);
+        TwilioRequests.postSigned(inboundUrl, TwilioRequests.inbound(from, body)).then().statusCode(200);
     }
 }

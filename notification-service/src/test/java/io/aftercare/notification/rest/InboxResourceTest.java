@@ -35,6 +35,7 @@ import io.aftercare.notification.NotificationFixtures;
 import io.aftercare.notification.NotificationFixtures.Event;
 import io.aftercare.notification.PatientReply;
 import io.aftercare.notification.Replies;
+import io.aftercare.notification.TwilioRequests;
 import io.aftercare.notification.service.ReplyRetention;
 import io.aftercare.notification.webhook.TwilioSignature;
 import io.quarkus.test.common.ResourceArg;
@@ -303,17 +304,7 @@ class InboxResourceTest {
     }
 
     private void reply(String from, String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
-        form.put("AccountSid", FakeTwilio.ACCOUNT_SID);
-        form.put("From", from);
-        form.put("To", "+15005550006");
-        form.put("Body", body);
-        form.put("NumMedia", "0");
-        given().contentType("application/x-www-form-urlencoded")
-                .formParams(form)
-                .header("X-Twilio-Signature", TwilioSignature.sign(FakeTwilio.AUTH_TOKEN, inboundUrl, form))
-                .post(inboundUrl)
+        TwilioRequests.postSigned(inboundUrl, TwilioRequests.inbound(from, body))
                 .then()
                 .statusCode(200)
                 .body(equalTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"));

@@ -35,6 +35,7 @@ import io.aftercare.notification.DeliveryChannel;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.NotificationFixtures;
 import io.aftercare.notification.NotificationFixtures.Event;
+import io.aftercare.notification.TwilioRequests;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -71,7 +72,7 @@ class TwilioWebhookResourceTest {
         String phone = NotificationFixtures.phone();
         String email = "stop-" + UUID.randomUUID() + "@example.com";
 
-        post(inboundUrl, inbound(phone, "  stop "), true).then().statusCode(200);
+        post(inboundUrl, TwilioRequests.inbound(phone, "  stop "), true).then().statusCode(200);
         awaitPreference(phone, true, "STOP");
 
         Event afterStop = NotificationFixtures.event(phone, email, true, true, "sms", "es", MiddayZone.now(), "normal",
@@ -84,7 +85,7 @@ class TwilioWebhookResourceTest {
         MimeMessage mail = Eventually.await(BOUND, () -> mailTo(email));
         assertThat(mail.getSubject()).isEqualTo("Evita el sol durante 48 horas");
 
-        post(inboundUrl, inbound(phone, "START"), true).then().statusCode(200);
+        post(inboundUrl, TwilioRequests.inbound(phone, "START"), true).then().statusCode(200);
         Event afterStart = NotificationFixtures.smsEvent(phone);
         NotificationFixtures.publish(bootstrapServers, afterStart);
         Delivery byText = settled(afterStart);
@@ -95,7 +96,7 @@ class TwilioWebhookResourceTest {
     @Test
     void aForgedOrMissingSignatureIsForbiddenAndChangesNothing() {
         String phone = NotificationFixtures.phone();
-        Map<String, String> stop = inbound(phone, "STOP");
+        Map<String, String> stop = TwilioRequests.inbound(phone, "STOP");
 
         given().contentType("application/x-www-form-urlencoded")
                 .formParams(stop)
@@ -126,16 +127,16 @@ class TwilioWebhookResourceTest {
     void spanishKeywordsWorkLikeTheirEnglishOnesAndHelpAnswersInSpanish() {
         String phone = NotificationFixtures.phone();
 
-        post(inboundUrl, inbound(phone, " Baja "), true).then().statusCode(200);
+        post(inboundUrl, TwilioRequests.inbound(phone, " Baja "), true).then().statusCode(200);
         awaitPreference(phone, true, "BAJA");
-        post(inboundUrl, inbound(phone, "ALTA"), true).then().statusCode(200);
+        post(inboundUrl, TwilioRequests.inbound(phone, "ALTA"), true).then().statusCode(200);
         awaitPreference(phone, false, "ALTA");
         for (String word : List.of("PARAR", "cancelar")) {
             String other = NotificationFixtures.phone();
-            post(inboundUrl, inbound(other, word), true).then().statusCode(200);
+            post(inboundUrl, TwilioRequests.inbound(other, word), true).then().statusCode(200);
             awaitPreference(other, true, word);
         }
-        post(inboundUrl, inbound(phone, "ayuda"), true)
+        post(inboundUrl, TwilioRequests.inbound(phone, "ayuda"), true)
                 .then()
                 .statusCode(200)
                 .body(containsString("<Message>Recordatorios de cuidados de tu centro. Responde BAJA"));
@@ -156,7 +157,7 @@ class TwilioWebhookResourceTest {
         NotificationFixtures.publish(bootstrapServers, spanish);
         assertThat(settled(spanish).status).isEqualTo(DeliveryStatus.SENT);
 
-        post(inboundUrl, inbound(phone, "HELP"), true)
+        post(inboundUrl, TwilioRequests.inbound(phone, "HELP"), true)
                 .then()
                 .statusCode(200)
                 .body(containsString("<Message>Recordatorios de cuidados"));
@@ -164,7 +165,7 @@ class TwilioWebhookResourceTest {
 
     @Test
     void helpIsAnsweredWithHowToReachUs() {
-        post(inboundUrl, inbound(NotificationFixtures.phone(), "help"), true)
+        post(inboundUrl, TwilioRequests.inbound(NotificationFixtures.phone(), "help"), true)
                 .then()
                 .statusCode(200)
                 .body(containsString("<Message>Aftercare reminders from your clinic. Reply STOP"));
@@ -216,17 +217,6 @@ class TwilioWebhookResourceTest {
         assertThat(settled(event).channel).isEqualTo(DeliveryChannel.EMAIL);
     }
 
-    private static Map<String, String> inbound(String from, String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
-        form.put("AccountSid", FakeTwilio.ACCOUNT_SID);
-        form.put("From", from);
-        form.put("To", "+15005550006");
-        form.put("Body", body);
-        form.put("NumMedia", "0");
-        return form;
-    }
-
     private static Map<String, String> status(String sid, String status, String errorCode) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("MessageSid", sid);
@@ -239,11 +229,9 @@ class TwilioWebhookResourceTest {
     }
 
     private static Response post(String url, Map<String, String> form, boolean signed) {
-        var request = given().contentType("application/x-www-form-urlencoded").formParams(form);
-        if (signed) {
-            request = request.header("X-Twilio-Signature", TwilioSignature.sign(FakeTwilio.AUTH_TOKEN, url, form));
-        }
-        return request.post(url).andReturn();
+        return signed
+                ? TwilioRequests.postSigned(url, form)
+                : given().contentType("application/x-www-form-urlencoded").formParams(form).post(url).andReturn();
     }
 
     private static MimeMessage mailTo(String address) {
