@@ -1,11 +1,8 @@
 package io.aftercare.notification.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -17,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aftercare.contracts.Contract;
 import io.aftercare.localstack.testing.Eventually;
-import io.aftercare.localstack.testing.FakeTwilio;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -27,7 +23,6 @@ import io.aftercare.notification.Deliveries;
 import io.aftercare.notification.NotificationFixtures;
 import io.aftercare.notification.NotificationFixtures.Event;
 import io.aftercare.notification.TwilioRequests;
-import io.aftercare.notification.webhook.TwilioSignature;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
