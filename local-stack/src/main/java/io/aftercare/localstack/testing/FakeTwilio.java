@@ -27,7 +27,8 @@ import com.sun.net.httpserver.HttpServer;
  * A stand-in for Twilio's Messages API, at the edge we do not own: a real HTTP server that speaks the wire format.
  * It checks Basic auth, parses the form-encoded {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json}, answers
  * Twilio-shaped JSON, and can be told to fail the next requests. {@code GET} on the same path is the Messages list,
- * filtered by {@code To} and {@code DateSent>}, as a sender asks before sending again a message it may have sent. Tests drive and read it over HTTP too:
+ * filtered by {@code To} and {@code DateSent>}, as a sender asks before sending again a message it may have sent.
+ * It can be told to answer after a delay ({@link #answerAfter}), as real APIs do. Tests drive and read it over HTTP too:
  * {@code POST /_fake/next} queues an answer (for one {@code to} number, or any), {@code GET /_fake/requests} lists what arrived, {@code POST /_fake/reset}.
  */
 public final class FakeTwilio implements AutoCloseable {
@@ -45,6 +46,8 @@ public final class FakeTwilio implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final List<Map<String, Object>> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Map<String, Object>> scripted = new ConcurrentLinkedQueue<>();
+    /** How long it takes to answer a message request, as real APIs take 100-300 ms. */
+    private volatile long latencyMillis;
     /** The messages it accepted, as the Messages list shows them. */
     private final List<ObjectNode> created = new CopyOnWriteArrayList<>();
 
@@ -57,9 +60,15 @@ public final class FakeTwilio implements AutoCloseable {
         FakeTwilio fake = new FakeTwilio(server);
         server.createContext("/2010-04-01/Accounts/", fake::messages);
         server.createContext("/_fake/", fake::control);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // A thread per request in flight: with a latency set, hundreds wait at once, as at the real provider.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         return fake;
+    }
+
+    /** From now on every message request is answered after this long. */
+    public void answerAfter(java.time.Duration latency) {
+        latencyMillis = latency.toMillis();
     }
 
     public String baseUrl() {
@@ -84,6 +93,14 @@ public final class FakeTwilio implements AutoCloseable {
             return;
         }
         Map<String, String> form = parseForm(read(exchange.getRequestBody()));
+        long delay = latencyMillis;
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Map<String, Object> seen = new LinkedHashMap<>(form);
         seen.put("_receivedAt", Instant.now().toString());
         requests.add(seen);

@@ -14,8 +14,11 @@ public interface DeliveryConfig {
     @WithDefault("4")
     int workers();
 
-    /** Deliveries one worker claims per transaction. */
-    @WithDefault("20")
+    /**
+     * Deliveries one worker claims at a time; their provider calls are in flight together, so at most
+     * {@code workers x batchSize} calls per instance.
+     */
+    @WithDefault("50")
     int batchSize();
 
     /** How often an idle worker looks for work. */

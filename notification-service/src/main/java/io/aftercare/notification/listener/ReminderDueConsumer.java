@@ -1,11 +1,14 @@
 package io.aftercare.notification.listener;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,12 +17,14 @@ import io.aftercare.messaging.Redelivery;
 import io.aftercare.notification.messaging.ReminderDue;
 import io.aftercare.notification.service.DeliveryIntake;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Takes due reminders off Kafka; the offset is committed only after the delivery was recorded. The event is read as
- * text so that it can be kept as received, for retries and the dead-letter topic, which gets what cannot be read or
- * handled, with the reason.
+ * Takes due reminders off Kafka a poll at a time, recorded in one transaction (one commit for hundreds of events,
+ * where one per event capped the intake at the disk's commit rate); the offsets are committed only after. Events are
+ * read as text so that each is kept as received, for retries and the dead-letter topic, which gets what cannot be
+ * read, with the reason. While the database is away the batch waits, and the events behind it too.
  */
 @ApplicationScoped
 public class ReminderDueConsumer {
@@ -34,25 +39,42 @@ public class ReminderDueConsumer {
 
     @Incoming("reminders-due")
     @Blocking
-    public CompletionStage<Void> onReminderDue(Message<String> message) {
-        ReminderDue event;
-        try {
-            event = json.readValue(message.getPayload(), ReminderDue.class);
-        } catch (JsonProcessingException e) {
-            // Not a reminder we can read: the dead-letter topic keeps it for a person to look at.
-            return message.nack(e);
+    public CompletionStage<Void> onRemindersDue(KafkaRecordBatch<String, String> batch) {
+        List<DeliveryIntake.Received> received = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            received.add(read(record));
         }
-        // The CloudEvent id is the idempotency key; scheduling sets it to the reminder id.
-        String eventId = message.getMetadata(IncomingCloudEventMetadata.class)
-                .map(IncomingCloudEventMetadata::getId)
-                .orElse(event.reminderId().toString());
         try {
-            // While the database is away this waits, and the events behind it wait too: none is lost or parked.
-            Redelivery.untilHandled("reminder event " + eventId, () -> intake.accept(eventId, event,
-                    message.getPayload()));
-        } catch (RuntimeException cannotBeHandled) {
-            return message.nack(cannotBeHandled);
+            Redelivery.untilHandled("a batch of " + received.size() + " reminder events",
+                    () -> intake.acceptAll(received));
+        } catch (RuntimeException oneCannotBeHandled) {
+            // One poisoned event must not take the others with it: one by one, and the one that fails is parked.
+            for (DeliveryIntake.Received one : received) {
+                try {
+                    Redelivery.untilHandled("reminder event " + one.eventId(), () -> intake.acceptAll(List.of(one)));
+                } catch (RuntimeException cannotBeHandled) {
+                    intake.deadLetter(one, cannotBeHandled.getClass().getSimpleName());
+                }
+            }
         }
-        return message.ack();
+        return batch.ack();
+    }
+
+    /** The CloudEvent id is the idempotency key; scheduling sets it to the reminder id. */
+    private DeliveryIntake.Received read(KafkaRecord<String, String> record) {
+        Header ceId = record.getHeaders().lastHeader("ce_id");
+        String eventId = ceId == null ? null : new String(ceId.value(), StandardCharsets.UTF_8);
+        String payload = record.getPayload();
+        try {
+            ReminderDue event = json.readValue(payload, ReminderDue.class);
+            return new DeliveryIntake.Received(eventId != null ? eventId : event.reminderId().toString(),
+                    record.getKey(), payload, event, null);
+        } catch (JsonProcessingException | RuntimeException e) {
+            String id = eventId != null
+                    ? eventId
+                    : record.getTopic() + "-" + record.getPartition() + "@" + record.getTimestamp().toEpochMilli();
+            return new DeliveryIntake.Received(id, record.getKey() == null ? "" : record.getKey(),
+                    payload == null ? "" : payload, null, e.getClass().getSimpleName());
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.aftercare.notification.provider;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** Something that can hand a text message to the phone networks. */
 public interface SmsProvider {
@@ -14,6 +16,13 @@ public interface SmsProvider {
      * @param reference our id for the message, so that provider records can be traced back
      */
     SendResult send(String to, String body, String reference);
+
+    /**
+     * The same without holding a thread while the provider answers; by default the call runs on the caller's thread.
+     */
+    default CompletionStage<SendResult> sendAsync(String to, String body, String reference) {
+        return CompletableFuture.completedFuture(send(to, body, reference));
+    }
 
     /**
      * Whether the provider already has this message: asked before sending again a message whose sender crashed

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,12 @@ public class TwilioSmsProvider implements SmsProvider {
 
     @Override
     public SendResult send(String to, String body, String reference) {
+        return sendAsync(to, body, reference).toCompletableFuture().join();
+    }
+
+    /** Non-blocking: the HTTP client holds no thread while Twilio answers. */
+    @Override
+    public CompletionStage<SendResult> sendAsync(String to, String body, String reference) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("To", to);
         form.put(config.from().startsWith("MG") ? "MessagingServiceSid" : "From", config.from());
@@ -73,16 +80,19 @@ public class TwilioSmsProvider implements SmsProvider {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
                 .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return new SendResult.Transient(null, "no answer from the provider: " + e.getClass().getSimpleName(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new SendResult.Transient(null, "interrupted", null);
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> failure == null
+                        ? interpret(response)
+                        : new SendResult.Transient(null,
+                                "no answer from the provider: " + rootOf(failure).getClass().getSimpleName(), null));
+    }
+
+    private static Throwable rootOf(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause instanceof java.util.concurrent.CompletionException) {
+            cause = cause.getCause();
         }
-        return interpret(response);
+        return cause;
     }
 
     /**

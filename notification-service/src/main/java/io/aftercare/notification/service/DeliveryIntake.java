@@ -2,6 +2,7 @@ package io.aftercare.notification.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -45,6 +46,34 @@ public class DeliveryIntake {
         this.metrics = metrics;
         this.clock = clock;
         this.onTimeGrace = config.onTimeGrace();
+    }
+
+    /** One event received: its id, and the event read, or why it could not be read. */
+    public record Received(String eventId, String key, String eventJson, ReminderDue event, String unreadable) {
+    }
+
+    /**
+     * Takes a poll's worth of events in one transaction: one commit for them all. An event that could not be read
+     * goes to the dead-letter topic (through the outbox) with the reason, in the same transaction.
+     */
+    @Transactional
+    public void acceptAll(List<Received> received) {
+        for (Received one : received) {
+            if (one.event() == null) {
+                LOG.warnf("event %s is not a reminder this service can read; dead-lettered: %s", one.eventId(),
+                        one.unreadable());
+                outbox.deadLetter(one.eventId(), one.key(), one.eventJson(), "unreadable: " + one.unreadable(), 0);
+            } else {
+                accept(one.eventId(), one.event(), one.eventJson());
+            }
+        }
+    }
+
+    /** An event that cannot be taken in, parked on the dead-letter topic with the reason. */
+    @Transactional
+    public void deadLetter(Received one, String reason) {
+        LOG.warnf("event %s could not be taken in; dead-lettered: %s", one.eventId(), reason);
+        outbox.deadLetter(one.eventId(), one.key(), one.eventJson(), "could not be taken in: " + reason, 0);
     }
 
     @Transactional

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +24,6 @@ import io.aftercare.notification.DeliveryChannel;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.config.DeliveryConfig;
 import io.aftercare.notification.messaging.ReminderDue;
-import io.aftercare.notification.provider.SendResult;
 import io.aftercare.notification.provider.SmsProvider;
 import io.aftercare.notification.repository.DeliveryRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,9 +31,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Works off one batch of due deliveries in three steps, so that no transaction waits for a provider: a short
  * transaction claims them (an expired one is given up, one no channel may carry is suppressed, the others become
- * SENDING under a lease) and commits; each is sent ({@link DeliverySender}) outside any transaction; a short
- * transaction per delivery records the outcome ({@link DeliveryOutcomes}), and with it, in the outbox, what the
- * others must hear of it. A delivery whose lease ran out (its sender crashed mid-call) is not
+ * SENDING under a lease) and commits; they are sent together ({@link DeliverySender}: non-blocking, at most a
+ * batch in flight per worker) outside any transaction; one short transaction records the batch's outcomes
+ * ({@link DeliveryOutcomes}), and with them, in the outbox, what the others must hear of them. A delivery whose lease ran out (its sender crashed mid-call) is not
  * sent blindly: the provider is asked first whether it already has it.
  */
 @ApplicationScoped
@@ -71,13 +73,23 @@ public class DeliveryProcessor {
     /** @return how many deliveries were claimed */
     public int processBatch(int limit) {
         Batch batch = QuarkusTransaction.requiringNew().call(() -> claim(limit));
+        // The batch's sends are in flight together (at most the batch size per worker); their outcomes are recorded
+        // together, in one short transaction, once the last one answered.
+        List<CompletableFuture<Outcome>> inFlight = new ArrayList<>();
         for (Claim claim : batch.toSend()) {
             try {
-                send(claim);
+                inFlight.add(send(claim).toCompletableFuture().exceptionally(failure -> {
+                    notRecorded(claim, failure);
+                    return null;
+                }));
             } catch (RuntimeException e) {
-                // Its lease runs out and it is claimed again, checked with the provider first.
-                LOG.warnf("delivery %s could not be recorded: %s", claim.eventId(), e.toString());
+                notRecorded(claim, e);
             }
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        List<Outcome> outcomes = inFlight.stream().map(CompletableFuture::join).filter(o -> o != null).toList();
+        if (!outcomes.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> outcomes.forEach(this::record));
         }
         return batch.claimed();
     }
@@ -113,7 +125,16 @@ public class DeliveryProcessor {
         return new Batch(due.size(), toSend);
     }
 
-    private void send(Claim claim) {
+    /** Its lease runs out and it is claimed again, checked with the provider first. */
+    private static void notRecorded(Claim claim, Throwable failure) {
+        LOG.warnf("delivery %s could not be recorded: %s", claim.eventId(), failure.toString());
+    }
+
+    /** What became of one claimed delivery, to be recorded on it. */
+    private record Outcome(Claim claim, Consumer<Delivery> change) {
+    }
+
+    private CompletionStage<Outcome> send(Claim claim) {
         if (claim.interrupted()) {
             Optional<String> found;
             try {
@@ -121,37 +142,35 @@ public class DeliveryProcessor {
             } catch (SmsProvider.ProviderUnreachable e) {
                 LOG.warnf("delivery %s was interrupted mid-send and the provider cannot say whether it has it (%s);"
                         + " asking again later", claim.eventId(), e.getMessage());
-                record(claim, delivery -> delivery.nextAttemptAt = clock.instant().plus(ASK_AGAIN));
-                return;
+                return CompletableFuture.completedFuture(
+                        new Outcome(claim, delivery -> delivery.nextAttemptAt = clock.instant().plus(ASK_AGAIN)));
             }
             if (found.isPresent()) {
-                record(claim, delivery -> outcomes.foundAtProvider(delivery, sender.provider(claim.channel()),
-                        found.get(), clock.instant()));
-                return;
+                return CompletableFuture.completedFuture(new Outcome(claim, delivery -> outcomes.foundAtProvider(
+                        delivery, sender.provider(claim.channel()), found.get(), clock.instant())));
             }
             if (!claim.expiresAt().isAfter(clock.instant())) {
-                record(claim, delivery -> outcomes.expired(delivery, clock.instant()));
-                return;
+                return CompletableFuture.completedFuture(
+                        new Outcome(claim, delivery -> outcomes.expired(delivery, clock.instant())));
             }
         }
-        SendResult result = sender.send(claim.channel(), claim.event(), claim.eventId());
-        record(claim, delivery -> {
-            delivery.provider = sender.provider(claim.channel());
-            outcomes.attempted(delivery, claim.event().recipient().phone(), result, clock.instant());
-        });
+        return sender.send(claim.channel(), claim.event(), claim.eventId()).thenApply(result -> new Outcome(claim,
+                delivery -> {
+                    delivery.provider = sender.provider(claim.channel());
+                    outcomes.attempted(delivery, claim.event().recipient().phone(), result, clock.instant());
+                }));
     }
 
-    /** Records in a transaction of its own, if the delivery is still this worker's (its lease did not run out). */
-    private void record(Claim claim, java.util.function.Consumer<Delivery> change) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Delivery delivery = deliveries.findById(claim.id());
-            if (delivery.status != DeliveryStatus.SENDING || !claim.leaseUntil().equals(delivery.nextAttemptAt)) {
-                LOG.warnf("delivery %s: the lease ran out before its outcome was recorded; the next holder checks"
-                        + " with the provider", claim.eventId());
-                return;
-            }
-            change.accept(delivery);
-        });
+    /** Records the outcome if the delivery is still this worker's (its lease did not run out). */
+    private void record(Outcome outcome) {
+        Claim claim = outcome.claim();
+        Delivery delivery = deliveries.findById(claim.id());
+        if (delivery.status != DeliveryStatus.SENDING || !claim.leaseUntil().equals(delivery.nextAttemptAt)) {
+            LOG.warnf("delivery %s: the lease ran out before its outcome was recorded; the next holder checks"
+                    + " with the provider", claim.eventId());
+            return;
+        }
+        outcome.change().accept(delivery);
     }
 
     private ReminderDue read(String eventJson) {

@@ -3,6 +3,8 @@ package io.aftercare.notification.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -16,7 +18,7 @@ import io.aftercare.notification.provider.SmsProvider;
 
 /**
  * Sends a delivery by its chosen channel, outside any transaction: texts at the sender's pace through the SMS
- * provider, emails over SMTP. Asks the provider, before a message whose sender crashed mid-call goes again, whether
+ * provider, without holding a thread while it answers; emails over SMTP. Asks the provider, before a message whose sender crashed mid-call goes again, whether
  * it already has it.
  */
 @ApplicationScoped
@@ -38,14 +40,22 @@ public class DeliverySender {
         return channel == DeliveryChannel.SMS ? sms.name() : email.name();
     }
 
-    SendResult send(DeliveryChannel channel, ReminderDue event, String reference) {
+    /**
+     * Starts the send and completes with the provider's answer. A text holds no thread while the provider answers
+     * (it waits here only for its turn under the sender's pace); an email is sent on the caller's thread.
+     */
+    CompletionStage<SendResult> send(DeliveryChannel channel, ReminderDue event, String reference) {
         long started = System.nanoTime();
-        SendResult result = channel == DeliveryChannel.SMS
-                ? pacer.paced(() -> sms.send(event.recipient().phone(), event.messages().sms(), reference))
-                : email.send(event.recipient().email(), event.messages().email().subject(),
-                        event.messages().email().body(), reference);
-        metrics.providerCall(provider(channel), outcomeOf(result), Duration.ofNanos(System.nanoTime() - started));
-        return result;
+        CompletionStage<SendResult> sending = channel == DeliveryChannel.SMS
+                ? pacer.pacedAsync(() -> sms.sendAsync(event.recipient().phone(), event.messages().sms(), reference))
+                : CompletableFuture.completedFuture(email.send(event.recipient().email(),
+                        event.messages().email().subject(), event.messages().email().body(), reference));
+        return sending.whenComplete((result, failure) -> {
+            if (result != null) {
+                metrics.providerCall(provider(channel), outcomeOf(result),
+                        Duration.ofNanos(System.nanoTime() - started));
+            }
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.aftercare.notification.service;
 
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,23 @@ public class SendPacer {
             return send.get();
         } finally {
             finish(ticket);
+        }
+    }
+
+    /**
+     * The same for a send that completes later: waits here for its turn (that wait is the pacing), starts it, and
+     * counts it finished when it completes.
+     */
+    public <T> CompletionStage<T> pacedAsync(Supplier<CompletionStage<T>> send) {
+        if (perWindow == 0) {
+            return send.get();
+        }
+        long ticket = awaitTurn();
+        try {
+            return send.get().whenComplete((result, failure) -> finish(ticket));
+        } catch (RuntimeException e) {
+            finish(ticket);
+            throw e;
         }
     }
 
