@@ -43,8 +43,9 @@ public class AppointmentMapper {
             throw new FhirInvalidException(400,
                     List.of(OperationOutcome.invalid("Appointment.resourceType", "must be Appointment")));
         }
-        BookingStatus status = STATUSES.get(appointment.path("status").asText());
-        if (status == null) {
+        String statusText = text(appointment, "status", "Appointment.status", issues);
+        BookingStatus status = statusText == null ? null : STATUSES.get(statusText);
+        if (status == null && !typeIssue(issues, "Appointment.status")) {
             issues.add(OperationOutcome.invalid("Appointment.status",
                     "must be one of booked, cancelled, noshow, fulfilled"));
         }
@@ -65,23 +66,27 @@ public class AppointmentMapper {
             issues.add(OperationOutcome.invalid("Appointment.extension",
                     "needs the patient's IANA time zone in the extension " + TIMEZONE_EXTENSION));
         }
+        PatientRequest patientRequest = patient == null ? null : patientRequest(patient, zone, issues);
+        Long version = versionId(appointment, issues);
         if (!issues.isEmpty()) {
             throw new FhirInvalidException(400, issues);
         }
-        return new BookingRequest(patientRequest(patient, zone),
-                new TreatmentRequest(treatment, start, end, null, null), status, versionId(appointment));
+        return new BookingRequest(patientRequest, new TreatmentRequest(treatment, start, end, null, null), status,
+                version);
     }
 
-    private static PatientRequest patientRequest(JsonNode patient, String zone) {
+    private static PatientRequest patientRequest(JsonNode patient, String zone, List<OperationOutcome.Issue> issues) {
         String phone = null;
         String email = null;
         Channel preferred = null;
         int bestRank = Integer.MAX_VALUE;
+        int index = 0;
         for (JsonNode telecom : patient.path("telecom")) {
-            String system = telecom.path("system").asText();
-            String value = telecom.path("value").asText(null);
-            int rank = telecom.path("rank").asInt(Integer.MAX_VALUE - 1);
-            Channel channel = switch (system) {
+            String at = "Appointment.contained.Patient.telecom[" + index++ + "]";
+            String system = text(telecom, "system", at + ".system", issues);
+            String value = text(telecom, "value", at + ".value", issues);
+            int rank = integer(telecom, "rank", at + ".rank", issues).orElse(Integer.MAX_VALUE - 1);
+            Channel channel = system == null ? null : switch (system) {
                 case "phone", "sms" -> Channel.SMS;
                 case "email" -> Channel.EMAIL;
                 default -> null;
@@ -99,14 +104,22 @@ public class AppointmentMapper {
                 preferred = channel;
             }
         }
-        String firstName = patient.path("name").path(0).path("given").path(0).asText(null);
-        String language = patient.path("communication").path(0).path("language").path("coding").path(0)
-                .path("code").asText("en");
+        String firstName = text(patient.path("name").path(0).path("given"), 0,
+                "Appointment.contained.Patient.name[0].given[0]", issues);
+        String language = text(patient.path("communication").path(0).path("language").path("coding").path(0),
+                "code", "Appointment.contained.Patient.communication[0].language.coding[0].code", issues);
         boolean marketing = false;
         for (JsonNode extension : patient.path("extension")) {
-            marketing |= MARKETING_CONSENT.equals(extension.path("url").asText())
-                    && extension.path("valueBoolean").asBoolean(false);
+            if (MARKETING_CONSENT.equals(extension.path("url").asText())) {
+                JsonNode value = extension.path("valueBoolean");
+                if (!value.isMissingNode() && !value.isBoolean()) {
+                    issues.add(OperationOutcome.invalid("Appointment.contained.Patient.extension.valueBoolean",
+                            "must be true or false, not a " + kind(value)));
+                }
+                marketing |= value.asBoolean(false);
+            }
         }
+        language = language == null ? "en" : language;
         return new PatientRequest(firstName, phone, email, locale(language), zone, preferred,
                 new PatientRequest.Consent(phone != null, email != null, marketing));
     }
@@ -177,7 +190,10 @@ public class AppointmentMapper {
     }
 
     private static OffsetDateTime instant(JsonNode appointment, String field, List<OperationOutcome.Issue> issues) {
-        String value = appointment.path(field).asText(null);
+        String value = text(appointment, field, "Appointment." + field, issues);
+        if (typeIssue(issues, "Appointment." + field)) {
+            return null;
+        }
         if (value == null) {
             issues.add(OperationOutcome.invalid("Appointment." + field, "is required"));
             return null;
@@ -190,8 +206,57 @@ public class AppointmentMapper {
         }
     }
 
-    private static Long versionId(JsonNode appointment) {
-        String version = appointment.path("meta").path("versionId").asText("");
-        return version.matches("\\d{1,18}") ? Long.valueOf(version) : null;
+    private static Long versionId(JsonNode appointment, List<OperationOutcome.Issue> issues) {
+        String version = text(appointment.path("meta"), "versionId", "Appointment.meta.versionId", issues);
+        return version != null && version.matches("\\d{1,18}") ? Long.valueOf(version) : null;
+    }
+
+    /**
+     * A FHIR string where the JSON has one: absent or null is null; a number, boolean, object or array is refused, as
+     * are control characters (FHIR strings allow only tab, newline and carriage return among them). No coercion: a
+     * clinic that sends {@code "status": 1} hears so, rather than getting a booking nobody asked for.
+     */
+    static String text(JsonNode parent, Object field, String location, List<OperationOutcome.Issue> issues) {
+        JsonNode node = field instanceof Integer index ? parent.path(index) : parent.path((String) field);
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            issues.add(OperationOutcome.invalid(location, "must be a string, not a " + kind(node)));
+            return null;
+        }
+        String value = node.textValue();
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)) {
+            issues.add(OperationOutcome.invalid(location, "must not contain control characters"));
+            return null;
+        }
+        return value;
+    }
+
+    private static java.util.Optional<Integer> integer(JsonNode parent, String field, String location,
+            List<OperationOutcome.Issue> issues) {
+        JsonNode node = parent.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return java.util.Optional.empty();
+        }
+        if (!node.isIntegralNumber()) {
+            issues.add(OperationOutcome.invalid(location, "must be an integer, not a " + kind(node)));
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(node.intValue());
+    }
+
+    private static boolean typeIssue(List<OperationOutcome.Issue> issues, String location) {
+        return issues.stream().anyMatch(issue -> issue.expression().contains(location));
+    }
+
+    private static String kind(JsonNode node) {
+        return node.isNumber()
+                ? "number"
+                : node.isBoolean()
+                        ? "boolean"
+                        : node.isTextual()
+                                ? "string"
+                                : node.isArray() ? "list" : "object";
     }
 }

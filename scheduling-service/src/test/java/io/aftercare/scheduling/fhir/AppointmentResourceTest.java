@@ -174,4 +174,31 @@ class AppointmentResourceTest {
                 .then()
                 .statusCode(401);
     }
+
+    /** No coercion on FHIR either: each refused field by field, with nothing stored. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "a number as status|\"status\": \"booked\"|\"status\": 1|Appointment.status",
+            "an epoch number as start|\"start\": \"START\"|\"start\": 1767225600|Appointment.start",
+            "a number as first name|[\"Peter\", \"James\"]|[42, \"James\"]|Appointment.contained.Patient.name[0].given[0]",
+            "a NUL in the first name|[\"Peter\", \"James\"]|[\"Pe\\u0000ter\", \"James\"]|Appointment.contained.Patient.name[0].given[0]",
+            "a string as telecom rank|\"rank\": 1|\"rank\": \"first\"|Appointment.contained.Patient.telecom[0].rank",
+            "a number as versionId|\"versionId\": \"3\"|\"versionId\": 3|Appointment.meta.versionId"})
+    void wrongTypesAndControlCharactersAreRefusedFieldByFieldAndNothingIsStored(String what, String from, String to,
+            String expression) {
+        String id = BookingFixtures.uniqueId("fhir-strict");
+        String body = appointment(id, "booked").replace(from.replace("START", START.toString()), to);
+        org.assertj.core.api.Assertions.assertThat(body).as(what).contains(to);
+
+        Clinics.as("clinic-f")
+                .contentType("application/fhir+json")
+                .body(body)
+                .post("/fhir/r4/Appointment")
+                .then()
+                .statusCode(400)
+                .contentType("application/fhir+json")
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue.expression.flatten()", hasItem(expression));
+        Clinics.as("clinic-f").get("/v1/clinics/clinic-f/bookings/" + id).then().statusCode(404);
+    }
 }
