@@ -76,9 +76,6 @@ public class PatientReply extends PanacheEntityBase {
     @Column(name = "answered_at")
     public Instant answeredAt;
 
-    @Column(name = "announced_at")
-    public Instant announcedAt;
-
     @Column(name = "alerted_at")
     public Instant alertedAt;
 

@@ -11,14 +11,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Writes the events a change has to announce into the outbox, in the transaction of the change: a delivery's status,
- * a patient's opt-out or opt-in, a reminder given up. {@link OutboxRelay} publishes them after commit.
+ * a patient's opt-out or opt-in, a reminder given up, a patient's reply. {@link OutboxRelay} publishes them after commit.
  */
 @ApplicationScoped
 public class EventOutbox {
 
     /** What a row holds, and so which topic it goes to. */
     public enum Kind {
-        STATUS, PREFERENCE, DEAD_LETTER
+        STATUS, PREFERENCE, DEAD_LETTER, PATIENT_REPLIED
     }
 
     /** A status, with the delivery event id its CloudEvent id is made from. */
@@ -47,6 +47,11 @@ public class EventOutbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void preference(RecipientPreferenceChanged change) {
         write(Kind.PREFERENCE, change);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reply(PatientReplied reply) {
+        write(Kind.PATIENT_REPLIED, reply);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

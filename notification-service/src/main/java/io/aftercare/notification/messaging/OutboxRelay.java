@@ -91,6 +91,7 @@ public class OutboxRelay {
                     yield events.status(entry.deliveryEventId(), entry.status());
                 }
                 case PREFERENCE -> events.preference(json.readValue(row.payload(), RecipientPreferenceChanged.class));
+                case PATIENT_REPLIED -> events.reply(json.readValue(row.payload(), PatientReplied.class));
                 case DEAD_LETTER -> {
                     EventOutbox.DeadLetterEntry entry = json.readValue(row.payload(),
                             EventOutbox.DeadLetterEntry.class);

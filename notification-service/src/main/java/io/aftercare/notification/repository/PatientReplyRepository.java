@@ -50,10 +50,6 @@ public class PatientReplyRepository implements PanacheRepositoryBase<PatientRepl
                 since) > 0;
     }
 
-    public List<PatientReply> unannounced(int limit) {
-        return find("announcedAt is null order by receivedAt").page(0, limit).list();
-    }
-
     public List<PatientReply> unalerted(int limit) {
         return find("urgent = true and alertedAt is null order by receivedAt").page(0, limit).list();
     }

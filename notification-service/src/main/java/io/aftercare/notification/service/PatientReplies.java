@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.notification.PatientReply;
 import io.aftercare.notification.ReplyState;
 import io.aftercare.notification.config.RepliesConfig;
+import io.aftercare.notification.messaging.EventOutbox;
+import io.aftercare.notification.messaging.PatientReplied;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.privacy.Masking;
 import io.aftercare.notification.repository.PatientReplyRepository;
@@ -28,7 +30,8 @@ import io.aftercare.notification.repository.RecipientBookings.RecipientBooking;
 /**
  * Files what a patient wrote (not a keyword) in their clinic's inbox, under the newest booking for the number, and
  * reads it: a check-in answer is kept with it; an answer of 4 or 5, or a red-flag word, makes it urgent, which answers
- * the patient once per conversation and alerts the clinic (by {@link ReplyOutbox}, after commit). Ordinary replies
+ * the patient once per conversation and alerts the clinic (by {@link ReplyAlerts}, after commit). Every reply is
+ * announced on {@code patient-replies} through the event outbox, written with it. Ordinary replies
  * get no automatic answer: a person at the clinic reads them.
  */
 @ApplicationScoped
@@ -41,11 +44,13 @@ public class PatientReplies {
     private final PatientMessages messages;
     private final RepliesConfig config;
     private final NotificationMetrics metrics;
+    private final EventOutbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
 
     public PatientReplies(RecipientBookings recipients, PatientReplyRepository replies, PatientMessages messages,
-            RepliesConfig config, NotificationMetrics metrics, ObjectMapper json, Clock clock) {
+            RepliesConfig config, NotificationMetrics metrics, EventOutbox outbox, ObjectMapper json, Clock clock) {
+        this.outbox = outbox;
         this.recipients = recipients;
         this.replies = replies;
         this.messages = messages;
@@ -85,6 +90,8 @@ public class PatientReplies {
         if (!replies.recordIfNew(reply)) {
             return Optional.empty();
         }
+        outbox.reply(new PatientReplied(reply.id, reply.clinicId, reply.bookingId, reply.bookingRef, reply.language,
+                reply.checkInScore, reply.urgent, reply.urgentReason, reply.receivedAt));
         if (reply.urgent && !replies.urgentAnswerSentSince(reply.bookingId, now.minus(config.conversation()))) {
             messages.text(reply, answer(reply.language), "urgent-answer");
             reply.answeredAt = now;

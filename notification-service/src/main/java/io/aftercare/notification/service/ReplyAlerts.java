@@ -1,7 +1,6 @@
 package io.aftercare.notification.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +12,6 @@ import org.jboss.logging.Logger;
 
 import io.aftercare.notification.PatientReply;
 import io.aftercare.notification.config.RepliesConfig;
-import io.aftercare.notification.messaging.OutboundEvents;
-import io.aftercare.notification.messaging.PatientReplied;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.provider.EmailSender;
 import io.aftercare.notification.provider.SendResult;
@@ -23,29 +20,25 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Tells the rest of the world about filed replies, after they are committed: every reply as a {@code patient-replies}
- * event, every urgent one as an email to the clinic's alert address. A reply is marked once Kafka or the SMTP server
- * took it, never before, so a crash or an outage delays the news but never loses it (it may then go twice; consumers
- * deduplicate by event id). No transaction waits for Kafka or SMTP.
+ * Emails the clinic about each urgent reply, after it is committed. A reply is marked alerted once the SMTP server
+ * took the email, never before, so a crash or an outage delays the alert but never loses it (it may then go twice).
+ * No transaction waits for SMTP. (The {@code patient-replies} event leaves through the event outbox.)
  */
 @ApplicationScoped
-public class ReplyOutbox {
+public class ReplyAlerts {
 
-    private static final Logger LOG = Logger.getLogger(ReplyOutbox.class);
+    private static final Logger LOG = Logger.getLogger(ReplyAlerts.class);
     private static final int BATCH = 100;
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
     private final PatientReplyRepository replies;
-    private final OutboundEvents events;
     private final EmailSender email;
     private final RepliesConfig config;
     private final NotificationMetrics metrics;
     private final Clock clock;
 
-    public ReplyOutbox(PatientReplyRepository replies, OutboundEvents events, EmailSender email, RepliesConfig config,
+    public ReplyAlerts(PatientReplyRepository replies, EmailSender email, RepliesConfig config,
             NotificationMetrics metrics, Clock clock) {
         this.replies = replies;
-        this.events = events;
         this.email = email;
         this.config = config;
         this.metrics = metrics;
@@ -54,22 +47,11 @@ public class ReplyOutbox {
 
     /** Every second: the clinic hears of an urgent reply within seconds. */
     @Scheduled(every = "${aftercare.replies.outbox-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void publish() {
+    void sendDue() {
         try {
-            announce();
             alert();
         } catch (RuntimeException e) {
-            LOG.warnf("reply outbox: %s; trying again shortly", e.toString());
-        }
-    }
-
-    void announce() {
-        List<PatientReplied> pending = QuarkusTransaction.requiringNew()
-                .call(() -> replies.unannounced(BATCH).stream().map(ReplyOutbox::event).toList());
-        for (PatientReplied event : pending) {
-            events.reply(event).await().atMost(ACK_TIMEOUT);
-            QuarkusTransaction.requiringNew()
-                    .run(() -> replies.findById(event.replyId()).announcedAt = clock.instant());
+            LOG.warnf("reply alerts: %s; trying again shortly", e.toString());
         }
     }
 
@@ -114,10 +96,5 @@ public class ReplyOutbox {
                                 + "emergency."
                         : "The patient was already answered earlier in this conversation.");
         return new Alert(reply.id, reply.clinicId, to, subject, body);
-    }
-
-    private static PatientReplied event(PatientReply reply) {
-        return new PatientReplied(reply.id, reply.clinicId, reply.bookingId, reply.bookingRef, reply.language,
-                reply.checkInScore, reply.urgent, reply.urgentReason, reply.receivedAt);
     }
 }
