@@ -37,12 +37,16 @@ class ObservabilityTest {
 
     @Test
     void readinessCoversTheDatabaseAndKafka() {
+        // Ready only once the consumers have joined their groups, which can take a few seconds after start.
+        Eventually.await("readiness", Duration.ofSeconds(30),
+                () -> given().get("/q/health/ready").statusCode() == 200 ? true : null);
         given().get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
-                .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"));
+                .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"))
+                .body("checks.name", hasItem("Kafka consumer groups joined"));
     }
 
     @Test

@@ -5,12 +5,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -27,11 +29,15 @@ class ObservabilityTest {
 
     @Test
     void readinessCoversTheDatabaseKafkaAndGuidance() {
+        // Ready only once the consumers have joined their groups, which can take a few seconds after start.
+        Eventually.await("readiness", Duration.ofSeconds(30),
+                () -> given().get("/q/health/ready").statusCode() == 200 ? true : null);
         given().get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Guidance service"))
+                .body("checks.name", hasItems("Database connections health check", "Guidance service",
+                        "Kafka consumer groups joined"))
                 .body("checks.find { it.name == 'Guidance service' }.data.guidance", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200);
     }
