@@ -10,18 +10,20 @@ public final class LocalInfrastructure implements AutoCloseable {
     public static final List<String> DATABASES = List.of("guidance", "scheduling", "notification");
 
     private LocalPostgres postgres;
-    private final LocalKafka kafka;
+    private LocalKafka kafka;
     private final LocalSmtp smtp;
-    private final Path postgresData;
+    private final Path dataDirectory;
     private final Path postgresBinaries;
+    private final InfrastructurePorts ports;
 
-    private LocalInfrastructure(LocalPostgres postgres, LocalKafka kafka, LocalSmtp smtp, Path postgresData,
-            Path postgresBinaries) {
+    private LocalInfrastructure(LocalPostgres postgres, LocalKafka kafka, LocalSmtp smtp, Path dataDirectory,
+            Path postgresBinaries, InfrastructurePorts ports) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.smtp = smtp;
-        this.postgresData = postgresData;
+        this.dataDirectory = dataDirectory;
         this.postgresBinaries = postgresBinaries;
+        this.ports = ports;
     }
 
     /**
@@ -47,8 +49,8 @@ public final class LocalInfrastructure implements AutoCloseable {
         progress.accept(String.format("Kafka        on :%d ready (%s)", ports.kafka(), since(started)));
         LocalSmtp smtp = LocalSmtp.start(ports.smtp());
         progress.accept(String.format("SMTP         on :%d ready", ports.smtp()));
-        return new LocalInfrastructure(postgres, kafka, smtp, dataDirectory.resolve("postgres"),
-                cacheDirectory.resolve("postgres"));
+        return new LocalInfrastructure(postgres, kafka, smtp, dataDirectory, cacheDirectory.resolve("postgres"),
+                ports);
     }
 
     static String since(long startedNanos) {
@@ -64,12 +66,26 @@ public final class LocalInfrastructure implements AutoCloseable {
         postgres.close();
     }
 
-    public synchronized void startPostgres() throws java.io.IOException {
-        postgres = LocalPostgres.start(postgresData, postgresBinaries, postgres.port(), DATABASES,
-                LocalPostgres.Durability.DURABLE);
+    /** Stops PostgreSQL as a crash would ({@link LocalPostgres#crash()}); {@link #startPostgres()} recovers it. */
+    public synchronized void crashPostgres() throws java.io.IOException, InterruptedException {
+        postgres.crash();
     }
 
-    public LocalKafka kafka() {
+    public synchronized void startPostgres() throws java.io.IOException {
+        postgres = LocalPostgres.start(dataDirectory.resolve("postgres"), postgresBinaries, postgres.port(),
+                DATABASES, LocalPostgres.Durability.DURABLE);
+    }
+
+    /** Stops the Kafka broker; {@link #startKafka()} brings it back on the same ports and log. */
+    public synchronized void stopKafka() throws Exception {
+        kafka.close();
+    }
+
+    public synchronized void startKafka() throws Exception {
+        kafka = LocalKafka.start(dataDirectory.resolve("kafka"), ports.kafka(), ports.kafkaController());
+    }
+
+    public synchronized LocalKafka kafka() {
         return kafka;
     }
 

@@ -51,7 +51,31 @@ public final class LocalKafka implements AutoCloseable {
         server.getClass().getMethod("startup").invoke(server);
         LocalKafka kafka = new LocalKafka(server, "localhost:" + port);
         kafka.awaitReady();
+        kafka.createTopics();
         return kafka;
+    }
+
+    /** Every topic the services use, with their dead-letter topics: what a deployment creates before it starts them. */
+    public static final List<String> TOPICS = List.of("reminders-due", "notification-status", "recipient-preferences",
+            "protocol-published", "patient-replies");
+
+    /**
+     * Creates the topics up front, as a deployment does. Left to auto-creation, the topic is made by whichever client
+     * asks first; a consumer that made it itself was seen, here, to sit on its new partitions without fetching.
+     */
+    private void createTopics() throws IOException, InterruptedException {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
+            java.util.Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            List<org.apache.kafka.clients.admin.NewTopic> missing = TOPICS.stream()
+                    .flatMap(topic -> java.util.stream.Stream.of(topic, topic + "-dlt"))
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1))
+                    .toList();
+            admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("could not create the topics on " + bootstrapServers, e);
+        }
     }
 
     private static Map<String, String> brokerProperties(String logDir, int port, int controllerPort) {

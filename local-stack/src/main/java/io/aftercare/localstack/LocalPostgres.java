@@ -9,7 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -23,10 +26,14 @@ public final class LocalPostgres implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final Path dataDirectory;
+    private final Path binariesDirectory;
 
-    private LocalPostgres(EmbeddedPostgres postgres, int port) {
+    private LocalPostgres(EmbeddedPostgres postgres, int port, Path dataDirectory, Path binariesDirectory) {
         this.postgres = postgres;
         this.port = port;
+        this.dataDirectory = dataDirectory;
+        this.binariesDirectory = binariesDirectory;
     }
 
     /** How much a commit is worth: what a clinic runs must survive a crash; tests may trade that for speed. */
@@ -54,7 +61,7 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("fsync", durability == Durability.DURABLE ? "on" : "off")
                 .setServerConfig("synchronous_commit", durability == Durability.DURABLE ? "on" : "off")
                 .start();
-        LocalPostgres local = new LocalPostgres(postgres, port);
+        LocalPostgres local = new LocalPostgres(postgres, port, dataDirectory, binariesDirectory);
         local.createDatabases(databases);
         return local;
     }
@@ -96,6 +103,32 @@ public final class LocalPostgres implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /**
+     * Stops the server as a crash would: {@code pg_ctl stop -m immediate} ends it without a checkpoint, and the next
+     * start recovers from the write-ahead log. What was committed durably must still be there afterwards.
+     */
+    public void crash() throws IOException, InterruptedException {
+        Path pgCtl;
+        try (Stream<Path> files = Files.walk(binariesDirectory)) {
+            pgCtl = files.filter(file -> file.endsWith(Path.of("bin", "pg_ctl")))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("no pg_ctl under " + binariesDirectory));
+        }
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // pg_ctl refuses to run as root; zonky starts the server in a user namespace, and so must this.
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(pgCtl.toString(), "-D", dataDirectory.toString(), "stop", "-m", "immediate", "-w"));
+        Process stop = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(stop.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (stop.waitFor() != 0) {
+            throw new IOException("pg_ctl stop -m immediate failed (" + stop.exitValue() + "): " + output.strip());
+        }
+        // Releases the data directory's lock; its own stop finds no server left and says so.
+        postgres.close();
     }
 
     @Override

@@ -65,6 +65,17 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 
+    /**
+     * Since when a provider call may have reached the provider with its answer unknown (in flight, or unanswered);
+     * while set, the next attempt asks the provider first. Null once an answer settled it.
+     */
+    @Column(name = "unconfirmed_since")
+    public Instant unconfirmedSince;
+
+    /** The instance ({@code aftercare.instance-id}) holding the SENDING lease. */
+    @Column(name = "leased_by")
+    public String leasedBy;
+
     /** The reminders-due event data as received (JSON). */
     @Column(nullable = false)
     public String event;

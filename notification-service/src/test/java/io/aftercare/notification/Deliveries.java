@@ -50,16 +50,24 @@ public class Deliveries {
      */
     @Transactional
     public void abandonedMidSend(String eventId, String eventJson, Instant since) {
+        heldMidSend(eventId, eventJson, since, null, Instant.now().minusSeconds(1));
+    }
+
+    /** The same, its lease held by {@code instance} until {@code leaseUntil}. */
+    @Transactional
+    public void heldMidSend(String eventId, String eventJson, Instant since, String instance, Instant leaseUntil) {
         try {
             ReminderDue event = json.readValue(eventJson, ReminderDue.class);
             repository.recordIfNew(eventId, DeliveryKind.REMINDER, event, eventJson, DeliveryStatus.SENDING, null,
-                    Instant.now().minusSeconds(1), since);
+                    leaseUntil, since);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         Delivery delivery = repository.findByEventId(eventId);
         delivery.channel = DeliveryChannel.SMS;
         delivery.updatedAt = since;
+        delivery.unconfirmedSince = since;
+        delivery.leasedBy = instance;
     }
 
     @Transactional

@@ -29,7 +29,9 @@ import com.sun.net.httpserver.HttpServer;
  * Twilio-shaped JSON, and can be told to fail the next requests. {@code GET} on the same path is the Messages list,
  * filtered by {@code To} and {@code DateSent>}, as a sender asks before sending again a message it may have sent.
  * It can be told to answer after a delay ({@link #answerAfter}), as real APIs do. Tests drive and read it over HTTP too:
- * {@code POST /_fake/next} queues an answer (for one {@code to} number, or any), {@code GET /_fake/requests} lists what arrived, {@code POST /_fake/reset}.
+ * In-process, it can fail every request for a while ({@link #failFor}) or hang ({@link #hangFor}).
+ * {@code POST /_fake/next} queues an answer (for one {@code to} number, or any; {@code "drop": true} takes the message
+ * and closes the connection unanswered), {@code GET /_fake/requests} lists what arrived, {@code POST /_fake/reset}.
  */
 public final class FakeTwilio implements AutoCloseable {
 
@@ -50,6 +52,12 @@ public final class FakeTwilio implements AutoCloseable {
     private volatile long latencyMillis;
     /** The messages it accepted, as the Messages list shows them. */
     private final List<ObjectNode> created = new CopyOnWriteArrayList<>();
+    /** An outage: until then (System.nanoTime), every message request gets {@link #outageStatus}. */
+    private volatile long outageUntil;
+    private volatile int outageStatus;
+    private volatile Map<String, String> outageHeaders = Map.of();
+    /** A hang: until then, every request waits; a message request's message is taken, but its answer never comes. */
+    private volatile long hangUntil;
 
     private FakeTwilio(HttpServer server) {
         this.server = server;
@@ -71,6 +79,48 @@ public final class FakeTwilio implements AutoCloseable {
         latencyMillis = latency.toMillis();
     }
 
+    /** For this long, every message request is refused with this status (500, 429, ...) and these headers. */
+    public void failFor(java.time.Duration duration, int status, Map<String, String> headers) {
+        outageStatus = status;
+        outageHeaders = Map.copyOf(headers);
+        outageUntil = System.nanoTime() + duration.toNanos();
+    }
+
+    /**
+     * For this long, the provider hangs: every request waits until the hang is over. A message request's message is
+     * taken (it shows in the Messages list), but its connection is then closed without an answer, as when a
+     * provider's answer is lost: the sender cannot know that the message went out.
+     */
+    public void hangFor(java.time.Duration duration) {
+        hangUntil = System.nanoTime() + duration.toNanos();
+    }
+
+    /** The messages it took, oldest first: {@code to}, {@code body}, {@code date_created} (what the list shows). */
+    public List<Map<String, String>> accepted() {
+        List<Map<String, String>> messages = new ArrayList<>();
+        for (ObjectNode message : created) {
+            messages.add(Map.of("to", message.path("to").asText(), "body", message.path("body").asText(),
+                    "date_created", message.path("date_created").asText()));
+        }
+        return messages;
+    }
+
+    /** Waits out a hang that is on; true if there was one. */
+    private boolean waitOutHang() {
+        boolean hung = false;
+        long left;
+        while ((left = hangUntil - System.nanoTime()) > 0) {
+            hung = true;
+            try {
+                Thread.sleep(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return hung;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -89,10 +139,25 @@ public final class FakeTwilio implements AutoCloseable {
             return;
         }
         if ("GET".equals(exchange.getRequestMethod())) {
+            waitOutHang();
             list(exchange);
             return;
         }
         Map<String, String> form = parseForm(read(exchange.getRequestBody()));
+        if (hangUntil - System.nanoTime() > 0) {
+            record(form);
+            message(form);
+            waitOutHang();
+            exchange.close();
+            return;
+        }
+        if (outageUntil - System.nanoTime() > 0) {
+            record(form);
+            respond(exchange, outageStatus, error(outageStatus == 429 ? 20429 : 20500,
+                    outageStatus == 429 ? "Too Many Requests" : "Internal Server Error", outageStatus),
+                    outageHeaders);
+            return;
+        }
         long delay = latencyMillis;
         if (delay > 0) {
             try {
@@ -101,10 +166,14 @@ public final class FakeTwilio implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        Map<String, Object> seen = new LinkedHashMap<>(form);
-        seen.put("_receivedAt", Instant.now().toString());
-        requests.add(seen);
+        record(form);
         Map<String, Object> next = nextScriptedFor(form.get("To"));
+        if (next != null && Boolean.TRUE.equals(next.get("drop"))) {
+            // Taken, and the connection lost before the answer.
+            message(form);
+            exchange.close();
+            return;
+        }
         if (next != null) {
             @SuppressWarnings("unchecked")
             Map<String, String> headers = (Map<String, String>) next.getOrDefault("headers", Map.of());
@@ -113,6 +182,12 @@ public final class FakeTwilio implements AutoCloseable {
             return;
         }
         respond(exchange, 201, message(form), Map.of());
+    }
+
+    private void record(Map<String, String> form) {
+        Map<String, Object> seen = new LinkedHashMap<>(form);
+        seen.put("_receivedAt", Instant.now().toString());
+        requests.add(seen);
     }
 
     /** The first queued answer meant for this number (or for any number), taken off the queue. */

@@ -38,6 +38,11 @@ public final class FakeTwilioClient {
         post("/_fake/next", Map.of("to", to, "status", status, "body", body, "headers", headers));
     }
 
+    /** The next request to {@code to} is taken (the message exists) and its connection closed before the answer. */
+    public void dropAnswerOfNext(String to) {
+        post("/_fake/next", Map.of("to", to, "drop", true));
+    }
+
     /** Every message request received, oldest first, with its form parameters and {@code _receivedAt}. */
     public List<Map<String, Object>> requests() {
         return call(HttpRequest.newBuilder(URI.create(baseUrl + "/_fake/requests")).GET().build(),

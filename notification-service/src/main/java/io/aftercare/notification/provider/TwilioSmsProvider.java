@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +30,9 @@ import io.quarkus.arc.lookup.LookupIfProperty;
 
 /**
  * SMS through Twilio's Messages API (or any API that speaks it): a form-encoded POST to
- * {@code /2010-04-01/Accounts/{AccountSid}/Messages.json} with Basic auth, asking for status callbacks. Timeouts, 5xx
- * and 429 are transient (with the provider's Retry-After); other refusals are permanent.
+ * {@code /2010-04-01/Accounts/{AccountSid}/Messages.json} with Basic auth, asking for status callbacks. 5xx, 429 and
+ * a refused connection are transient (with the provider's Retry-After); a request left without an answer is
+ * unanswered (Twilio may have the message); other refusals are permanent.
  */
 @ApplicationScoped
 @LookupIfProperty(name = "aftercare.sms.provider", stringValue = "twilio")
@@ -81,10 +83,18 @@ public class TwilioSmsProvider implements SmsProvider {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle((response, failure) -> failure == null
-                        ? interpret(response)
-                        : new SendResult.Transient(null,
-                                "no answer from the provider: " + rootOf(failure).getClass().getSimpleName(), null));
+                .handle((response, failure) -> failure == null ? interpret(response) : unanswered(rootOf(failure)));
+    }
+
+    /**
+     * A connection never made cannot have delivered the request: a plain transient failure. Any other failure (a
+     * timeout waiting for the answer, a connection lost mid-request) leaves open whether Twilio has the message.
+     */
+    private static SendResult unanswered(Throwable failure) {
+        String detail = "no answer from the provider: " + failure.getClass().getSimpleName();
+        return failure instanceof java.net.ConnectException || failure instanceof HttpConnectTimeoutException
+                ? new SendResult.Transient(null, detail, null)
+                : new SendResult.Unanswered(detail);
     }
 
     private static Throwable rootOf(Throwable failure) {

@@ -71,6 +71,12 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 """, Delivery.class).setParameter("now", now).setParameter("limit", limit).getResultList();
     }
 
+    /** Makes the SENDING leases this instance held before it crashed claimable now; how many there were. */
+    public int releaseLeasesOf(String instance, Instant now) {
+        return update("nextAttemptAt = ?1 where status = ?2 and leasedBy = ?3 and nextAttemptAt > ?1", now,
+                DeliveryStatus.SENDING, instance);
+    }
+
     public List<Delivery> byBooking(String clinicId, UUID bookingId) {
         return list("clinicId = ?1 and bookingId = ?2 order by createdAt", clinicId, bookingId);
     }

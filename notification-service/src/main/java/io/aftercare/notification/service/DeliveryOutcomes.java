@@ -21,7 +21,7 @@ import io.aftercare.notification.repository.OptOutRepository;
 
 /**
  * Records what became of a delivery: every attempt with its outcome, and the delivery's next state. Transient
- * failures come back later (backoff with jitter, at least the provider's Retry-After) while the reminder is valid;
+ * and unanswered failures come back later (backoff with jitter, at least the provider's Retry-After) while the reminder is valid;
  * permanent ones fail at once; one whose validity ends while retrying expires and is given up (dead-letter topic).
  * What the others must hear of it goes to the outbox in the same transaction.
  */
@@ -58,19 +58,29 @@ public class DeliveryOutcomes {
             }
             finish(delivery, DeliveryStatus.FAILED, "refused by the provider: " + describe(permanent), at);
         } else if (result instanceof SendResult.Transient failure) {
-            Instant next = at.plus(retries.delay(delivery.attempts, failure.retryAfter()));
-            if (retries.worthAnotherTry(next, delivery.expiresAt)) {
-                metrics.retry(lower(delivery.channel));
-                delivery.status = DeliveryStatus.RETRYING;
-                delivery.reason = failure.detail();
-                delivery.nextAttemptAt = next;
-                delivery.updatedAt = at;
-            } else {
-                String reason = "its validity ended at " + delivery.expiresAt + " while retrying, after "
-                        + delivery.attempts + " attempts; last: " + failure.detail();
-                finish(delivery, DeliveryStatus.EXPIRED, reason, at);
-                givenUp(delivery, reason);
-            }
+            // The provider answered: this attempt left no message there (and an earlier unanswered one was looked
+            // for before it was made).
+            delivery.unconfirmedSince = null;
+            retryOrGiveUp(delivery, failure.detail(), failure.retryAfter(), at);
+        } else if (result instanceof SendResult.Unanswered unanswered) {
+            // unconfirmedSince stays: the next attempt asks the provider first.
+            retryOrGiveUp(delivery, unanswered.detail(), null, at);
+        }
+    }
+
+    private void retryOrGiveUp(Delivery delivery, String detail, java.time.Duration retryAfter, Instant at) {
+        Instant next = at.plus(retries.delay(delivery.attempts, retryAfter));
+        if (retries.worthAnotherTry(next, delivery.expiresAt)) {
+            metrics.retry(lower(delivery.channel));
+            delivery.status = DeliveryStatus.RETRYING;
+            delivery.reason = detail;
+            delivery.nextAttemptAt = next;
+            delivery.updatedAt = at;
+        } else {
+            String reason = "its validity ended at " + delivery.expiresAt + " while retrying, after "
+                    + delivery.attempts + " attempts; last: " + detail;
+            finish(delivery, DeliveryStatus.EXPIRED, reason, at);
+            givenUp(delivery, reason);
         }
     }
 
@@ -108,6 +118,7 @@ public class DeliveryOutcomes {
         delivery.status = status;
         delivery.reason = reason;
         delivery.nextAttemptAt = null;
+        delivery.unconfirmedSince = null;
         delivery.updatedAt = at;
         metrics.notification(lower(delivery.channel), lower(status));
         DeliveryAnnouncements.outcome(outbox, delivery, reason, at);
@@ -142,6 +153,9 @@ public class DeliveryOutcomes {
             attempt.outcome = "transient";
             attempt.httpStatus = failure.httpStatus();
             attempt.detail = failure.detail();
+        } else if (result instanceof SendResult.Unanswered unanswered) {
+            attempt.outcome = "unanswered";
+            attempt.detail = unanswered.detail();
         } else if (result instanceof SendResult.Permanent permanent) {
             attempt.outcome = "permanent";
             attempt.httpStatus = permanent.httpStatus();

@@ -10,10 +10,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,15 +35,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * transaction claims them (an expired one is given up, one no channel may carry is suppressed, the others become
  * SENDING under a lease) and commits; they are sent together ({@link DeliverySender}: non-blocking, at most a
  * batch in flight per worker) outside any transaction; one short transaction records the batch's outcomes
- * ({@link DeliveryOutcomes}), and with them, in the outbox, what the others must hear of them. A delivery whose lease ran out (its sender crashed mid-call) is not
- * sent blindly: the provider is asked first whether it already has it.
+ * ({@link DeliveryOutcomes}), and with them, in the outbox, what the others must hear of them. A delivery whose lease
+ * ran out (its sender crashed mid-call) or whose last call got no answer is not sent blindly: the provider is asked
+ * first whether it already has it.
  */
 @ApplicationScoped
 public class DeliveryProcessor {
 
     private static final Logger LOG = Logger.getLogger(DeliveryProcessor.class);
     /** When the provider cannot say whether it has an interrupted message, ask again after this. */
-    private static final Duration ASK_AGAIN = Duration.ofSeconds(30);
+    private static final Duration ASK_AGAIN = Duration.ofSeconds(10);
 
     /** A delivery this worker holds while it calls the provider; {@code leaseUntil} tells it is still this one's. */
     private record Claim(UUID id, String eventId, DeliveryChannel channel, ReminderDue event, boolean interrupted,
@@ -58,9 +61,12 @@ public class DeliveryProcessor {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration lease;
+    private final String instanceId;
 
     public DeliveryProcessor(DeliveryRepository deliveries, ChannelSelector selector, DeliverySender sender,
-            DeliveryOutcomes outcomes, ObjectMapper json, Clock clock, DeliveryConfig config) {
+            DeliveryOutcomes outcomes, ObjectMapper json, Clock clock, DeliveryConfig config,
+            @ConfigProperty(name = "aftercare.instance-id") String instanceId) {
+        this.instanceId = instanceId;
         this.deliveries = deliveries;
         this.selector = selector;
         this.sender = sender;
@@ -70,15 +76,29 @@ public class DeliveryProcessor {
         this.lease = config.lease();
     }
 
+    /**
+     * Takes back, at start, the leases this instance held when it died: no worker of its earlier life is still
+     * calling the provider, so they need not run out first. Each is checked with the provider before it goes.
+     */
+    public void resumeOwnLeases() {
+        int released = QuarkusTransaction.requiringNew()
+                .call(() -> deliveries.releaseLeasesOf(instanceId, clock.instant()));
+        if (released > 0) {
+            LOG.infof("%d deliveries were mid-send when this instance (%s) stopped; checking them with the provider",
+                    released, instanceId);
+        }
+    }
+
     /** @return how many deliveries were claimed */
     public int processBatch(int limit) {
         Batch batch = QuarkusTransaction.requiringNew().call(() -> claim(limit));
         // The batch's sends are in flight together (at most the batch size per worker); their outcomes are recorded
         // together, in one short transaction, once the last one answered.
         List<CompletableFuture<Outcome>> inFlight = new ArrayList<>();
+        AtomicBoolean providerSilent = new AtomicBoolean();
         for (Claim claim : batch.toSend()) {
             try {
-                inFlight.add(send(claim).toCompletableFuture().exceptionally(failure -> {
+                inFlight.add(send(claim, providerSilent).toCompletableFuture().exceptionally(failure -> {
                     notRecorded(claim, failure);
                     return null;
                 }));
@@ -99,7 +119,8 @@ public class DeliveryProcessor {
         List<Delivery> due = deliveries.claimDue(now, limit);
         List<Claim> toSend = new ArrayList<>();
         for (Delivery delivery : due) {
-            boolean interrupted = delivery.status == DeliveryStatus.SENDING;
+            // Interrupted mid-call (still SENDING after its lease) or left without an answer: the provider may have it.
+            boolean interrupted = delivery.unconfirmedSince != null;
             if (!interrupted && !delivery.expiresAt.isAfter(now)) {
                 outcomes.expired(delivery, now);
                 continue;
@@ -113,14 +134,17 @@ public class DeliveryProcessor {
                 }
                 delivery.channel = choice.channel();
             }
-            // An interrupted attempt began when its lease was taken: the provider is asked from then on.
-            Instant since = interrupted ? delivery.updatedAt : now;
+            // From here a call may reach the provider; the provider is asked from the first such moment on.
+            if (delivery.unconfirmedSince == null) {
+                delivery.unconfirmedSince = now;
+            }
             delivery.status = DeliveryStatus.SENDING;
+            delivery.leasedBy = instanceId;
             // PostgreSQL keeps microseconds: the lease must read back equal, as it is this worker's token.
             delivery.nextAttemptAt = now.plus(lease).truncatedTo(ChronoUnit.MICROS);
-            delivery.updatedAt = since;
-            toSend.add(new Claim(delivery.id, delivery.eventId, delivery.channel, event, interrupted, since,
-                    delivery.nextAttemptAt, delivery.expiresAt));
+            delivery.updatedAt = now;
+            toSend.add(new Claim(delivery.id, delivery.eventId, delivery.channel, event, interrupted,
+                    delivery.unconfirmedSince, delivery.nextAttemptAt, delivery.expiresAt));
         }
         return new Batch(due.size(), toSend);
     }
@@ -134,14 +158,22 @@ public class DeliveryProcessor {
     private record Outcome(Claim claim, Consumer<Delivery> change) {
     }
 
-    private CompletionStage<Outcome> send(Claim claim) {
+    /**
+     * @param providerSilent set once the provider could not say whether it has a message: the batch's other
+     *            interrupted deliveries then wait too, rather than each waiting out the provider's timeout in turn
+     */
+    private CompletionStage<Outcome> send(Claim claim, AtomicBoolean providerSilent) {
         if (claim.interrupted()) {
             Optional<String> found;
             try {
+                if (providerSilent.get()) {
+                    throw new SmsProvider.ProviderUnreachable("it did not answer for another message just now");
+                }
                 found = sender.alreadySent(claim.channel(), claim.event(), claim.since(), claim.eventId());
             } catch (SmsProvider.ProviderUnreachable e) {
-                LOG.warnf("delivery %s was interrupted mid-send and the provider cannot say whether it has it (%s);"
-                        + " asking again later", claim.eventId(), e.getMessage());
+                providerSilent.set(true);
+                LOG.warnf("delivery %s may have reached the provider and the provider cannot say whether it has it"
+                        + " (%s); asking again later", claim.eventId(), e.getMessage());
                 return CompletableFuture.completedFuture(
                         new Outcome(claim, delivery -> delivery.nextAttemptAt = clock.instant().plus(ASK_AGAIN)));
             }

@@ -71,8 +71,12 @@ public class DeliverySender {
     }
 
     private static String outcomeOf(SendResult result) {
-        return result instanceof SendResult.Sent
-                ? "sent"
-                : result instanceof SendResult.Transient ? "transient" : "permanent";
+        if (result instanceof SendResult.Sent) {
+            return "sent";
+        }
+        if (result instanceof SendResult.Transient) {
+            return "transient";
+        }
+        return result instanceof SendResult.Unanswered ? "unanswered" : "permanent";
     }
 }

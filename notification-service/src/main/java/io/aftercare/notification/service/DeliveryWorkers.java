@@ -31,6 +31,9 @@ public class DeliveryWorkers {
     }
 
     void start(@Observes StartupEvent event) {
+        if (config.workers() > 0) {
+            processor.resumeOwnLeases();
+        }
         running = true;
         for (int i = 0; i < config.workers(); i++) {
             Thread thread = new Thread(this::work, "delivery-worker-" + i);

@@ -65,6 +65,9 @@ class DeliveryProcessorTest {
     @Inject
     Deliveries deliveries;
 
+    @Inject
+    DeliveryProcessor processor;
+
     @Test
     void theSameEventThreeTimesMakesOneProviderCall() {
         String phone = NotificationFixtures.phone();
@@ -266,6 +269,43 @@ class DeliveryProcessorTest {
         Delivery delivery = settled(event);
 
         assertThat(delivery.status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(fake().requestsTo(phone)).hasSize(1);
+    }
+
+    @Test
+    void anInstanceStartingAgainTakesBackItsOwnLeasesAtOnceAndNoOneElses() {
+        String myPhone = NotificationFixtures.phone();
+        String theirPhone = NotificationFixtures.phone();
+        Event mine = NotificationFixtures.smsEvent(myPhone);
+        Event theirs = NotificationFixtures.smsEvent(theirPhone);
+        Instant leaseUntil = Instant.now().plusSeconds(60);
+        // This instance (the test profile's notification-1) died mid-call; notification-2 is calling right now.
+        deliveries.heldMidSend(mine.reminderId().toString(), mine.json(), Instant.now().minusSeconds(5),
+                "notification-1", leaseUntil);
+        deliveries.heldMidSend(theirs.reminderId().toString(), theirs.json(), Instant.now().minusSeconds(5),
+                "notification-2", leaseUntil);
+
+        processor.resumeOwnLeases();
+
+        assertThat(settled(mine).status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(fake().requestsTo(myPhone)).hasSize(1);
+        Eventually.pause(1000);
+        assertThat(deliveries.get(theirs.reminderId().toString()).status).isEqualTo(DeliveryStatus.SENDING);
+        assertThat(fake().requestsTo(theirPhone)).isEmpty();
+    }
+
+    @Test
+    void aTextWhoseAnswerWasLostAfterTheProviderTookItIsNotSentAgain() {
+        String phone = NotificationFixtures.phone();
+        fake().dropAnswerOfNext(phone);
+        Event event = NotificationFixtures.smsEvent(phone);
+
+        NotificationFixtures.publish(bootstrapServers, event);
+        Delivery delivery = settled(event);
+
+        assertThat(delivery.status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(deliveries.attempts(delivery)).extracting(a -> a.outcome).containsExactly("unanswered", "sent");
+        assertThat(deliveries.attempts(delivery).get(1).detail).startsWith("found at the provider");
         assertThat(fake().requestsTo(phone)).hasSize(1);
     }
 

@@ -1,0 +1,107 @@
+package io.aftercare.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.aftercare.localstack.MiddayZone;
+
+/**
+ * Bookings arriving continuously, as a clinic's system sends them: each a new patient whose treatment ends now, in a
+ * zone where it is early afternoon, so its first text is due at once. Keeps the ones answered 201.
+ */
+final class BookingStream implements AutoCloseable {
+
+    /** A booking the API accepted: its patient's number and when its first text is due. */
+    record Accepted(String phone, Instant due) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+    private final List<Accepted> accepted = new ArrayList<>();
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final String baseUrl;
+    private final String clinic;
+    private final String authorization;
+
+    private BookingStream(String baseUrl, String clinic, String apiKey) {
+        this.baseUrl = baseUrl;
+        this.clinic = clinic;
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((clinic + ":" + apiKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static BookingStream start(String baseUrl, String clinic, String apiKey, int perSecond) {
+        BookingStream stream = new BookingStream(baseUrl, clinic, apiKey);
+        stream.clock.scheduleAtFixedRate(stream::post, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
+        return stream;
+    }
+
+    private void post() {
+        int n = next.getAndIncrement();
+        String phone = String.format("+4670%07d", n);
+        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        String body = """
+                {
+                  "patient": {"firstName": "Elin", "phone": "%s", "locale": "en", "timeZone": "%s",
+                              "preferredChannel": "sms", "consent": {"sms": true, "email": false}},
+                  "treatment": {"type": "microneedling", "startsAt": "%s", "endsAt": "%s"},
+                  "status": "booked"
+                }
+                """.formatted(phone, MiddayZone.now(), end.minusMinutes(45), end);
+        HttpRequest request = HttpRequest
+                .newBuilder(URI.create(baseUrl + "/v1/clinics/" + clinic + "/bookings/fault-" + n))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            if (failure == null && response.statusCode() == 201) {
+                synchronized (accepted) {
+                    accepted.add(new Accepted(phone, end.toInstant()));
+                }
+            } else {
+                refused.incrementAndGet();
+            }
+        });
+    }
+
+    int acceptedCount() {
+        synchronized (accepted) {
+            return accepted.size();
+        }
+    }
+
+    List<Accepted> acceptedSince(int index) {
+        synchronized (accepted) {
+            return List.copyOf(accepted.subList(index, accepted.size()));
+        }
+    }
+
+    /** Bookings not accepted (refused, or no answer while a service or the database was away). */
+    int refused() {
+        return refused.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        clock.shutdown();
+        clock.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,162 @@
+package io.aftercare.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.aftercare.localstack.AftercareService;
+import io.aftercare.localstack.FreePorts;
+import io.aftercare.localstack.InfrastructurePorts;
+import io.aftercare.localstack.LocalAftercare;
+import io.aftercare.localstack.testing.Eventually;
+import io.aftercare.localstack.testing.FakeTwilio;
+
+/**
+ * The promise under ordinary faults: the packaged services on the local stack (durable PostgreSQL, Kafka) and a
+ * Twilio-speaking fake provider, bookings arriving continuously, and in turn each fault of the README's table. After
+ * each, every booking answered 201 must have its due text at the provider exactly once. Prints a table of lost,
+ * duplicated, p99 lateness and recovery per fault.
+ */
+class FaultInjectionIT {
+
+    private static final String CLINIC = "fault-clinic";
+    /** Bookings before and after each fault, so that the fault hits work in progress. */
+    private static final Duration CALM = Duration.ofSeconds(3);
+    /** How long a killed service or a stopped broker or database stays away. */
+    private static final Duration DOWN = Duration.ofSeconds(3);
+    /** How long, at most, texting may take to catch up after a fault. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(120);
+    /** What real provider APIs take to answer. */
+    private static final Duration PROVIDER_LATENCY = Duration.ofMillis(100);
+
+    private static LocalAftercare aftercare;
+    private static FakeTwilio twilio;
+    private static BookingStream bookings;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Path repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();
+        Path home = Files.createTempDirectory("fault-test-");
+        Path logs = Path.of(System.getProperty("aftercare.logs", home.resolve("logs").toString())).resolve("faults");
+        Path cache = Path.of(System.getProperty("aftercare.cache", home.resolve("cache").toString()));
+        twilio = FakeTwilio.start(FreePorts.next());
+        twilio.answerAfter(PROVIDER_LATENCY);
+        Map<String, String> provider = Map.of("aftercare.sms.provider", "twilio", "aftercare.twilio.base-url",
+                twilio.baseUrl(), "aftercare.twilio.account-sid", FakeTwilio.ACCOUNT_SID, "aftercare.twilio.auth-token",
+                FakeTwilio.AUTH_TOKEN, "aftercare.delivery.sms-per-second", "50");
+        aftercare = LocalAftercare.start(new LocalAftercare.Layout(repository, home.resolve("data"), cache, logs),
+                InfrastructurePorts.random(), LocalAftercare.randomPorts(),
+                Map.of(AftercareService.NOTIFICATION, provider), System.out::println);
+        String apiKey = given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING))
+                .auth()
+                .preemptive()
+                .basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD)
+                .post("/v1/admin/clinics/" + CLINIC + "/credentials")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
+        bookings = BookingStream.start(aftercare.baseUrl(AftercareService.SCHEDULING), CLINIC, apiKey, 20);
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws Exception {
+        if (bookings != null) {
+            bookings.close();
+        }
+        if (aftercare != null) {
+            aftercare.close();
+        }
+        if (twilio != null) {
+            twilio.close();
+        }
+    }
+
+    /** A fault: it starts, lasts, and is over when this returns. */
+    private interface Fault {
+        void inflict() throws Exception;
+    }
+
+    @Test
+    void everyAcceptedBookingsTextReachesTheProviderExactlyOnceThroughEachFault() throws Exception {
+        // Faults strike a system in its stride, not one still warming up: the first bookings' texts are out first.
+        Eventually.await("the first texts", CATCH_UP, () -> {
+            List<BookingStream.Accepted> first = bookings.acceptedSince(0);
+            return first.size() >= 20 && FaultReport.allTexted(first.subList(0, 20), twilio.accepted()) ? true : null;
+        });
+        List<FaultReport> reports = new ArrayList<>();
+        reports.add(endure("none (the baseline)", () -> {
+        }));
+        reports.add(endure("kill -9 of notification mid-send, restarted 3 s later", () -> {
+            // Slow answers keep a few dozen texts in flight at the moment of the kill.
+            twilio.answerAfter(Duration.ofSeconds(1));
+            Thread.sleep(1500);
+            aftercare.killService(AftercareService.NOTIFICATION);
+            twilio.answerAfter(PROVIDER_LATENCY);
+            Thread.sleep(DOWN.toMillis());
+            aftercare.startService(AftercareService.NOTIFICATION);
+        }));
+        reports.add(endure("kill -9 of scheduling mid-dispatch, restarted 3 s later", () -> {
+            aftercare.killService(AftercareService.SCHEDULING);
+            Thread.sleep(DOWN.toMillis());
+            aftercare.startService(AftercareService.SCHEDULING);
+        }));
+        reports.add(endure("PostgreSQL stopped hard (immediate) and restarted 3 s later", () -> {
+            aftercare.infrastructure().crashPostgres();
+            Thread.sleep(DOWN.toMillis());
+            aftercare.infrastructure().startPostgres();
+        }));
+        reports.add(endure("Kafka broker stopped and restarted 3 s later", () -> {
+            aftercare.infrastructure().stopKafka();
+            Thread.sleep(DOWN.toMillis());
+            aftercare.infrastructure().startKafka();
+        }));
+        reports.add(endure("provider answers 500 for 5 s, then 429 for 5 s, then hangs for 8 s", () -> {
+            twilio.failFor(Duration.ofSeconds(5), 500, Map.of());
+            Thread.sleep(5000);
+            twilio.failFor(Duration.ofSeconds(5), 429, Map.of("Retry-After", "2"));
+            Thread.sleep(5000);
+            twilio.hangFor(Duration.ofSeconds(8));
+            Thread.sleep(8000);
+        }));
+        bookings.close();
+        // Room for a late duplicate to show up, if there were one.
+        Thread.sleep(5000);
+        List<Map<String, String>> accepted = twilio.accepted();
+        List<FaultReport> settled = reports.stream().map(report -> report.count(accepted)).toList();
+
+        System.out.println(FaultReport.table(settled));
+        System.out.println("FAULTS bookings refused or unanswered while a service or the database was away: "
+                + bookings.refused() + " (not counted: only accepted bookings are promised)");
+        assertThat(settled).allSatisfy(report -> {
+            assertThat(report.bookings()).as(report.fault() + ": bookings accepted").isPositive();
+            assertThat(report.lost()).as(report.fault() + ": lost").isZero();
+            assertThat(report.duplicates()).as(report.fault() + ": duplicates").isZero();
+        });
+    }
+
+    /** Bookings flow through the fault and after it, until every booking accepted so far has its text. */
+    private static FaultReport endure(String name, Fault fault) throws Exception {
+        int from = bookings.acceptedCount();
+        Thread.sleep(CALM.toMillis());
+        fault.inflict();
+        long restored = System.currentTimeMillis();
+        Thread.sleep(CALM.toMillis());
+        List<BookingStream.Accepted> accepted = bookings.acceptedSince(from);
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        while (System.nanoTime() < deadline && !FaultReport.allTexted(accepted, twilio.accepted())) {
+            Thread.sleep(250);
+        }
+        return new FaultReport(name, accepted, java.time.Instant.ofEpochMilli(restored), 0, 0, 0, 0);
+    }
+}

@@ -1,0 +1,71 @@
+package io.aftercare.system;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one fault did to the bookings accepted around it, counted at the provider: texts lost and duplicated, the p99
+ * lateness of the first text after its due time, and how long after the fault ended the last held-back text went out.
+ */
+record FaultReport(String fault, List<BookingStream.Accepted> accepted, Instant restored, int lost, int duplicates,
+        long p99LatenessMillis, long recoveryMillis) {
+
+    int bookings() {
+        return accepted.size();
+    }
+
+    /** The report, counted against the messages the provider took. */
+    FaultReport count(List<Map<String, String>> messages) {
+        Map<String, List<Instant>> byPhone = byPhone(messages);
+        int lost = 0;
+        int duplicates = 0;
+        List<Long> lateness = new ArrayList<>();
+        long recovery = 0;
+        for (BookingStream.Accepted booking : accepted) {
+            List<Instant> texts = byPhone.getOrDefault(booking.phone(), List.of());
+            if (texts.isEmpty()) {
+                lost++;
+                continue;
+            }
+            duplicates += texts.size() - 1;
+            Instant first = texts.stream().min(Instant::compareTo).orElseThrow();
+            lateness.add(Math.max(0, Duration.between(booking.due(), first).toMillis()));
+            if (booking.due().isBefore(restored)) {
+                recovery = Math.max(recovery, Duration.between(restored, first).toMillis());
+            }
+        }
+        lateness.sort(Long::compare);
+        long p99 = lateness.isEmpty() ? 0 : lateness.get((int) Math.ceil(lateness.size() * 0.99) - 1);
+        return new FaultReport(fault, accepted, restored, lost, duplicates, p99, recovery);
+    }
+
+    static boolean allTexted(List<BookingStream.Accepted> accepted, List<Map<String, String>> messages) {
+        Map<String, List<Instant>> byPhone = byPhone(messages);
+        return accepted.stream().allMatch(booking -> byPhone.containsKey(booking.phone()));
+    }
+
+    private static Map<String, List<Instant>> byPhone(List<Map<String, String>> messages) {
+        Map<String, List<Instant>> byPhone = new HashMap<>();
+        for (Map<String, String> message : messages) {
+            byPhone.computeIfAbsent(message.get("to"), to -> new ArrayList<>())
+                    .add(Instant.parse(message.get("date_created")));
+        }
+        return byPhone;
+    }
+
+    static String table(List<FaultReport> reports) {
+        StringBuilder table = new StringBuilder("FAULTS (bookings at 20/s; counted at the provider)\n");
+        table.append(String.format("| %-66s | %8s | %4s | %10s | %11s | %8s |%n", "fault", "accepted", "lost",
+                "duplicates", "p99 late ms", "recovery"));
+        for (FaultReport report : reports) {
+            table.append(String.format("| %-66s | %8d | %4d | %10d | %11d | %6.1f s |%n", report.fault(),
+                    report.bookings(), report.lost(), report.duplicates(), report.p99LatenessMillis(),
+                    report.recoveryMillis() / 1000.0));
+        }
+        return table.toString();
+    }
+}
