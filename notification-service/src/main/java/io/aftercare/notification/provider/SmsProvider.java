@@ -11,6 +11,11 @@ public interface SmsProvider {
     /** A short name recorded with each delivery, such as {@code console} or {@code twilio}. */
     String name();
 
+    /** The sender whose pace the provider holds us to: a number or a Messaging Service; by default the provider. */
+    default String sender() {
+        return name();
+    }
+
     /**
      * @param to an E.164 number
      * @param reference our id for the message, so that provider records can be traced back

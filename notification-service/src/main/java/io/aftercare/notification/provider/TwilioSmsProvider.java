@@ -62,6 +62,12 @@ public class TwilioSmsProvider implements SmsProvider {
         return "twilio";
     }
 
+    /** The number or Messaging Service SID texts go from: Twilio rates each of them on its own. */
+    @Override
+    public String sender() {
+        return config.from();
+    }
+
     @Override
     public SendResult send(String to, String body, String reference) {
         return sendAsync(to, body, reference).toCompletableFuture().join();

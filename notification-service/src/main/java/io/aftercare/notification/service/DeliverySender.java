@@ -17,8 +17,8 @@ import io.aftercare.notification.provider.SendResult;
 import io.aftercare.notification.provider.SmsProvider;
 
 /**
- * Sends a delivery by its chosen channel, outside any transaction: texts at the sender's pace through the SMS
- * provider, without holding a thread while it answers; emails over SMTP. Asks the provider, before a message whose sender crashed mid-call goes again, whether
+ * Sends a delivery by its chosen channel, outside any transaction: texts at the sender's pace (this instance's, and
+ * the one all instances share) through the SMS provider, without holding a thread while it answers; emails over SMTP. Asks the provider, before a message whose sender crashed mid-call goes again, whether
  * it already has it.
  */
 @ApplicationScoped
@@ -27,12 +27,15 @@ public class DeliverySender {
     private final SmsProvider sms;
     private final EmailSender email;
     private final SendPacer pacer;
+    private final SharedSendPace sharedPace;
     private final NotificationMetrics metrics;
 
-    public DeliverySender(Instance<SmsProvider> sms, EmailSender email, SendPacer pacer, NotificationMetrics metrics) {
+    public DeliverySender(Instance<SmsProvider> sms, EmailSender email, SendPacer pacer, SharedSendPace sharedPace,
+            NotificationMetrics metrics) {
         this.sms = sms.get();
         this.email = email;
         this.pacer = pacer;
+        this.sharedPace = sharedPace;
         this.metrics = metrics;
     }
 
@@ -47,7 +50,10 @@ public class DeliverySender {
     CompletionStage<SendResult> send(DeliveryChannel channel, ReminderDue event, String reference) {
         long started = System.nanoTime();
         CompletionStage<SendResult> sending = channel == DeliveryChannel.SMS
-                ? pacer.pacedAsync(() -> sms.sendAsync(event.recipient().phone(), event.messages().sms(), reference))
+                ? pacer.pacedAsync(() -> {
+                    sharedPace.awaitSlot(sms.sender());
+                    return sms.sendAsync(event.recipient().phone(), event.messages().sms(), reference);
+                })
                 : CompletableFuture.completedFuture(email.send(event.recipient().email(),
                         event.messages().email().subject(), event.messages().email().body(), reference));
         return sending.whenComplete((result, failure) -> {
