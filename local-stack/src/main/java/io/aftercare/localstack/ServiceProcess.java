@@ -20,6 +20,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** A system property that replaces {@link #LAPTOP_JVM_OPTIONS}, as the benchmarks do. */
+    public static final String JVM_OPTIONS = "aftercare.service-jvm-options";
+    /**
+     * Small heaps and a quick JIT (C1 only): three services and the infrastructure share a laptop, and start fast.
+     * A deployment's JVM compiles hot code with C2 as well, and is faster once warm.
+     */
+    public static final String LAPTOP_JVM_OPTIONS = "-Xmx256m -XX:TieredStopAtLevel=1";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -48,9 +56,7 @@ public final class ServiceProcess implements AutoCloseable {
         Path logFile = logDirectory.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // Small heaps and a quick JIT: three services and the infrastructure share a laptop.
-        command.add("-Xmx256m");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(List.of(System.getProperty(JVM_OPTIONS, LAPTOP_JVM_OPTIONS).trim().split("\\s+")));
         command.add("-Dquarkus.http.port=" + port);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");

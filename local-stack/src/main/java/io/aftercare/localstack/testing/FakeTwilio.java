@@ -95,6 +95,20 @@ public final class FakeTwilio implements AutoCloseable {
         hangUntil = System.nanoTime() + duration.toNanos();
     }
 
+    /** How many message requests arrived: cheap to ask often, unlike the whole list. */
+    public int requestCount() {
+        return requests.size();
+    }
+
+    /** When each message request arrived, oldest first, from the {@code from}-th on. */
+    public List<Instant> requestTimes(int from) {
+        List<Instant> times = new ArrayList<>();
+        for (Map<String, Object> request : requests.subList(from, requests.size())) {
+            times.add(Instant.parse((String) request.get("_receivedAt")));
+        }
+        return times;
+    }
+
     /** The messages it took, oldest first: {@code to}, {@code body}, {@code date_created} (what the list shows). */
     public List<Map<String, String>> accepted() {
         List<Map<String, String>> messages = new ArrayList<>();

@@ -1,6 +1,8 @@
 package io.aftercare.notification.messaging;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,6 +10,8 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aftercare.notification.repository.JdbcBatch;
 
 /**
  * Writes the events a change has to announce into the outbox, in the transaction of the change: a delivery's status,
@@ -32,6 +36,8 @@ public class EventOutbox {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Clock clock;
+    /** The rows of the work {@link #together} runs on this thread, if any. */
+    private final ThreadLocal<List<Object[]>> pending = new ThreadLocal<>();
 
     public EventOutbox(EntityManager entityManager, ObjectMapper json, Clock clock) {
         this.entityManager = entityManager;
@@ -59,16 +65,42 @@ public class EventOutbox {
         write(Kind.DEAD_LETTER, new DeadLetterEntry(eventId, bookingId, eventJson, reason, attempts));
     }
 
-    private void write(Kind kind, Object entry) {
+    /**
+     * Runs work whose outbox rows are written together when it is done, still in its transaction, in one round trip:
+     * a batch of outcomes or a poll of events announces many things at once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void together(Runnable work) {
+        if (pending.get() != null) {
+            work.run();
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        pending.set(rows);
         try {
-            entityManager.createNativeQuery(
-                    "INSERT INTO event_outbox (kind, payload, created_at) VALUES (:kind, :payload, :at)")
-                    .setParameter("kind", kind.name())
-                    .setParameter("payload", json.writeValueAsString(entry))
-                    .setParameter("at", clock.instant())
-                    .executeUpdate();
+            work.run();
+        } finally {
+            pending.remove();
+        }
+        insert(rows);
+    }
+
+    private void write(Kind kind, Object entry) {
+        Object[] row;
+        try {
+            row = new Object[]{kind.name(), json.writeValueAsString(entry), clock.instant()};
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        List<Object[]> rows = pending.get();
+        if (rows != null) {
+            rows.add(row);
+        } else {
+            insert(List.<Object[]>of(row));
+        }
+    }
+
+    private void insert(List<Object[]> rows) {
+        JdbcBatch.execute(entityManager, "INSERT INTO event_outbox (kind, payload, created_at) VALUES (?, ?, ?)", rows);
     }
 }

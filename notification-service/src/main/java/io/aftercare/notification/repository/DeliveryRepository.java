@@ -2,8 +2,10 @@ package io.aftercare.notification.repository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,28 +26,34 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      */
     public boolean recordIfNew(String eventId, DeliveryKind kind, ReminderDue event, String eventJson,
             DeliveryStatus status, String reason, Instant nextAttemptAt, Instant now) {
-        return getEntityManager().createNativeQuery("""
+        return recordAllIfNew(List.of(new NewDelivery(eventId, kind, event, eventJson, status, reason, nextAttemptAt,
+                now)))[0];
+    }
+
+    /** A delivery to record, as {@link #recordIfNew} takes it. */
+    public record NewDelivery(String eventId, DeliveryKind kind, ReminderDue event, String eventJson,
+            DeliveryStatus status, String reason, Instant nextAttemptAt, Instant now) {
+    }
+
+    /** The same for many, in one round trip; for each, whether it was new. */
+    public boolean[] recordAllIfNew(List<NewDelivery> deliveries) {
+        List<Object[]> rows = deliveries.stream()
+                .map(d -> new Object[]{UUID.randomUUID(), d.eventId(), d.kind().name(), d.event().reminderId(),
+                        d.event().clinicId(), d.event().bookingId(), d.event().ruleKey(),
+                        d.event().priority() == null ? "normal" : d.event().priority(), d.status().name(), d.reason(),
+                        d.nextAttemptAt(), d.event().expiresAt(), d.eventJson(), d.now(), d.now()})
+                .toList();
+        int[] counts = JdbcBatch.execute(getEntityManager(), """
                 INSERT INTO delivery (id, event_id, kind, reminder_id, clinic_id, booking_id, rule_key, priority,
                                       status, reason, next_attempt_at, expires_at, event, created_at, updated_at)
-                VALUES (:id, :eventId, :kind, :reminderId, :clinicId, :bookingId, :ruleKey, :priority,
-                        :status, :reason, :nextAttemptAt, :expiresAt, :event, :now, :now)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (event_id) DO NOTHING
-                """)
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("eventId", eventId)
-                .setParameter("kind", kind.name())
-                .setParameter("reminderId", event.reminderId())
-                .setParameter("clinicId", event.clinicId())
-                .setParameter("bookingId", event.bookingId())
-                .setParameter("ruleKey", event.ruleKey())
-                .setParameter("priority", event.priority() == null ? "normal" : event.priority())
-                .setParameter("status", status.name())
-                .setParameter("reason", reason)
-                .setParameter("nextAttemptAt", nextAttemptAt)
-                .setParameter("expiresAt", event.expiresAt())
-                .setParameter("event", eventJson)
-                .setParameter("now", now)
-                .executeUpdate() == 1;
+                """, rows);
+        boolean[] recorded = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            recorded[i] = counts[i] == 1;
+        }
+        return recorded;
     }
 
     public Delivery findByEventId(String eventId) {
@@ -75,6 +83,11 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     public int releaseLeasesOf(String instance, Instant now) {
         return update("nextAttemptAt = ?1 where status = ?2 and leasedBy = ?3 and nextAttemptAt > ?1", now,
                 DeliveryStatus.SENDING, instance);
+    }
+
+    /** The deliveries with these ids, by id, read in one query. */
+    public Map<UUID, Delivery> byIds(List<UUID> ids) {
+        return list("id in ?1", ids).stream().collect(Collectors.toMap(delivery -> delivery.id, delivery -> delivery));
     }
 
     public List<Delivery> byBooking(String clinicId, UUID bookingId) {

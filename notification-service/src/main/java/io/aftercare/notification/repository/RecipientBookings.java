@@ -35,22 +35,27 @@ public class RecipientBookings {
      */
     public void seen(String phone, String clinicId, UUID bookingId, String bookingRef, String locale, boolean checkIn,
             Instant now) {
-        entityManager.createNativeQuery("""
+        seenAll(List.of(new Seen(phone, clinicId, bookingId, bookingRef, locale, checkIn, now)));
+    }
+
+    /** A reminder a number received, as {@link #seen} takes it. */
+    public record Seen(String phone, String clinicId, UUID bookingId, String bookingRef, String locale,
+            boolean checkIn, Instant now) {
+    }
+
+    /** The same for many, in one round trip. */
+    public void seenAll(List<Seen> seen) {
+        JdbcBatch.execute(entityManager, """
                 INSERT INTO recipient_booking (phone, clinic_id, booking_id, booking_ref, locale, first_seen_at,
                                                check_in_asked_at)
-                VALUES (:phone, :clinicId, :bookingId, :bookingRef, :locale, :now, :checkIn)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (phone, clinic_id, booking_id) DO UPDATE
                    SET locale = EXCLUDED.locale,
                        check_in_asked_at = COALESCE(EXCLUDED.check_in_asked_at, recipient_booking.check_in_asked_at)
-                """)
-                .setParameter("phone", phone)
-                .setParameter("clinicId", clinicId)
-                .setParameter("bookingId", bookingId)
-                .setParameter("bookingRef", bookingRef)
-                .setParameter("locale", locale == null ? "en" : locale)
-                .setParameter("now", now)
-                .setParameter("checkIn", checkIn ? now : null)
-                .executeUpdate();
+                """, seen.stream()
+                .map(s -> new Object[]{s.phone(), s.clinicId(), s.bookingId(), s.bookingRef(),
+                        s.locale() == null ? "en" : s.locale(), s.now(), s.checkIn() ? s.now() : null})
+                .toList());
     }
 
     /** The bookings of this number, newest first. */

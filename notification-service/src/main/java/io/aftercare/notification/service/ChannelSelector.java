@@ -1,5 +1,9 @@
 package io.aftercare.notification.service;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aftercare.notification.DeliveryChannel;
@@ -19,10 +23,18 @@ public class ChannelSelector {
         this.optOuts = optOuts;
     }
 
-    public ChannelChoice choose(ReminderDue event) {
+    /** The opt-outs among the addresses of these events, read in one query, for {@link #choose}. */
+    public Set<String> optOutsAmong(List<ReminderDue> events) {
+        List<String> phones = events.stream().map(e -> e.recipient().phone()).filter(Objects::nonNull).toList();
+        List<String> emails = events.stream().map(e -> e.recipient().email()).filter(Objects::nonNull).toList();
+        return optOuts.optedOutAmong(phones, emails);
+    }
+
+    /** @param optedOut what {@link #optOutsAmong} found for this event among others */
+    public ChannelChoice choose(ReminderDue event, Set<String> optedOut) {
         boolean preferEmail = "email".equals(event.recipient().preferredChannel());
-        String smsRefusal = smsRefusal(event);
-        String emailRefusal = emailRefusal(event);
+        String smsRefusal = smsRefusal(event, optedOut);
+        String emailRefusal = emailRefusal(event, optedOut);
         if (preferEmail && emailRefusal == null) {
             return ChannelChoice.of(DeliveryChannel.EMAIL);
         }
@@ -35,7 +47,7 @@ public class ChannelSelector {
         return ChannelChoice.none("sms: " + smsRefusal + "; email: " + emailRefusal);
     }
 
-    private String smsRefusal(ReminderDue event) {
+    private static String smsRefusal(ReminderDue event, Set<String> optedOut) {
         ReminderDue.Recipient recipient = event.recipient();
         if (!event.allows("sms") || event.messages() == null || event.messages().sms() == null) {
             return "not a channel of this reminder";
@@ -46,13 +58,13 @@ public class ChannelSelector {
         if (!recipient.smsConsent()) {
             return "no consent";
         }
-        if (optOuts.isOptedOut(DeliveryChannel.SMS, recipient.phone())) {
+        if (optedOut.contains(OptOutRepository.key(DeliveryChannel.SMS, recipient.phone()))) {
             return "opted out";
         }
         return null;
     }
 
-    private String emailRefusal(ReminderDue event) {
+    private static String emailRefusal(ReminderDue event, Set<String> optedOut) {
         ReminderDue.Recipient recipient = event.recipient();
         if (!event.allows("email") || event.messages() == null || event.messages().email() == null) {
             return "not a channel of this reminder";
@@ -63,7 +75,7 @@ public class ChannelSelector {
         if (!recipient.emailConsent()) {
             return "no consent";
         }
-        if (optOuts.isOptedOut(DeliveryChannel.EMAIL, recipient.email())) {
+        if (optedOut.contains(OptOutRepository.key(DeliveryChannel.EMAIL, recipient.email()))) {
             return "opted out";
         }
         return null;

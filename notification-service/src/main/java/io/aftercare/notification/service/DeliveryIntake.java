@@ -2,6 +2,7 @@ package io.aftercare.notification.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,20 +54,52 @@ public class DeliveryIntake {
     }
 
     /**
-     * Takes a poll's worth of events in one transaction: one commit for them all. An event that could not be read
-     * goes to the dead-letter topic (through the outbox) with the reason, in the same transaction.
+     * Takes a poll's worth of events in one transaction: one commit for them all, and one round trip for each kind of
+     * row they make. An event that could not be read goes to the dead-letter topic (through the outbox) with the
+     * reason, in the same transaction.
      */
     @Transactional
     public void acceptAll(List<Received> received) {
+        outbox.together(() -> take(received));
+    }
+
+    private void take(List<Received> received) {
+        Instant now = clock.instant();
+        List<Received> readable = new ArrayList<>();
+        List<DeliveryRepository.NewDelivery> deliveries = new ArrayList<>();
         for (Received one : received) {
             if (one.event() == null) {
                 LOG.warnf("event %s is not a reminder this service can read; dead-lettered: %s", one.eventId(),
                         one.unreadable());
                 outbox.deadLetter(one.eventId(), one.key(), one.eventJson(), "unreadable: " + one.unreadable(), 0);
             } else {
-                accept(one.eventId(), one.event(), one.eventJson());
+                readable.add(one);
+                deliveries.add(delivery(one, now));
             }
         }
+        boolean[] recorded = this.deliveries.recordAllIfNew(deliveries);
+        List<RecipientBookings.Seen> seen = new ArrayList<>();
+        for (int i = 0; i < readable.size(); i++) {
+            ReminderDue event = readable.get(i).event();
+            DeliveryRepository.NewDelivery delivery = deliveries.get(i);
+            if (!recorded[i]) {
+                LOG.infof("event %s already recorded; not sending again", delivery.eventId());
+                continue;
+            }
+            boolean stale = delivery.status() == DeliveryStatus.EXPIRED;
+            if (event.recipient() != null && event.recipient().phone() != null) {
+                seen.add(new RecipientBookings.Seen(event.recipient().phone(), event.clinicId(), event.bookingId(),
+                        event.bookingRef(), language(event), event.asksCheckIn() && !stale, now));
+            }
+            if (stale) {
+                metrics.notification(null, "expired");
+                outbox.status(delivery.eventId(), new NotificationStatus(event.reminderId(), event.clinicId(),
+                        event.bookingId(), "expired", null, "arrived after its validity ended", now));
+            }
+            LOG.infof("event %s (rule %s, booking %s): %s", delivery.eventId(), event.ruleKey(), event.bookingId(),
+                    delivery.status());
+        }
+        recipients.seenAll(seen);
     }
 
     /** An event that cannot be taken in, parked on the dead-letter topic with the reason. */
@@ -76,9 +109,9 @@ public class DeliveryIntake {
         outbox.deadLetter(one.eventId(), one.key(), one.eventJson(), "could not be taken in: " + reason, 0);
     }
 
-    @Transactional
-    public void accept(String eventId, ReminderDue event, String eventJson) {
-        Instant now = clock.instant();
+    /** The delivery an event makes: expired when stale, else due now or when the patient's send window opens. */
+    private DeliveryRepository.NewDelivery delivery(Received one, Instant now) {
+        ReminderDue event = one.event();
         boolean stale = !event.expiresAt().isAfter(now);
         boolean onTime = event.dueAt() == null || !now.isAfter(event.dueAt().plus(onTimeGrace));
         Instant sendAt = event.urgent() || onTime ? now : windows.nextOpening(now, event.recipient().timeZone());
@@ -86,21 +119,8 @@ public class DeliveryIntake {
                 ? DeliveryStatus.EXPIRED
                 : sendAt.isAfter(now) ? DeliveryStatus.WAITING : DeliveryStatus.PENDING;
         String reason = stale ? "arrived after its validity ended at " + event.expiresAt() : null;
-        if (!deliveries.recordIfNew(eventId, DeliveryKind.REMINDER, event, eventJson, status, reason,
-                stale ? null : sendAt, now)) {
-            LOG.infof("event %s already recorded; not sending again", eventId);
-            return;
-        }
-        if (event.recipient() != null && event.recipient().phone() != null) {
-            recipients.seen(event.recipient().phone(), event.clinicId(), event.bookingId(), event.bookingRef(),
-                    language(event), event.asksCheckIn() && !stale, now);
-        }
-        if (stale) {
-            metrics.notification(null, "expired");
-            outbox.status(eventId, new NotificationStatus(event.reminderId(), event.clinicId(), event.bookingId(),
-                    "expired", null, "arrived after its validity ended", now));
-        }
-        LOG.infof("event %s (rule %s, booking %s): %s", eventId, event.ruleKey(), event.bookingId(), status);
+        return new DeliveryRepository.NewDelivery(one.eventId(), DeliveryKind.REMINDER, event, one.eventJson(), status,
+                reason, stale ? null : sendAt, now);
     }
 
     /** The language of the patient's texts ({@code es-MX} is {@code es}), for answering them in it. */

@@ -43,6 +43,11 @@ public class DeliveryOutcomes {
         this.metrics = metrics;
     }
 
+    /** Records a batch of outcomes, writing what they announce in one go at its end. */
+    void together(Runnable recording) {
+        outbox.together(recording);
+    }
+
     /** The provider's answer to an attempt. */
     void attempted(Delivery delivery, String phone, SendResult result, Instant at) {
         delivery.attempts++;

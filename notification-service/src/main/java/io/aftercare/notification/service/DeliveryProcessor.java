@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -109,7 +112,10 @@ public class DeliveryProcessor {
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         List<Outcome> outcomes = inFlight.stream().map(CompletableFuture::join).filter(o -> o != null).toList();
         if (!outcomes.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> outcomes.forEach(this::record));
+            QuarkusTransaction.requiringNew().run(() -> this.outcomes.together(() -> {
+                Map<UUID, Delivery> held = deliveries.byIds(outcomes.stream().map(o -> o.claim().id()).toList());
+                outcomes.forEach(outcome -> record(outcome, held.get(outcome.claim().id())));
+            }));
         }
         return batch.claimed();
     }
@@ -117,6 +123,9 @@ public class DeliveryProcessor {
     private Batch claim(int limit) {
         Instant now = clock.instant();
         List<Delivery> due = deliveries.claimDue(now, limit);
+        Map<UUID, ReminderDue> events = new HashMap<>();
+        due.forEach(delivery -> events.put(delivery.id, read(delivery.event)));
+        Set<String> optedOut = selector.optOutsAmong(List.copyOf(events.values()));
         List<Claim> toSend = new ArrayList<>();
         for (Delivery delivery : due) {
             // Interrupted mid-call (still SENDING after its lease) or left without an answer: the provider may have it.
@@ -125,9 +134,9 @@ public class DeliveryProcessor {
                 outcomes.expired(delivery, now);
                 continue;
             }
-            ReminderDue event = read(delivery.event);
+            ReminderDue event = events.get(delivery.id);
             if (!interrupted) {
-                ChannelChoice choice = selector.choose(event);
+                ChannelChoice choice = selector.choose(event, optedOut);
                 if (choice.suppressed()) {
                     outcomes.suppressed(delivery, choice.reason(), now);
                     continue;
@@ -194,9 +203,8 @@ public class DeliveryProcessor {
     }
 
     /** Records the outcome if the delivery is still this worker's (its lease did not run out). */
-    private void record(Outcome outcome) {
+    private void record(Outcome outcome, Delivery delivery) {
         Claim claim = outcome.claim();
-        Delivery delivery = deliveries.findById(claim.id());
         if (delivery.status != DeliveryStatus.SENDING || !claim.leaseUntil().equals(delivery.nextAttemptAt)) {
             LOG.warnf("delivery %s: the lease ran out before its outcome was recorded; the next holder checks"
                     + " with the provider", claim.eventId());
