@@ -70,6 +70,17 @@ public class Deliveries {
         delivery.leasedBy = instance;
     }
 
+    /** Makes the delivery look last changed at {@code at}, as an old one would. */
+    @Transactional
+    public void lastChangedAt(String eventId, Instant at) {
+        repository.findByEventId(eventId).updatedAt = at;
+    }
+
+    @Transactional
+    public long attemptCount(java.util.UUID deliveryId) {
+        return DeliveryAttempt.count("deliveryId", deliveryId);
+    }
+
     @Transactional
     public long count(String eventId) {
         return Delivery.count("eventId", eventId);

@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.aftercare.notification.repository.JdbcBatch;
+import io.aftercare.notification.jdbc.JdbcBatch;
 
 /**
  * Writes the events a change has to announce into the outbox, in the transaction of the change: a delivery's status,

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.aftercare.notification.Delivery;
 import io.aftercare.notification.DeliveryKind;
 import io.aftercare.notification.DeliveryStatus;
+import io.aftercare.notification.jdbc.JdbcBatch;
 import io.aftercare.notification.messaging.ReminderDue;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -83,6 +84,19 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     public int releaseLeasesOf(String instance, Instant now) {
         return update("nextAttemptAt = ?1 where status = ?2 and leasedBy = ?3 and nextAttemptAt > ?1", now,
                 DeliveryStatus.SENDING, instance);
+    }
+
+    /** Deletes up to {@code batch} finished deliveries last changed before {@code before}, with their attempts. */
+    public int deleteFinishedBefore(Instant before, int batch) {
+        return getEntityManager().createNativeQuery("""
+                WITH doomed AS (
+                    SELECT id FROM delivery
+                    WHERE status IN ('SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED', 'SUPPRESSED', 'EXPIRED')
+                      AND updated_at < :before
+                    LIMIT :batch),
+                attempts AS (DELETE FROM delivery_attempt WHERE delivery_id IN (SELECT id FROM doomed))
+                DELETE FROM delivery WHERE id IN (SELECT id FROM doomed)
+                """).setParameter("before", before).setParameter("batch", batch).executeUpdate();
     }
 
     /** The deliveries with these ids, by id, read in one query. */

@@ -22,4 +22,12 @@ public class ProcessedWebhooks {
                 .setParameter("now", now)
                 .executeUpdate() == 1;
     }
+
+    /** Deletes up to {@code batch} webhook ids acted on before {@code before}. */
+    public int deleteProcessedBefore(Instant before, int batch) {
+        return entityManager.createNativeQuery("""
+                DELETE FROM processed_webhook WHERE webhook_id IN (
+                    SELECT webhook_id FROM processed_webhook WHERE processed_at < :before LIMIT :batch)
+                """).setParameter("before", before).setParameter("batch", batch).executeUpdate();
+    }
 }

@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.aftercare.notification.jdbc.JdbcBatch;
+
 /**
  * Which bookings a phone number received reminders for, newest first: a reply is filed under the newest one. Looked up
  * by the number through an index, never by scanning stored events.

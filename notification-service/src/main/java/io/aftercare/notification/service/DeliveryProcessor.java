@@ -205,6 +205,10 @@ public class DeliveryProcessor {
     /** Records the outcome if the delivery is still this worker's (its lease did not run out). */
     private void record(Outcome outcome, Delivery delivery) {
         Claim claim = outcome.claim();
+        if (delivery == null) {
+            LOG.warnf("delivery %s is gone; its outcome is not recorded", claim.eventId());
+            return;
+        }
         if (delivery.status != DeliveryStatus.SENDING || !claim.leaseUntil().equals(delivery.nextAttemptAt)) {
             LOG.warnf("delivery %s: the lease ran out before its outcome was recorded; the next holder checks"
                     + " with the provider", claim.eventId());

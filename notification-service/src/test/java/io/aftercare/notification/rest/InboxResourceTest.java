@@ -34,7 +34,7 @@ import io.aftercare.notification.NotificationFixtures.Event;
 import io.aftercare.notification.PatientReply;
 import io.aftercare.notification.Replies;
 import io.aftercare.notification.TwilioRequests;
-import io.aftercare.notification.service.ReplyRetention;
+import io.aftercare.notification.service.RecordRetention;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -78,7 +78,7 @@ class InboxResourceTest {
     Replies replies;
 
     @Inject
-    ReplyRetention retention;
+    RecordRetention retention;
 
     @Test
     void aFreeTextReplyIsInItsClinicsInboxOnlyAndIsNotAnsweredAutomatically() {
@@ -284,7 +284,7 @@ class InboxResourceTest {
         List<PatientReply> both = replies.ofBooking(booking);
         replies.receivedAt(both.get(0).id, Instant.now().minus(91, ChronoUnit.DAYS));
 
-        assertThat(retention.pruneNow()).isPositive();
+        assertThat(retention.pruneNow().replies()).isPositive();
 
         assertThat(replies.exists(both.get(0).id)).isFalse();
         assertThat(replies.exists(both.get(1).id)).isTrue();

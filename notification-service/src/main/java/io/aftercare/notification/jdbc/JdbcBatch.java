@@ -1,4 +1,4 @@
-package io.aftercare.notification.repository;
+package io.aftercare.notification.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
