@@ -78,11 +78,11 @@ class OpsResourceTest {
         String reminderId = BookingFixtures.awaitState(path, "leaving", "dispatched");
 
         reportFailed(reminderId, booking.getString("id"));
+        // The funnel and the failures are separate queries: the report may land between them, so wait for both.
         JsonPath overview = Eventually.await(BOUND, () -> {
             JsonPath seen = Clinics.operator().get("/v1/ops/overview?clinicId=clinic-o").jsonPath();
             return seen.getString("failures.find { it.reminderId == '" + reminderId + "' }.status") != null
-                    ? seen
-                    : null;
+                    && seen.getInt("funnel.failed") > 0 ? seen : null;
         });
         assertThat(overview.getString("failures.find { it.reminderId == '" + reminderId + "' }.reason"))
                 .isEqualTo("provider error 30003");
