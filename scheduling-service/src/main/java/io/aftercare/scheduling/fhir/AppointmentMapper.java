@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +22,8 @@ import io.aftercare.scheduling.rest.TreatmentRequest;
 /**
  * Reads a FHIR R4 Appointment into the same booking the JSON API takes. The patient is the Appointment's Patient
  * participant, given as a contained Patient resource (name, telecom, communication language); the patient's time zone
- * comes from the standard {@code timezone} extension on the Appointment or the Patient; the treatment from
+ * comes from the standard {@code timezone} extension on the Appointment or the Patient, else from the clinic's
+ * profile; the treatment from
  * serviceType or appointmentType. The telecoms listed are the ones the clinic may use for aftercare reminders.
  */
 @ApplicationScoped
@@ -37,7 +39,11 @@ public class AppointmentMapper {
     private static final Map<String, BookingStatus> STATUSES = Map.of("booked", BookingStatus.BOOKED, "cancelled",
             BookingStatus.CANCELLED, "noshow", BookingStatus.NO_SHOW, "fulfilled", BookingStatus.COMPLETED);
 
-    public BookingRequest toBooking(JsonNode appointment) {
+    /**
+     * @param clinicZone the clinic's home time zone from its profile, if it has one: the patient's zone when the
+     *            Appointment carries none, as clinic systems rarely do
+     */
+    public BookingRequest toBooking(JsonNode appointment, Optional<String> clinicZone) {
         List<OperationOutcome.Issue> issues = new ArrayList<>();
         if (!"Appointment".equals(appointment.path("resourceType").asText())) {
             throw new FhirInvalidException(400,
@@ -61,10 +67,11 @@ public class AppointmentMapper {
             issues.add(OperationOutcome.invalid("Appointment.participant",
                     "needs a Patient participant whose actor refers to a contained Patient (\"#id\") with telecom"));
         }
-        String zone = timeZone(appointment, patient);
+        String zone = Optional.ofNullable(timeZone(appointment, patient)).or(() -> clinicZone).orElse(null);
         if (zone == null) {
             issues.add(OperationOutcome.invalid("Appointment.extension",
-                    "needs the patient's IANA time zone in the extension " + TIMEZONE_EXTENSION));
+                    "needs the patient's IANA time zone in the extension " + TIMEZONE_EXTENSION
+                            + ", or a clinic profile with a time zone"));
         }
         PatientRequest patientRequest = patient == null ? null : patientRequest(patient, zone, issues);
         Long version = versionId(appointment, issues);

@@ -25,6 +25,7 @@ import io.aftercare.scheduling.rest.BookingRequest;
 import io.aftercare.scheduling.security.ClinicAccess;
 import io.aftercare.scheduling.security.ClinicIdentityProvider;
 import io.aftercare.scheduling.service.BookingService;
+import io.aftercare.scheduling.service.ClinicProfiles;
 
 /**
  * FHIR R4 Appointments from clinics whose systems speak FHIR, mapped onto the same bookings as the JSON API. The
@@ -43,9 +44,11 @@ public class AppointmentResource {
     private final ClinicAccess access;
     private final Validator validator;
     private final ObjectMapper json;
+    private final ClinicProfiles profiles;
 
     public AppointmentResource(AppointmentMapper mapper, BookingService bookings, ClinicAccess access,
-            Validator validator, ObjectMapper json) {
+            Validator validator, ObjectMapper json, ClinicProfiles profiles) {
+        this.profiles = profiles;
         this.mapper = mapper;
         this.bookings = bookings;
         this.access = access;
@@ -78,7 +81,8 @@ public class AppointmentResource {
             throw new FhirInvalidException(400, List.of(OperationOutcome.invalid("Appointment.id",
                     "needs an id (or identifier) of 1 to 64 letters, digits, '-' or '.'")));
         }
-        BookingRequest request = mapper.toBooking(appointment);
+        BookingRequest request = mapper.toBooking(appointment,
+                profiles.of(access.clinicId()).map(profile -> profile.timeZone));
         Set<ConstraintViolation<BookingRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new FhirInvalidException(400, violations.stream()

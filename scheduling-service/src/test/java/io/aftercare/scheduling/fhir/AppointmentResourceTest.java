@@ -73,6 +73,50 @@ class AppointmentResourceTest {
                 .formatted(id, status, START, START.plusMinutes(45));
     }
 
+    /**
+     * As clinic systems really send it: contained Patient, Swedish mobile, Spanish, start and end with offsets, and no
+     * time-zone extension. Planned in the clinic's zone from its profile; refused without one.
+     */
+    @Test
+    void anAppointmentWithoutATimeZoneIsPlannedInTheClinicsZone() {
+        String clinic = "clinic-fz-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String id = BookingFixtures.uniqueId("fhir-zone");
+        OffsetDateTime start = START.withOffsetSameInstant(ZoneOffset.ofHours(1));
+        String body = appointment(id, "booked")
+                .replace("  \"extension\": [{\"url\": \"http://hl7.org/fhir/StructureDefinition/timezone\", "
+                        + "\"valueCode\": \"Europe/London\"}],\n", "")
+                .replace("+447911123456", "+46701234567")
+                .replace("\"code\": \"en-GB\"", "\"code\": \"es\"")
+                .replace(START.toString(), start.toString())
+                .replace(START.plusMinutes(45).toString(), start.plusMinutes(45).toString());
+        org.assertj.core.api.Assertions.assertThat(body).doesNotContain("timezone").contains("+01:00");
+
+        Clinics.as(clinic).contentType("application/fhir+json").body(body).post("/fhir/r4/Appointment")
+                .then()
+                .statusCode(400)
+                .body("issue.expression.flatten()", hasItem("Appointment.extension"));
+
+        Clinics.operator().contentType("application/json")
+                .body("{\"name\": \"Klinik Syd\", \"timeZone\": \"Europe/Stockholm\", \"locale\": \"sv\", "
+                        + "\"phone\": \"+46812345678\"}")
+                .put("/v1/admin/clinics/" + clinic)
+                .then()
+                .statusCode(201);
+        Clinics.as(clinic).contentType("application/fhir+json").body(body).post("/fhir/r4/Appointment")
+                .then()
+                .statusCode(201);
+
+        io.restassured.path.json.JsonPath booking = Clinics.as(clinic)
+                .get("/v1/clinics/" + clinic + "/bookings/" + id)
+                .jsonPath();
+        org.assertj.core.api.Assertions.assertThat(booking.getString("timeZone")).isEqualTo("Europe/Stockholm");
+        // The sun text goes on the first morning at 08:00: Stockholm's morning, not London's.
+        java.time.ZoneId stockholm = java.time.ZoneId.of("Europe/Stockholm");
+        org.assertj.core.api.Assertions.assertThat(booking.getList("reminders.dueAt", String.class))
+                .anyMatch(due -> java.time.Instant.parse(due).atZone(stockholm).toLocalTime()
+                        .equals(java.time.LocalTime.of(8, 0)));
+    }
+
     @Test
     void marketingConsentComesFromThePatientsExtension() {
         String clinic = "clinic-fm-" + java.util.UUID.randomUUID().toString().substring(0, 6);
