@@ -31,7 +31,7 @@ class FaultInjectionIT {
 
     private static final String CLINIC = "fault-clinic";
     /** Bookings before and after each fault, so that the fault hits work in progress. */
-    private static final Duration CALM = Duration.ofSeconds(3);
+    private static final Duration CALM = Duration.ofSeconds(2);
     /** How long a killed service or a stopped broker or database stays away. */
     private static final Duration DOWN = Duration.ofSeconds(3);
     /** How long, at most, texting may take to catch up after a fault. */
@@ -121,17 +121,17 @@ class FaultInjectionIT {
             Thread.sleep(DOWN.toMillis());
             aftercare.infrastructure().startKafka();
         }));
-        reports.add(endure("provider answers 500 for 5 s, then 429 for 5 s, then hangs for 8 s", () -> {
-            twilio.failFor(Duration.ofSeconds(5), 500, Map.of());
-            Thread.sleep(5000);
-            twilio.failFor(Duration.ofSeconds(5), 429, Map.of("Retry-After", "2"));
-            Thread.sleep(5000);
-            twilio.hangFor(Duration.ofSeconds(8));
-            Thread.sleep(8000);
+        reports.add(endure("provider answers 500 for 4 s, then 429 for 4 s, then hangs for 6 s", () -> {
+            twilio.failFor(Duration.ofSeconds(4), 500, Map.of());
+            Thread.sleep(4000);
+            twilio.failFor(Duration.ofSeconds(4), 429, Map.of("Retry-After", "2"));
+            Thread.sleep(4000);
+            twilio.hangFor(Duration.ofSeconds(6));
+            Thread.sleep(6000);
         }));
         bookings.close();
         // Room for a late duplicate to show up, if there were one.
-        Thread.sleep(5000);
+        Thread.sleep(3000);
         List<Map<String, String>> accepted = twilio.accepted();
         List<FaultReport> settled = reports.stream().map(report -> report.count(accepted)).toList();
 
