@@ -119,20 +119,17 @@ public final class FakeTwilio implements AutoCloseable {
         return messages;
     }
 
-    /** Waits out a hang that is on; true if there was one. */
-    private boolean waitOutHang() {
-        boolean hung = false;
+    /** Waits out a hang that is on. */
+    private void waitOutHang() {
         long left;
         while ((left = hangUntil - System.nanoTime()) > 0) {
-            hung = true;
             try {
                 Thread.sleep(Math.max(1, left / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return true;
+                return;
             }
         }
-        return hung;
     }
 
     public String baseUrl() {
