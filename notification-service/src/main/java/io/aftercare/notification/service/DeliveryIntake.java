@@ -65,7 +65,6 @@ public class DeliveryIntake {
 
     private void take(List<Received> received) {
         Instant now = clock.instant();
-        List<Received> readable = new ArrayList<>();
         List<DeliveryRepository.NewDelivery> deliveries = new ArrayList<>();
         for (Received one : received) {
             if (one.event() == null) {
@@ -73,15 +72,14 @@ public class DeliveryIntake {
                         one.unreadable());
                 outbox.deadLetter(one.eventId(), one.key(), one.eventJson(), "unreadable: " + one.unreadable(), 0);
             } else {
-                readable.add(one);
                 deliveries.add(delivery(one, now));
             }
         }
         boolean[] recorded = this.deliveries.recordAllIfNew(deliveries);
         List<RecipientBookings.Seen> seen = new ArrayList<>();
-        for (int i = 0; i < readable.size(); i++) {
-            ReminderDue event = readable.get(i).event();
+        for (int i = 0; i < deliveries.size(); i++) {
             DeliveryRepository.NewDelivery delivery = deliveries.get(i);
+            ReminderDue event = delivery.event();
             if (!recorded[i]) {
                 LOG.infof("event %s already recorded; not sending again", delivery.eventId());
                 continue;
