@@ -27,7 +27,8 @@ public enum Contract {
 
     REMINDER_DUE("reminder-due"), NOTIFICATION_STATUS("notification-status"), RECIPIENT_PREFERENCE_CHANGED(
             "recipient-preference-changed"), PROTOCOL_PUBLISHED(
-                    "protocol-published"), PATIENT_REPLIED("patient-replied"), GUIDANCE_PLAN("guidance-plan");
+                    "protocol-published"), PATIENT_REPLIED(
+                            "patient-replied"), GUIDANCE_PLAN("guidance-plan"), CLINIC_PROFILE("clinic-profile");
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             registry -> registry.schemaRegistryConfig(
