@@ -57,7 +57,10 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Every topic the services use, with their dead-letter topics: what a deployment creates before it starts them. */
     public static final List<String> TOPICS = List.of("reminders-due", "notification-status", "recipient-preferences",
-            "protocol-published", "patient-replies");
+            "protocol-published", "patient-replies", "clinic-profiles");
+
+    /** Topics whose last record per key is the state: a consumer that starts later still reads every clinic's. */
+    private static final java.util.Set<String> COMPACTED = java.util.Set.of("clinic-profiles");
 
     /**
      * Creates the topics up front, as a deployment does. Left to auto-creation, the topic is made by whichever client
@@ -70,7 +73,8 @@ public final class LocalKafka implements AutoCloseable {
             List<org.apache.kafka.clients.admin.NewTopic> missing = TOPICS.stream()
                     .flatMap(topic -> java.util.stream.Stream.of(topic, topic + "-dlt"))
                     .filter(topic -> !existing.contains(topic))
-                    .map(topic -> new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1))
+                    .map(topic -> new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1)
+                            .configs(COMPACTED.contains(topic) ? Map.of("cleanup.policy", "compact") : Map.of()))
                     .toList();
             admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {

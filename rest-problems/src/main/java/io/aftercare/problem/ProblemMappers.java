@@ -125,14 +125,24 @@ public class ProblemMappers {
                 .build();
     }
 
-    /** {@code upsert.request.patient.phone} becomes {@code patient.phone}: the client knows no Java names. */
+    /**
+     * {@code upsert.request.patient.phone} becomes {@code patient.phone}, and an element of a list or a map's key is
+     * named by its place ({@code webhooks[0].events[1]}, {@code helpTexts[spanish]}): the client knows no Java names.
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
-        List<String> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
-                .map(Path.Node::getName)
-                .toList();
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
         if (nodes.size() <= 2) {
-            return nodes.get(nodes.size() - 1);
+            return nodes.get(nodes.size() - 1).getName();
         }
-        return String.join(".", nodes.subList(2, nodes.size()));
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : nodes.subList(2, nodes.size())) {
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                field.append(field.length() > 0 ? "." : "").append(node.getName());
+            }
+        }
+        return field.toString();
     }
 }

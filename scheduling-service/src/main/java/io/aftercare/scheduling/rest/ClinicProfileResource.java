@@ -38,7 +38,7 @@ public class ClinicProfileResource {
     public Response put(@PathParam("clinicId") @Pattern(regexp = BookingResource.CLINIC_ID) String clinicId,
             @NotNull @Valid ClinicProfileRequest request) {
         ClinicProfiles.Saved saved = profiles.put(clinicId,
-                new ClinicProfiles.Details(request.name(), request.timeZone(), request.locale(), request.phone()));
+                request.toDetails());
         return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(ClinicProfileResponse.of(saved.profile()))
                 .build();

@@ -1,32 +1,53 @@
 package io.aftercare.scheduling.service;
 
 import java.time.Clock;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.aftercare.scheduling.ClinicProfile;
+import io.aftercare.scheduling.ClinicWebhook;
+import io.aftercare.scheduling.ConsentBasis;
+import io.aftercare.scheduling.messaging.ClinicProfileChanged;
+import io.aftercare.scheduling.messaging.ClinicProfilePublisher;
 
-/** Clinics' profiles: written by the operator, read by the clinic and by what plans for its patients. */
+/**
+ * Clinics' profiles: written by the operator, read by the clinic and by what plans for its patients, and published
+ * whole on each change for the services that keep a copy (guidance, notification).
+ */
 @ApplicationScoped
 public class ClinicProfiles {
 
-    /** A profile as written: the fields an operator sets. */
-    public record Details(String name, String timeZone, String locale, String phone) {
+    /** A profile as written: the fields an operator sets; optional ones are null (or empty) for the defaults. */
+    public record Details(String name, String timeZone, String locale, String phone, LocalTime sendWindowStart,
+            LocalTime sendWindowEnd, String smsSender, Integer smsPerSecond, String emailSender, String alertEmail,
+            ConsentBasis consentBasis, Map<String, String> helpTexts, List<ClinicWebhook> webhooks) {
+
+        static Details of(ClinicProfile profile) {
+            return new Details(profile.name, profile.timeZone, profile.locale, profile.phone,
+                    profile.sendWindowStart, profile.sendWindowEnd, profile.smsSender, profile.smsPerSecond,
+                    profile.emailSender, profile.alertEmail, profile.consentBasis, profile.helpTexts,
+                    profile.webhooks);
+        }
     }
 
     /** @param created whether there was no profile before */
     public record Saved(ClinicProfile profile, boolean created) {
     }
 
+    private final ClinicProfilePublisher publisher;
     private final Clock clock;
 
-    public ClinicProfiles(Clock clock) {
+    public ClinicProfiles(ClinicProfilePublisher publisher, Clock clock) {
+        this.publisher = publisher;
         this.clock = clock;
     }
 
-    /** Writes the clinic's profile; an unchanged one keeps its version. */
+    /** Writes the clinic's profile and publishes it; an unchanged one keeps its version and is not published again. */
     @Transactional
     public Saved put(String clinicId, Details details) {
         ClinicProfile profile = ClinicProfile.findById(clinicId);
@@ -34,28 +55,33 @@ public class ClinicProfiles {
         if (created) {
             profile = new ClinicProfile();
             profile.clinicId = clinicId;
-        } else if (same(profile, details)) {
+        } else if (Details.of(profile).equals(details)) {
             return new Saved(profile, false);
         }
         profile.name = details.name();
         profile.timeZone = details.timeZone();
         profile.locale = details.locale();
         profile.phone = details.phone();
+        profile.sendWindowStart = details.sendWindowStart();
+        profile.sendWindowEnd = details.sendWindowEnd();
+        profile.smsSender = details.smsSender();
+        profile.smsPerSecond = details.smsPerSecond();
+        profile.emailSender = details.emailSender();
+        profile.alertEmail = details.alertEmail();
+        profile.consentBasis = details.consentBasis();
+        profile.helpTexts = details.helpTexts();
+        profile.webhooks = details.webhooks();
         profile.version++;
         profile.updatedAt = clock.instant();
         if (created) {
             profile.persist();
         }
+        publisher.publish(ClinicProfileChanged.of(profile));
         return new Saved(profile, created);
     }
 
     @Transactional
     public Optional<ClinicProfile> of(String clinicId) {
         return ClinicProfile.findByIdOptional(clinicId);
-    }
-
-    private static boolean same(ClinicProfile profile, Details details) {
-        return profile.name.equals(details.name()) && profile.timeZone.equals(details.timeZone())
-                && profile.locale.equals(details.locale()) && profile.phone.equals(details.phone());
     }
 }

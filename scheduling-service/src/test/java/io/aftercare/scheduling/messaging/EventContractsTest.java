@@ -62,6 +62,25 @@ class EventContractsTest {
     }
 
     @Test
+    void theClinicProfileItPublishesIsWholeAndKeepsToItsContract() {
+        String clinic = "clinic-pc-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        Clinics.operator().contentType(io.restassured.http.ContentType.JSON)
+                .body(Clinics.FULL_PROFILE)
+                .put("/v1/admin/clinics/" + clinic)
+                .then()
+                .statusCode(201);
+
+        try (TopicReader topic = new TopicReader(bootstrapServers, "clinic-profiles")) {
+            var published = topic.read(r -> clinic.equals(r.key()), 1, Duration.ofSeconds(20));
+            assertThat(published).hasSize(1);
+            Contract.CLINIC_PROFILE.assertValid(published.get(0).value());
+            // The copy kept by the others is the whole profile, secret included: they sign the clinic's webhooks.
+            assertThat(published.get(0).value()).contains("\"version\":1", "\"sendWindow\"",
+                    "\"healthcare-exemption\"", "whsec_", "\"reply.urgent\"");
+        }
+    }
+
+    @Test
     void itReadsEveryFieldItDeclaresFromTheEventsItConsumesAndFromThePlan() {
         assertThat(Contract.NOTIFICATION_STATUS.readFully(json, NotificationStatus.class).status()).isEqualTo("failed");
         assertThat(Contract.RECIPIENT_PREFERENCE_CHANGED.readFully(json, RecipientPreferenceChanged.class).optedOut())

@@ -28,6 +28,36 @@ class ClinicProfileResourceTest {
             """;
 
     @Test
+    void theWholeProfileIsKeptAndTheWebhookSecretIsNeverAnswered() {
+        String clinic = "clinic-pf-" + UUID.randomUUID().toString().substring(0, 6);
+        String admin = "/v1/admin/clinics/" + clinic;
+
+        String answer = Clinics.operator().contentType(ContentType.JSON).body(Clinics.FULL_PROFILE).put(admin)
+                .then()
+                .statusCode(201)
+                .body("sendWindow.start", equalTo("09:00"))
+                .body("sendWindow.end", equalTo("20:30"))
+                .body("sms.messagesPerSecond", equalTo(10))
+                .body("consentBasis", equalTo("healthcare-exemption"))
+                .body("helpTexts.es", equalTo("Clinica Sol: llamanos al +34912345678."))
+                .body("webhooks[0].id", org.hamcrest.Matchers.startsWith("ep_"))
+                .body("webhooks[0].events", hasItems("delivery.failed", "reply.urgent"))
+                .extract()
+                .asString();
+        org.assertj.core.api.Assertions.assertThat(answer).doesNotContain("whsec_");
+        Clinics.operator().contentType(ContentType.JSON).body(Clinics.FULL_PROFILE).put(admin)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1));
+        Clinics.as(clinic).get("/v1/clinics/" + clinic + "/profile")
+                .then()
+                .statusCode(200)
+                .body("alertEmail", equalTo("enfermeria@clinicasol.es"))
+                .body("webhooks[0].url", equalTo("https://ehr.clinicasol.es/hooks"))
+                .body("webhooks[0].secret", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void theOperatorWritesAProfileAndTheClinicReadsItsOwn() {
         String clinic = "clinic-p-" + UUID.randomUUID().toString().substring(0, 6);
         String admin = "/v1/admin/clinics/" + clinic;
@@ -96,6 +126,30 @@ class ClinicProfileResourceTest {
                 .statusCode(400)
                 .body("errors.field", hasItems("timeZone"));
         Clinics.operator().contentType(ContentType.JSON).body("").put(admin).then().statusCode(400);
+        // A basis of consent we do not know and a number sent as text: each refused by its name.
+        Clinics.operator().contentType(ContentType.JSON)
+                .body(Clinics.FULL_PROFILE.replace("healthcare-exemption", "implied"))
+                .put(admin)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("consentBasis"));
+        Clinics.operator().contentType(ContentType.JSON)
+                .body(Clinics.FULL_PROFILE.replace("\"messagesPerSecond\": 10", "\"messagesPerSecond\": \"10\""))
+                .put(admin)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("sms.messagesPerSecond"));
+        Clinics.operator().contentType(ContentType.JSON)
+                .body(Clinics.FULL_PROFILE.replace("\"20:30\"", "\"08:00\"")
+                        .replace("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "hunter2")
+                        .replace("\"reply.urgent\"", "\"reply.anything\"")
+                        .replace("\"es\": \"Clinica", "\"spanish\": \"Clinica"))
+                .put(admin)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("sendWindow.endAfterStart", "webhooks[0].secret",
+                        "webhooks[0].events[1]", "helpTexts[spanish]"));
 
         Clinics.operator().get(admin).then().statusCode(404);
     }
