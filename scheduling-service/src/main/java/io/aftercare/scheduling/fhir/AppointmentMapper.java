@@ -21,7 +21,8 @@ import io.aftercare.scheduling.rest.TreatmentRequest;
 
 /**
  * Reads a FHIR R4 Appointment into the same booking the JSON API takes. The patient is the Appointment's Patient
- * participant, given as a contained Patient resource (name, telecom, communication language); the patient's time zone
+ * participant, given as a contained Patient resource (name, telecom, communication language) or referenced
+ * ({@code Patient/123}, {@code urn:uuid:...}) and sent in the same Bundle; the patient's time zone
  * comes from the standard {@code timezone} extension on the Appointment or the Patient, else from the clinic's
  * profile; the treatment from
  * serviceType or appointmentType. The telecoms listed are the ones the clinic may use for aftercare reminders.
@@ -44,6 +45,14 @@ public class AppointmentMapper {
      *            Appointment carries none, as clinic systems rarely do
      */
     public BookingRequest toBooking(JsonNode appointment, Optional<String> clinicZone) {
+        return toBooking(appointment, clinicZone, Map.of());
+    }
+
+    /**
+     * @param bundled the Patients sent beside the Appointment in a Bundle, by each way an entry can be referred to
+     *            (its fullUrl, and Patient/id)
+     */
+    public BookingRequest toBooking(JsonNode appointment, Optional<String> clinicZone, Map<String, JsonNode> bundled) {
         List<OperationOutcome.Issue> issues = new ArrayList<>();
         if (!"Appointment".equals(appointment.path("resourceType").asText())) {
             throw new FhirInvalidException(400,
@@ -62,10 +71,11 @@ public class AppointmentMapper {
             issues.add(OperationOutcome.invalid("Appointment.serviceType",
                     "must name the treatment (serviceType or appointmentType coding code, display or text)"));
         }
-        JsonNode patient = patient(appointment);
+        JsonNode patient = patient(appointment, bundled);
         if (patient == null) {
             issues.add(OperationOutcome.invalid("Appointment.participant",
-                    "needs a Patient participant whose actor refers to a contained Patient (\"#id\") with telecom"));
+                    "needs a Patient participant whose actor refers to a contained Patient (\"#id\"), or to a Patient "
+                            + "sent with it in a transaction Bundle (POST /fhir/r4)"));
         }
         String zone = Optional.ofNullable(timeZone(appointment, patient)).or(() -> clinicZone).orElse(null);
         if (zone == null) {
@@ -139,9 +149,30 @@ public class AppointmentMapper {
                 : parts[0].toLowerCase(Locale.ROOT) + "-" + parts[1].toUpperCase(Locale.ROOT);
     }
 
-    private static JsonNode patient(JsonNode appointment) {
+    /**
+     * The Patient the Appointment refers to from outside itself ({@code Patient/123}), as the clinic's system knows it:
+     * what a clinic searches our records by. A Bundle entry referred to by {@code urn:uuid:} gives its own id.
+     */
+    public Optional<String> patientReference(JsonNode appointment, Map<String, JsonNode> bundled) {
         for (JsonNode participant : appointment.path("participant")) {
             String reference = participant.path("actor").path("reference").asText("");
+            JsonNode patient = bundled.get(reference);
+            if (reference.startsWith("Patient/")) {
+                return Optional.of(reference);
+            }
+            if (patient != null && patient.path("id").isTextual()) {
+                return Optional.of("Patient/" + patient.path("id").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static JsonNode patient(JsonNode appointment, Map<String, JsonNode> bundled) {
+        for (JsonNode participant : appointment.path("participant")) {
+            String reference = participant.path("actor").path("reference").asText("");
+            if (bundled.containsKey(reference)) {
+                return bundled.get(reference);
+            }
             if (reference.startsWith("#")) {
                 for (JsonNode contained : appointment.path("contained")) {
                     if ("Patient".equals(contained.path("resourceType").asText())

@@ -18,6 +18,14 @@ public class FhirInvalidException extends RuntimeException {
         this.issues = List.copyOf(issues);
     }
 
+    public int status() {
+        return status;
+    }
+
+    public List<OperationOutcome.Issue> issues() {
+        return issues;
+    }
+
     public static class Mapper {
 
         @ServerExceptionMapper

@@ -52,12 +52,15 @@ public class EventConsumers {
                 eventId(message, event.reminderId() + ":" + event.status()), event));
     }
 
-    /** A patient's reply: only a check-in answer concerns the booking here; the reply itself stays in the inbox. */
+    /**
+     * A patient's reply: a check-in answer and an urgent reply concern the booking here; the reply itself stays in
+     * notification's inbox.
+     */
     @Incoming("patient-replies")
     @Blocking
     public CompletionStage<Void> onPatientReplied(Message<PatientReplied> message) {
         return handle(message, event -> {
-            if (event.checkInScore() != null) {
+            if (event.checkInScore() != null || event.urgent()) {
                 checkIns.answered(eventId(message, event.replyId().toString()), event);
             }
         });

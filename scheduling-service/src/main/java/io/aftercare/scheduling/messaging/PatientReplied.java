@@ -5,5 +5,5 @@ import java.util.UUID;
 
 /** This service's reading of notification's {@code patient-replies} event data; unknown fields are ignored. */
 public record PatientReplied(UUID replyId, String clinicId, UUID bookingId, Integer checkInScore, boolean urgent,
-        Instant receivedAt) {
+        String urgentReason, Instant receivedAt) {
 }
