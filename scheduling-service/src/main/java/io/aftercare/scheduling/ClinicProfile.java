@@ -71,6 +71,14 @@ public class ClinicProfile extends PanacheEntityBase {
     @Column(nullable = false)
     public List<ClinicWebhook> webhooks = List.of();
 
+    /** The clinic's FHIR server, for Subscription notifications that carry only ids; null if it has none. */
+    @Column(name = "fhir_base_url")
+    public String fhirBaseUrl;
+
+    /** The Authorization header value our reads from that server send; never answered back. */
+    @Column(name = "fhir_authorization")
+    public String fhirAuthorization;
+
     /** 1 for the first profile, one more with each change. */
     @Column(nullable = false)
     public int version;

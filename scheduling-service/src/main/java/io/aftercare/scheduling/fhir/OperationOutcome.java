@@ -7,6 +7,8 @@ public record OperationOutcome(String resourceType, List<Issue> issue) {
 
     public static final String MEDIA_TYPE = "application/fhir+json";
 
+    /** Empty lists are left out: FHIR JSON has no empty arrays. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
     public record Issue(String severity, String code, String diagnostics, List<String> expression) {
     }
 

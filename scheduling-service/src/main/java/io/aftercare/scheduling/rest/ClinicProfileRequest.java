@@ -33,7 +33,7 @@ public record ClinicProfileRequest(@NotBlank @Size(max = 100) String name,
         @Email @Size(max = 254) String emailSender, @Email @Size(max = 254) String alertEmail,
         ConsentBasis consentBasis,
         @Size(max = 20) Map<@Pattern(regexp = InputPatterns.LANGUAGE_TAG, message = "must be a language tag such as en or es-MX") String, @NotBlank @Size(max = 320) String> helpTexts,
-        @Size(max = 5) List<@NotNull @Valid Webhook> webhooks) {
+        @Size(max = 5) List<@NotNull @Valid Webhook> webhooks, @Valid FhirServer fhirServer) {
 
     private static final String HOUR = "([01][0-9]|2[0-3]):[0-5][0-9]";
 
@@ -61,6 +61,15 @@ public record ClinicProfileRequest(@NotBlank @Size(max = 100) String name,
             @NotEmpty List<@NotNull @Pattern(regexp = "delivery\\.failed|patient\\.replied|patient\\.opted-out|reply\\.urgent", message = "must be one of delivery.failed, patient.replied, patient.opted-out, reply.urgent") String> events) {
     }
 
+    /**
+     * The clinic's FHIR server, read for Subscription notifications that name an Appointment without carrying it;
+     * the authorization (an Authorization header value, such as a bearer token) is never answered back.
+     */
+    public record FhirServer(
+            @NotNull @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+[^/\\s]", message = "must be an http or https base URL without a trailing slash") String baseUrl,
+            @Size(max = 500) @Pattern(regexp = "[\\x21-\\x7e][\\x20-\\x7e]*", message = "must be a header value of printable ASCII") String authorization) {
+    }
+
     ClinicProfiles.Details toDetails() {
         return new ClinicProfiles.Details(name, timeZone, locale, phone,
                 sendWindow == null ? null : LocalTime.parse(sendWindow.start()),
@@ -73,6 +82,8 @@ public record ClinicProfileRequest(@NotBlank @Size(max = 100) String name,
                         : webhooks.stream()
                                 .map(w -> ClinicWebhook.at(w.url(), w.secret(),
                                         w.events().stream().distinct().toList()))
-                                .toList());
+                                .toList(),
+                fhirServer == null ? null : fhirServer.baseUrl(),
+                fhirServer == null ? null : fhirServer.authorization());
     }
 }

@@ -11,7 +11,11 @@ import io.aftercare.scheduling.ConsentBasis;
 public record ClinicProfileResponse(String clinicId, String name, String timeZone, String locale, String phone,
         ClinicProfileRequest.SendWindow sendWindow, ClinicProfileRequest.SmsSender sms, String emailSender,
         String alertEmail, ConsentBasis consentBasis, Map<String, String> helpTexts, List<Webhook> webhooks,
-        int version, Instant updatedAt) {
+        FhirServer fhirServer, int version, Instant updatedAt) {
+
+    /** @param authorized whether reads send an Authorization header (its value is never answered) */
+    public record FhirServer(String baseUrl, boolean authorized) {
+    }
 
     public record Webhook(String id, String url, List<String> events) {
     }
@@ -28,6 +32,9 @@ public record ClinicProfileResponse(String clinicId, String name, String timeZon
                         : new ClinicProfileRequest.SmsSender(profile.smsSender, profile.smsPerSecond),
                 profile.emailSender, profile.alertEmail, profile.consentBasis, profile.helpTexts,
                 profile.webhooks.stream().map(w -> new Webhook(w.id(), w.url(), w.events())).toList(),
+                profile.fhirBaseUrl == null
+                        ? null
+                        : new FhirServer(profile.fhirBaseUrl, profile.fhirAuthorization != null),
                 profile.version, profile.updatedAt);
     }
 }

@@ -25,13 +25,14 @@ public class ClinicProfiles {
     /** A profile as written: the fields an operator sets; optional ones are null (or empty) for the defaults. */
     public record Details(String name, String timeZone, String locale, String phone, LocalTime sendWindowStart,
             LocalTime sendWindowEnd, String smsSender, Integer smsPerSecond, String emailSender, String alertEmail,
-            ConsentBasis consentBasis, Map<String, String> helpTexts, List<ClinicWebhook> webhooks) {
+            ConsentBasis consentBasis, Map<String, String> helpTexts, List<ClinicWebhook> webhooks,
+            String fhirBaseUrl, String fhirAuthorization) {
 
         static Details of(ClinicProfile profile) {
             return new Details(profile.name, profile.timeZone, profile.locale, profile.phone,
                     profile.sendWindowStart, profile.sendWindowEnd, profile.smsSender, profile.smsPerSecond,
                     profile.emailSender, profile.alertEmail, profile.consentBasis, profile.helpTexts,
-                    profile.webhooks);
+                    profile.webhooks, profile.fhirBaseUrl, profile.fhirAuthorization);
         }
     }
 
@@ -71,6 +72,8 @@ public class ClinicProfiles {
         profile.consentBasis = details.consentBasis();
         profile.helpTexts = details.helpTexts();
         profile.webhooks = details.webhooks();
+        profile.fhirBaseUrl = details.fhirBaseUrl();
+        profile.fhirAuthorization = details.fhirAuthorization();
         profile.version++;
         profile.updatedAt = clock.instant();
         if (created) {

@@ -25,15 +25,19 @@ final class FhirBundles {
         return parser.parseResource(type, json);
     }
 
+    static String patientResource(String id, String phone, String language) {
+        return """
+                {"resourceType": "Patient", "id": "%s",
+                 "name": [{"family": "Lindqvist", "given": ["Sofia"]}],
+                 "telecom": [{"system": "phone", "value": "%s", "use": "mobile", "rank": 1}],
+                 "communication": [{"language": {"coding": [{"system": "urn:ietf:bcp:47", "code": "%s"}]}}]}
+                """.formatted(id, phone, language);
+    }
+
     static String patient(String fullUrl, String id, String phone, String language) {
         return """
-                {"fullUrl": "%s",
-                 "resource": {"resourceType": "Patient", "id": "%s",
-                   "name": [{"family": "Lindqvist", "given": ["Sofia"]}],
-                   "telecom": [{"system": "phone", "value": "%s", "use": "mobile", "rank": 1}],
-                   "communication": [{"language": {"coding": [{"system": "urn:ietf:bcp:47", "code": "%s"}]}}]},
-                 "request": {"method": "PUT", "url": "Patient/%s"}}
-                """.formatted(fullUrl, id, phone, language, id);
+                {"fullUrl": "%s", "resource": %s, "request": {"method": "PUT", "url": "Patient/%s"}}
+                """.formatted(fullUrl, patientResource(id, phone, language), id);
     }
 
     /** An Appointment for the patient reference, with offsets and no time-zone extension, as real systems send. */

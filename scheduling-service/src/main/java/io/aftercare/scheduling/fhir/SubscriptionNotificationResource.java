@@ -1,0 +1,132 @@
+package io.aftercare.scheduling.fhir;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aftercare.scheduling.ClinicProfile;
+import io.aftercare.scheduling.security.ClinicAccess;
+import io.aftercare.scheduling.security.ClinicIdentityProvider;
+import io.aftercare.scheduling.service.ClinicProfiles;
+
+/**
+ * {@code POST /fhir/r4/subscription-hook}: the endpoint of a clinic's FHIR Subscription (channel rest-hook, the
+ * clinic's API key in the channel's header). Takes what servers send: the Appointment itself (R4, payload
+ * application/fhir+json); an empty ping (R4 without payload); or a notification Bundle (R4 Subscriptions Backport:
+ * type history, a Parameters status entry first), whose Appointments come whole (full-resource) or as ids only, read
+ * then from the clinic's FHIR server named in its profile. Handshakes and heartbeats are answered and do nothing.
+ */
+@Path("/fhir/r4/subscription-hook")
+@Produces({OperationOutcome.MEDIA_TYPE, "application/json"})
+@Consumes({OperationOutcome.MEDIA_TYPE, "application/json", "*/*"})
+@RolesAllowed(ClinicIdentityProvider.CLINIC)
+public class SubscriptionNotificationResource {
+
+    private static final Set<String> NOTHING_TO_DO = Set.of("handshake", "heartbeat", "query-status", "query-event");
+
+    private final AppointmentIntake intake;
+    private final ClinicFhirServer server;
+    private final ClinicProfiles profiles;
+    private final ClinicAccess access;
+    private final ObjectMapper json;
+
+    public SubscriptionNotificationResource(AppointmentIntake intake, ClinicFhirServer server,
+            ClinicProfiles profiles, ClinicAccess access, ObjectMapper json) {
+        this.intake = intake;
+        this.server = server;
+        this.profiles = profiles;
+        this.access = access;
+        this.json = json;
+    }
+
+    @POST
+    public Response notification(String body) {
+        if (body == null || body.isBlank()) {
+            return done("a notification without a payload names no Appointment: nothing to do");
+        }
+        JsonNode notification = FhirBodies.parse(json, body, "Bundle");
+        String type = notification.path("resourceType").asText("");
+        if (type.equals("Appointment")) {
+            String id = notification.path("id").asText("");
+            intake.store(access.clinicId(), intake.read(access.clinicId(), id, notification, Map.of()));
+            return done("Appointment/" + id + " taken");
+        }
+        if (!type.equals("Bundle")) {
+            throw new FhirInvalidException(400, List.of(OperationOutcome.invalid("resourceType",
+                    "must be an Appointment or a subscription notification Bundle")));
+        }
+        String event = eventType(notification);
+        if (NOTHING_TO_DO.contains(event)) {
+            return done(event + " acknowledged");
+        }
+        List<AppointmentIntake.Accepted> accepted = read(notification);
+        accepted.forEach(appointment -> intake.store(access.clinicId(), appointment));
+        return done(accepted.size() + " Appointment(s) taken");
+    }
+
+    /** The notification's type from its status entry (Parameters in the R4 backport, SubscriptionStatus after). */
+    private static String eventType(JsonNode bundle) {
+        JsonNode status = bundle.path("entry").path(0).path("resource");
+        for (JsonNode parameter : status.path("parameter")) {
+            if ("type".equals(parameter.path("name").asText())) {
+                return parameter.path("valueCode").asText("event-notification");
+            }
+        }
+        return status.path("type").asText("event-notification");
+    }
+
+    private List<AppointmentIntake.Accepted> read(JsonNode bundle) {
+        ClinicProfile profile = profiles.of(access.clinicId()).orElse(null);
+        Map<String, JsonNode> patients = new HashMap<>();
+        List<Map.Entry<String, JsonNode>> appointments = new ArrayList<>();
+        JsonNode entries = bundle.path("entry");
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode entry = entries.get(i);
+            String at = "Bundle.entry[" + i + "]";
+            JsonNode resource = entry.path("resource");
+            String fullUrl = entry.path("fullUrl").asText("");
+            String resourceType = resource.path("resourceType").asText("");
+            if (resourceType.equals("Patient")) {
+                patients.put(fullUrl, resource);
+                patients.put("Patient/" + resource.path("id").asText(), resource);
+            } else if (resourceType.equals("Appointment")) {
+                appointments.add(Map.entry(at, resource));
+            } else if (resource.isMissingNode() && fullUrl.matches(".*\\bAppointment/[^/]+$")) {
+                appointments.add(Map.entry(at, server.read(profile, fullUrl, at + ".fullUrl")));
+            }
+        }
+        List<AppointmentIntake.Accepted> accepted = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> appointment : appointments) {
+            for (JsonNode participant : appointment.getValue().path("participant")) {
+                String reference = participant.path("actor").path("reference").asText("");
+                if (reference.startsWith("Patient/") && !patients.containsKey(reference)) {
+                    patients.put(reference, server.read(profile, reference, appointment.getKey() + ".participant"));
+                }
+            }
+            JsonNode resource = appointment.getValue();
+            accepted.add(intake.read(access.clinicId(), resource.path("id").asText(""), resource, patients));
+        }
+        if (accepted.isEmpty()) {
+            throw new FhirInvalidException(400, List.of(OperationOutcome.invalid("Bundle.entry",
+                    "names no Appointment, whole or by id")));
+        }
+        return accepted;
+    }
+
+    private static Response done(String what) {
+        return Response.ok(OperationOutcome.of(List.of(new OperationOutcome.Issue("information", "informational",
+                what, List.of())))).type(OperationOutcome.MEDIA_TYPE).build();
+    }
+}
