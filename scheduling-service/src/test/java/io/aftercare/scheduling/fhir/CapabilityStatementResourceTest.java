@@ -45,13 +45,18 @@ class CapabilityStatementResourceTest {
         assertThat(statement.getRest()).singleElement().satisfies(rest -> {
             assertThat(rest.getMode().toCode()).isEqualTo("server");
             assertThat(rest.getResource()).extracting(CapabilityStatementRestResourceComponent::getType)
-                    .containsExactly("Appointment");
+                    .containsExactly("Appointment", "CommunicationRequest", "Communication", "Task");
+            assertThat(rest.getInteraction()).extracting(i -> i.getCode().toCode()).containsExactly("transaction");
+            assertThat(rest.getResource().get(3).getSearchParam()).extracting(p -> p.getName())
+                    .containsExactly("patient", "appointment");
             assertThat(rest.getResource().get(0).getInteraction()).extracting(i -> i.getCode())
                     .containsExactlyInAnyOrder(TypeRestfulInteraction.CREATE, TypeRestfulInteraction.UPDATE);
         });
         // What it lists is there, behind the clinic's key; what it leaves out is not.
         given().contentType("application/fhir+json").body("{}").post("/fhir/r4/Appointment").then().statusCode(401);
         given().contentType("application/fhir+json").body("{}").put("/fhir/r4/Appointment/a-1").then().statusCode(401);
+        given().contentType("application/fhir+json").body("{}").post("/fhir/r4").then().statusCode(401);
+        given().get("/fhir/r4/Task?appointment=a-1").then().statusCode(401);
         given().get("/fhir/r4/Appointment/a-1").then().statusCode(405);
     }
 }
