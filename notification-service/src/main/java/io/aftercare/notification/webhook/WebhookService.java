@@ -18,6 +18,7 @@ import io.aftercare.notification.messaging.NotificationStatus;
 import io.aftercare.notification.messaging.RecipientPreferenceChanged;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.privacy.Masking;
+import io.aftercare.notification.repository.ClinicProfileRepository;
 import io.aftercare.notification.repository.DeliveryRepository;
 import io.aftercare.notification.repository.OptOutRepository;
 import io.aftercare.notification.repository.ProcessedWebhooks;
@@ -39,10 +40,12 @@ public class WebhookService {
     private final ClinicContacts help;
     private final RecipientBookings recipients;
     private final PatientReplies replies;
+    private final ClinicProfileRepository profiles;
 
     public WebhookService(DeliveryRepository deliveries, OptOutRepository optOuts, ProcessedWebhooks processed,
             EventOutbox outbox, NotificationMetrics metrics, Clock clock, ClinicContacts help,
-            RecipientBookings recipients, PatientReplies replies) {
+            RecipientBookings recipients, PatientReplies replies, ClinicProfileRepository profiles) {
+        this.profiles = profiles;
         this.recipients = recipients;
         this.replies = replies;
         this.deliveries = deliveries;
@@ -124,11 +127,17 @@ public class WebhookService {
             }
             default -> {
                 Optional<RecipientBookings.RecipientBooking> newest = recipients.newest(from);
-                String contact = newest.map(b -> help.clinicContacts().get(b.clinicId())).orElse(null);
                 // AYUDA is answered in Spanish; HELP in the language the patient's texts are in.
                 String language = "es".equals(keyword.get().language())
                         ? "es"
                         : newest.map(RecipientBookings.RecipientBooking::locale).orElse("en");
+                // The clinic's own text from its profile, when it has one in that language, says it all (who the
+                // clinic is, how to reach it); else the deployment's text with the configured contact.
+                Optional<String> clinicText = newest.flatMap(b -> profiles.helpText(b.clinicId(), language));
+                if (clinicText.isPresent()) {
+                    return clinicText;
+                }
+                String contact = newest.map(b -> help.clinicContacts().get(b.clinicId())).orElse(null);
                 String text = help.text(language);
                 return Optional.of(contact == null ? text : text + " " + contact);
             }
