@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.aftercare.notification.Delivery;
 import io.aftercare.notification.DeliveryChannel;
 import io.aftercare.notification.DeliveryStatus;
+import io.aftercare.notification.clinichooks.ClinicWebhooks;
 import io.aftercare.notification.messaging.EventOutbox;
 import io.aftercare.notification.messaging.NotificationStatus;
 import io.aftercare.notification.messaging.RecipientPreferenceChanged;
@@ -40,11 +41,14 @@ public class WebhookService {
     private final ClinicContacts help;
     private final RecipientBookings recipients;
     private final PatientReplies replies;
+    private final ClinicWebhooks webhooks;
     private final ClinicProfileRepository profiles;
 
     public WebhookService(DeliveryRepository deliveries, OptOutRepository optOuts, ProcessedWebhooks processed,
             EventOutbox outbox, NotificationMetrics metrics, Clock clock, ClinicContacts help,
-            RecipientBookings recipients, PatientReplies replies, ClinicProfileRepository profiles) {
+            RecipientBookings recipients, PatientReplies replies, ClinicWebhooks webhooks,
+            ClinicProfileRepository profiles) {
+        this.webhooks = webhooks;
         this.profiles = profiles;
         this.recipients = recipients;
         this.replies = replies;
@@ -88,6 +92,9 @@ public class WebhookService {
                     new NotificationStatus(delivery.reminderId, delivery.clinicId, delivery.bookingId,
                             next.name().toLowerCase(Locale.ROOT), "sms", delivery.reason, now));
         }
+        if (ClinicWebhooks.isFailure(delivery)) {
+            webhooks.deliveryFailed(delivery, delivery.reason, now);
+        }
         LOG.infof("message %s of delivery %s is %s", messageSid, delivery.eventId, next);
     }
 
@@ -110,9 +117,11 @@ public class WebhookService {
         }
         switch (keyword.get().intent()) {
             case OPT_OUT -> {
-                if (optOuts.optOut(DeliveryChannel.SMS, from, body.trim().toUpperCase(Locale.ROOT), now)) {
+                String word = body.trim().toUpperCase(Locale.ROOT);
+                if (optOuts.optOut(DeliveryChannel.SMS, from, word, now)) {
                     metrics.optOut("sms", "out");
                     announce(from, true, now);
+                    webhooks.optedOut(from, word, now);
                 }
                 LOG.infof("%s opted out of SMS", Masking.phone(from));
                 return Optional.empty();
