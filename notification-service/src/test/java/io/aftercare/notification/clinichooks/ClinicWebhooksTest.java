@@ -69,6 +69,9 @@ class ClinicWebhooksTest {
     @TestHTTPResource("/v1/webhooks/twilio/inbound")
     String inboundUrl;
 
+    @TestHTTPResource("/v1/webhooks/twilio/status")
+    String statusUrl;
+
     @Inject
     ClinicProfiles profiles;
 
@@ -140,6 +143,30 @@ class ClinicWebhooksTest {
         assertThat(page.getList("items[0].attempts.statusCode")).containsExactly(500, 204);
         assertThat(page.getString("items[0].nextAttemptAt")).isNull();
         assertThat(page.prettify()).doesNotContain("whsec_", "secret");
+    }
+
+    /** The provider's report that a sent text could not reach the phone is a failed delivery too. */
+    @Test
+    void aTextReportedUndeliveredReachesTheClinic() {
+        String clinic = "hooks-undelivered-" + System.nanoTime();
+        String path = "/" + clinic;
+        subscribe(clinic, path, "\"delivery.failed\"");
+        String phone = NotificationFixtures.phone();
+        UUID booking = UUID.randomUUID();
+        Event event = NotificationFixtures.forBooking(phone, clinic, booking, "sun", "es");
+        NotificationFixtures.publish(bootstrapServers, event);
+        String sid = Eventually.await(BOUND, () -> deliveries.settled(event.reminderId().toString())).providerMessageId;
+
+        TwilioRequests.postSigned(statusUrl, TwilioRequests.status(sid, "undelivered", "30003")).then()
+                .statusCode(204);
+
+        WebhookReceiver.Received call = Eventually.await(BOUND,
+                () -> receiver.receivedAt(path).stream().findFirst().orElse(null));
+        JsonPath body = new JsonPath(call.body());
+        assertThat(body.getString("type")).isEqualTo("delivery.failed");
+        assertThat(body.getString("data.status")).isEqualTo("undelivered");
+        assertThat(body.getString("data.reason")).isEqualTo("provider error 30003");
+        assertThat(body.getString("data.bookingId")).isEqualTo(booking.toString());
     }
 
     @Test
