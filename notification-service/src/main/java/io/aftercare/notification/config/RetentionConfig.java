@@ -25,8 +25,8 @@ public interface RetentionConfig {
     Duration processedWebhooks();
 
     /**
-     * Delivered and failed webhook messages, with their attempts, after their last change. Shorter than the replies'
-     * retention ({@code aftercare.replies.retention}): a patient.replied message carries the reply's text.
+     * Delivered and failed webhook messages, with their attempts, after their last change; never longer than the
+     * replies' retention ({@code aftercare.replies.retention}), since a patient.replied message carries the reply's text.
      */
     @WithDefault("P30D")
     Duration webhookMessages();

@@ -56,7 +56,7 @@ public class RecordRetention {
             LOG.infof("pruned %d replies older than %s, %d finished deliveries older than %s, %d webhook ids"
                     + " older than %s and %d finished webhook messages older than %s", pruned.replies(),
                     replyRetention, pruned.deliveries(), config.deliveries(), pruned.webhooks(),
-                    config.processedWebhooks(), pruned.webhookMessages(), config.webhookMessages());
+                    config.processedWebhooks(), pruned.webhookMessages(), webhookMessageRetention());
         }
     }
 
@@ -69,12 +69,17 @@ public class RecordRetention {
         Instant repliesBefore = now.minus(replyRetention);
         Instant deliveriesBefore = now.minus(config.deliveries());
         Instant webhooksBefore = now.minus(config.processedWebhooks());
-        Instant webhookMessagesBefore = now.minus(config.webhookMessages());
+        Instant webhookMessagesBefore = now.minus(webhookMessageRetention());
         int batch = config.batchSize();
         return new Pruned(inBatches(() -> replies.deleteReceivedBefore(repliesBefore, batch)),
                 inBatches(() -> deliveries.deleteFinishedBefore(deliveriesBefore, batch)),
                 inBatches(() -> webhooks.deleteProcessedBefore(webhooksBefore, batch)),
                 inBatches(() -> webhookMessages.deleteFinishedBefore(webhookMessagesBefore, batch)));
+    }
+
+    /** A patient.replied message holds the reply's text: it is never kept longer than the reply itself. */
+    private Duration webhookMessageRetention() {
+        return config.webhookMessages().compareTo(replyRetention) < 0 ? config.webhookMessages() : replyRetention;
     }
 
     private int inBatches(IntSupplier deleteBatch) {
