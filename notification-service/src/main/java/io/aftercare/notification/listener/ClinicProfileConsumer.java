@@ -37,7 +37,9 @@ public class ClinicProfileConsumer {
     @Blocking
     public CompletionStage<Void> onClinicProfile(Message<ClinicProfileChanged> message) {
         ClinicProfileChanged profile = message.getPayload();
-        if (profile == null || profile.clinicId() == null) {
+        // A profile without its clinic or a version of at least 1 breaks the contract: kept, it could never be replaced
+        // in order.
+        if (profile == null || profile.clinicId() == null || profile.version() < 1) {
             return message.nack(new IllegalArgumentException("the event could not be read as its contract says"));
         }
         try {
