@@ -10,7 +10,10 @@ import io.aftercare.localstack.testing.FakeTwilio;
 import io.aftercare.notification.webhook.TwilioSignature;
 import io.restassured.response.Response;
 
-/** Webhook calls as Twilio makes them: the form of an inbound text, signed with the account's auth token. */
+/**
+ * Webhook calls as Twilio makes them: the form of an inbound text or a status report, signed with the account's auth
+ * token.
+ */
 public final class TwilioRequests {
 
     private TwilioRequests() {
@@ -25,6 +28,18 @@ public final class TwilioRequests {
         form.put("To", "+15005550006");
         form.put("Body", body);
         form.put("NumMedia", "0");
+        return form;
+    }
+
+    /** The form Twilio posts to the status callback when message {@code sid} reaches {@code status}. */
+    public static Map<String, String> status(String sid, String status, String errorCode) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageSid", sid);
+        form.put("AccountSid", FakeTwilio.ACCOUNT_SID);
+        form.put("MessageStatus", status);
+        if (errorCode != null) {
+            form.put("ErrorCode", errorCode);
+        }
         return form;
     }
 

@@ -55,4 +55,14 @@ public class NotificationMetrics {
     public void replyAlert(String outcome) {
         registry.counter("aftercare.reply.alerts", "outcome", outcome).increment();
     }
+
+    /** @param outcome delivered (a 2xx), refused (any other answer) or unanswered (no answer within the timeout) */
+    public void webhookAttempt(String outcome) {
+        registry.counter("aftercare.webhook.attempts", "outcome", outcome).increment();
+    }
+
+    /** A message to a clinic's endpoint that was still not delivered when its retry schedule ran out. */
+    public void webhookGivenUp() {
+        registry.counter("aftercare.webhook.given.up").increment();
+    }
 }

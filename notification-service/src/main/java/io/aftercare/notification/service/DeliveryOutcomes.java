@@ -13,6 +13,7 @@ import io.aftercare.notification.DeliveryAttempt;
 import io.aftercare.notification.DeliveryChannel;
 import io.aftercare.notification.DeliveryKind;
 import io.aftercare.notification.DeliveryStatus;
+import io.aftercare.notification.clinichooks.ClinicWebhooks;
 import io.aftercare.notification.messaging.EventOutbox;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.provider.SendResult;
@@ -23,7 +24,8 @@ import io.aftercare.notification.repository.OptOutRepository;
  * Records what became of a delivery: every attempt with its outcome, and the delivery's next state. Transient
  * and unanswered failures come back later (backoff with jitter, at least the provider's Retry-After) while the reminder is valid;
  * permanent ones fail at once; one whose validity ends while retrying expires and is given up (dead-letter topic).
- * What the others must hear of it goes to the outbox in the same transaction.
+ * What the others must hear of it goes to the outbox in the same transaction, and so do the clinic's webhook messages
+ * (a delivery failed, a number unsubscribed).
  */
 @ApplicationScoped
 public class DeliveryOutcomes {
@@ -34,10 +36,12 @@ public class DeliveryOutcomes {
     private final OptOutRepository optOuts;
     private final NotificationMetrics metrics;
     private final EventOutbox outbox;
+    private final ClinicWebhooks webhooks;
 
     public DeliveryOutcomes(RetryPolicy retries, OptOutRepository optOuts, NotificationMetrics metrics,
-            EventOutbox outbox) {
+            EventOutbox outbox, ClinicWebhooks webhooks) {
         this.outbox = outbox;
+        this.webhooks = webhooks;
         this.retries = retries;
         this.optOuts = optOuts;
         this.metrics = metrics;
@@ -60,6 +64,7 @@ public class DeliveryOutcomes {
                     && optOuts.optOut(DeliveryChannel.SMS, phone, "21610", at)) {
                 metrics.optOut("sms", "out");
                 DeliveryAnnouncements.optedOut(outbox, phone, at);
+                webhooks.optedOut(phone, TwilioSmsProvider.UNSUBSCRIBED, at);
             }
             finish(delivery, DeliveryStatus.FAILED, "refused by the provider: " + describe(permanent), at);
         } else if (result instanceof SendResult.Transient failure) {
@@ -127,6 +132,9 @@ public class DeliveryOutcomes {
         delivery.updatedAt = at;
         metrics.notification(lower(delivery.channel), lower(status));
         DeliveryAnnouncements.outcome(outbox, delivery, reason, at);
+        if (ClinicWebhooks.isFailure(delivery)) {
+            webhooks.deliveryFailed(delivery, reason, at);
+        }
         LOG.infof("delivery %s (rule %s, booking %s) %s%s", delivery.eventId, delivery.ruleKey, delivery.bookingId,
                 status, reason == null ? "" : ": " + reason);
     }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aftercare.notification.PatientReply;
 import io.aftercare.notification.ReplyState;
+import io.aftercare.notification.clinichooks.ClinicWebhooks;
 import io.aftercare.notification.config.RepliesConfig;
 import io.aftercare.notification.messaging.EventOutbox;
 import io.aftercare.notification.messaging.PatientReplied;
@@ -31,7 +32,8 @@ import io.aftercare.notification.repository.RecipientBookings.RecipientBooking;
  * Files what a patient wrote (not a keyword) in their clinic's inbox, under the newest booking for the number, and
  * reads it: a check-in answer is kept with it; an answer of 4 or 5, or a red-flag word, makes it urgent, which answers
  * the patient once per conversation and alerts the clinic (by {@link ReplyAlerts}, after commit). Every reply is
- * announced on {@code patient-replies} through the event outbox, written with it. Ordinary replies
+ * announced on {@code patient-replies} through the event outbox, written with it, and to the clinic's webhook
+ * endpoints (patient.replied, and reply.urgent when urgent), written with it too. Ordinary replies
  * get no automatic answer: a person at the clinic reads them.
  */
 @ApplicationScoped
@@ -47,9 +49,12 @@ public class PatientReplies {
     private final EventOutbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ClinicWebhooks webhooks;
 
     public PatientReplies(RecipientBookings recipients, PatientReplyRepository replies, PatientMessages messages,
-            RepliesConfig config, NotificationMetrics metrics, EventOutbox outbox, ObjectMapper json, Clock clock) {
+            RepliesConfig config, NotificationMetrics metrics, EventOutbox outbox, ObjectMapper json, Clock clock,
+            ClinicWebhooks webhooks) {
+        this.webhooks = webhooks;
         this.outbox = outbox;
         this.recipients = recipients;
         this.replies = replies;
@@ -92,6 +97,7 @@ public class PatientReplies {
         }
         outbox.reply(new PatientReplied(reply.id, reply.clinicId, reply.bookingId, reply.bookingRef, reply.language,
                 reply.checkInScore, reply.urgent, reply.urgentReason, reply.receivedAt));
+        webhooks.replied(reply);
         if (reply.urgent && !replies.urgentAnswerSentSince(reply.bookingId, now.minus(config.conversation()))) {
             messages.text(reply, answer(reply.language), "urgent-answer");
             reply.answeredAt = now;

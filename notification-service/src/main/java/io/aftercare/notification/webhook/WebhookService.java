@@ -13,11 +13,13 @@ import org.jboss.logging.Logger;
 import io.aftercare.notification.Delivery;
 import io.aftercare.notification.DeliveryChannel;
 import io.aftercare.notification.DeliveryStatus;
+import io.aftercare.notification.clinichooks.ClinicWebhooks;
 import io.aftercare.notification.messaging.EventOutbox;
 import io.aftercare.notification.messaging.NotificationStatus;
 import io.aftercare.notification.messaging.RecipientPreferenceChanged;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.privacy.Masking;
+import io.aftercare.notification.repository.ClinicProfileRepository;
 import io.aftercare.notification.repository.DeliveryRepository;
 import io.aftercare.notification.repository.OptOutRepository;
 import io.aftercare.notification.repository.ProcessedWebhooks;
@@ -39,10 +41,15 @@ public class WebhookService {
     private final ClinicContacts help;
     private final RecipientBookings recipients;
     private final PatientReplies replies;
+    private final ClinicWebhooks webhooks;
+    private final ClinicProfileRepository profiles;
 
     public WebhookService(DeliveryRepository deliveries, OptOutRepository optOuts, ProcessedWebhooks processed,
             EventOutbox outbox, NotificationMetrics metrics, Clock clock, ClinicContacts help,
-            RecipientBookings recipients, PatientReplies replies) {
+            RecipientBookings recipients, PatientReplies replies, ClinicWebhooks webhooks,
+            ClinicProfileRepository profiles) {
+        this.webhooks = webhooks;
+        this.profiles = profiles;
         this.recipients = recipients;
         this.replies = replies;
         this.deliveries = deliveries;
@@ -85,6 +92,9 @@ public class WebhookService {
                     new NotificationStatus(delivery.reminderId, delivery.clinicId, delivery.bookingId,
                             next.name().toLowerCase(Locale.ROOT), "sms", delivery.reason, now));
         }
+        if (ClinicWebhooks.isFailure(delivery)) {
+            webhooks.deliveryFailed(delivery, delivery.reason, now);
+        }
         LOG.infof("message %s of delivery %s is %s", messageSid, delivery.eventId, next);
     }
 
@@ -107,9 +117,11 @@ public class WebhookService {
         }
         switch (keyword.get().intent()) {
             case OPT_OUT -> {
-                if (optOuts.optOut(DeliveryChannel.SMS, from, body.trim().toUpperCase(Locale.ROOT), now)) {
+                String word = body.trim().toUpperCase(Locale.ROOT);
+                if (optOuts.optOut(DeliveryChannel.SMS, from, word, now)) {
                     metrics.optOut("sms", "out");
                     announce(from, true, now);
+                    webhooks.optedOut(from, word, now);
                 }
                 LOG.infof("%s opted out of SMS", Masking.phone(from));
                 return Optional.empty();
@@ -124,11 +136,17 @@ public class WebhookService {
             }
             default -> {
                 Optional<RecipientBookings.RecipientBooking> newest = recipients.newest(from);
-                String contact = newest.map(b -> help.clinicContacts().get(b.clinicId())).orElse(null);
                 // AYUDA is answered in Spanish; HELP in the language the patient's texts are in.
                 String language = "es".equals(keyword.get().language())
                         ? "es"
                         : newest.map(RecipientBookings.RecipientBooking::locale).orElse("en");
+                // The clinic's own text from its profile, when it has one in that language, says it all (who the
+                // clinic is, how to reach it); else the deployment's text with the configured contact.
+                Optional<String> clinicText = newest.flatMap(b -> profiles.helpText(b.clinicId(), language));
+                if (clinicText.isPresent()) {
+                    return clinicText;
+                }
+                String contact = newest.map(b -> help.clinicContacts().get(b.clinicId())).orElse(null);
                 String text = help.text(language);
                 return Optional.of(contact == null ? text : text + " " + contact);
             }

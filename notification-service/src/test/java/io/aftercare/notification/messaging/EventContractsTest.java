@@ -19,6 +19,7 @@ import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.localstack.testing.SmtpTestResource;
 import io.aftercare.localstack.testing.TopicReader;
+import io.aftercare.notification.ClinicProfiles;
 import io.aftercare.notification.Deliveries;
 import io.aftercare.notification.NotificationFixtures;
 import io.aftercare.notification.NotificationFixtures.Event;
@@ -31,8 +32,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * What notification publishes keeps to its schemas (the records it put on Kafka in a real exchange: a reminder, a
- * reply, a BAJA), and notification reads every field it declares from the reminder-due example, with the mapper its
- * consumer uses.
+ * reply, a BAJA), and notification reads every field it declares from the reminder-due and clinic-profile examples,
+ * with the mapper its consumers use.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "notification"))
@@ -58,6 +59,21 @@ class EventContractsTest {
     @Test
     void itReadsEveryFieldItDeclaresFromTheReminderDueExample() {
         assertThat(Contract.REMINDER_DUE.readFully(json, ReminderDue.class).asksCheckIn()).isTrue();
+    }
+
+    /** With the mapper its clinic-profiles deserializer uses: Quarkus's ObjectMapper. */
+    @Test
+    void itReadsEveryFieldItDeclaresFromTheClinicProfileExample() {
+        ClinicProfileChanged profile = Contract.CLINIC_PROFILE.readFully(json, ClinicProfileChanged.class);
+        assertThat(profile.webhooks()).singleElement()
+                .satisfies(webhook -> assertThat(webhook.events()).contains("delivery.failed"));
+    }
+
+    /** The profiles the tests publish are ones scheduling could publish. */
+    @Test
+    void theTestsClinicProfilesKeepToTheContract() {
+        Contract.CLINIC_PROFILE.assertValid(ClinicProfiles.profile("clinic-t", 1, "Clinica T",
+                "http://localhost:8099/hooks", "\"delivery.failed\", \"reply.urgent\""));
     }
 
     @Test

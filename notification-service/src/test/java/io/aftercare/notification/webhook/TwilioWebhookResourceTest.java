@@ -222,14 +222,7 @@ class TwilioWebhookResourceTest {
     }
 
     private static Map<String, String> status(String sid, String status, String errorCode) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", sid);
-        form.put("AccountSid", FakeTwilio.ACCOUNT_SID);
-        form.put("MessageStatus", status);
-        if (errorCode != null) {
-            form.put("ErrorCode", errorCode);
-        }
-        return form;
+        return TwilioRequests.status(sid, status, errorCode);
     }
 
     private static Response post(String url, Map<String, String> form, boolean signed) {

@@ -1,0 +1,111 @@
+package io.aftercare.notification.clinichooks;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aftercare.notification.Delivery;
+import io.aftercare.notification.DeliveryStatus;
+import io.aftercare.notification.PatientReply;
+import io.aftercare.notification.config.WebhooksConfig;
+import io.aftercare.notification.privacy.Masking;
+import io.aftercare.notification.repository.RecipientBookings;
+import io.aftercare.notification.repository.RecipientBookings.RecipientBooking;
+import io.aftercare.notification.repository.WebhookMessageRepository;
+
+/**
+ * Turns what happened into messages for the clinic's webhook endpoints: one per endpoint subscribed to the event,
+ * written in the transaction of the change, like the event outbox, so that a message exists exactly when its change
+ * was committed. {@link WebhookSender} delivers them. A clinic without a profile, or without endpoints, gets none.
+ */
+@ApplicationScoped
+public class ClinicWebhooks {
+
+    private final WebhookMessageRepository messages;
+    private final RecipientBookings recipients;
+    private final WebhooksConfig config;
+    private final ObjectMapper json;
+
+    public ClinicWebhooks(WebhookMessageRepository messages, RecipientBookings recipients, WebhooksConfig config,
+            ObjectMapper json) {
+        this.messages = messages;
+        this.recipients = recipients;
+        this.config = config;
+        this.json = json;
+    }
+
+    /** A delivery ended failed, undelivered, or expired while being retried. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deliveryFailed(Delivery delivery, String reason, Instant at) {
+        enqueue(delivery.clinicId, WebhookPayload.DELIVERY_FAILED, at,
+                new WebhookPayload.DeliveryFailed(delivery.reminderId, delivery.bookingId, bookingRef(delivery),
+                        delivery.ruleKey, lower(delivery.channel), lower(delivery.status), Masking.scrub(reason),
+                        delivery.attempts, at));
+    }
+
+    /** Whether this outcome is one the clinic hears of as {@code delivery.failed}. */
+    public static boolean isFailure(Delivery delivery) {
+        return delivery.status == DeliveryStatus.FAILED || delivery.status == DeliveryStatus.UNDELIVERED
+                || (delivery.status == DeliveryStatus.EXPIRED && delivery.attempts > 0);
+    }
+
+    /** A reply filed in the clinic's inbox: {@code patient.replied}, and {@code reply.urgent} too when it is. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replied(PatientReply reply) {
+        WebhookPayload.Reply data = new WebhookPayload.Reply(reply.id, reply.bookingId, reply.bookingRef,
+                reply.receivedAt, reply.body, reply.language, reply.checkInScore, reply.urgent, reply.urgentReason);
+        enqueue(reply.clinicId, WebhookPayload.PATIENT_REPLIED, reply.receivedAt, data);
+        if (reply.urgent) {
+            enqueue(reply.clinicId, WebhookPayload.REPLY_URGENT, reply.receivedAt, data);
+        }
+    }
+
+    /**
+     * A number opted out of texts: each clinic with bookings for it hears of it, with its own bookings only.
+     *
+     * @param keyword what the patient texted (STOP...), or the provider's error code (21610)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void optedOut(String phone, String keyword, Instant at) {
+        Map<String, List<WebhookPayload.Booking>> byClinic = new LinkedHashMap<>();
+        for (RecipientBooking booking : recipients.of(phone)) {
+            byClinic.computeIfAbsent(booking.clinicId(), clinic -> new java.util.ArrayList<>())
+                    .add(new WebhookPayload.Booking(booking.bookingId(), booking.bookingRef()));
+        }
+        byClinic.forEach((clinic, bookings) -> enqueue(clinic, WebhookPayload.PATIENT_OPTED_OUT, at,
+                new WebhookPayload.OptedOut("sms", Masking.phone(phone), keyword, bookings, at)));
+    }
+
+    private void enqueue(String clinicId, String type, Instant at, Object data) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(new WebhookPayload(type, at, data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        messages.enqueue(clinicId, type, payload, at.plus(config.retrySchedule().get(0)), at);
+    }
+
+    /** The clinic's own id of the booking, from the event the delivery was made from. */
+    private String bookingRef(Delivery delivery) {
+        try {
+            JsonNode ref = json.readTree(delivery.event).get("bookingRef");
+            return ref == null || ref.isNull() ? null : ref.asText();
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String lower(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,167 @@
+package io.aftercare.notification.repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.aftercare.notification.jdbc.JdbcBatch;
+
+/**
+ * Messages to clinics' webhook endpoints and each attempt to deliver them. Written with JDBC on the transaction's
+ * connection: enqueueing joins the transaction of a delivery's outcome or a patient's reply without making Hibernate
+ * flush what that transaction holds.
+ */
+@ApplicationScoped
+public class WebhookMessageRepository {
+
+    /** A message claimed for an attempt, with where it goes now; a null secret: its endpoint is gone. */
+    public record Due(String id, String clinicId, String endpointId, String type, String url, String secret,
+            String payload, int attempts) {
+    }
+
+    /** One attempt as the clinic reads it: the HTTP status, or the error when there was no answer. */
+    public record Attempt(int attempt, Instant at, Integer httpStatus, String error, long durationMs) {
+    }
+
+    /** A message as the clinic reads it. */
+    public record Message(String id, String type, String url, String state, Instant createdAt, Instant nextAttemptAt,
+            List<Attempt> attempts) {
+    }
+
+    /** Where a page of messages ends, newest first. */
+    public record Position(Instant createdAt, String id) {
+    }
+
+    private final EntityManager entityManager;
+
+    public WebhookMessageRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * One message per endpoint of the clinic subscribed to the type, all with this body; each gets its own
+     * {@code msg_} id, which every attempt keeps. Joins the caller's transaction.
+     *
+     * @return how many endpoints will get it
+     */
+    public int enqueue(String clinicId, String type, String payload, Instant firstAttemptAt, Instant now) {
+        return JdbcBatch.execute(entityManager, """
+                INSERT INTO webhook_message (id, clinic_id, endpoint_id, url, type, payload, state, attempts,
+                                             next_attempt_at, created_at, updated_at)
+                SELECT 'msg_' || replace(CAST(gen_random_uuid() AS text), '-', ''), clinic_id, endpoint_id, url, ?, ?,
+                       'PENDING', 0, ?, ?, ?
+                FROM clinic_webhook_endpoint WHERE clinic_id = ? AND ? = ANY (events)
+                """, List.<Object[]>of(new Object[]{type, payload, firstAttemptAt, now, now, clinicId, type}))[0];
+    }
+
+    /**
+     * Claims due messages, skipping those another instance holds, and keeps them from everyone else until
+     * {@code leaseUntil}: an instance that dies mid-call leaves them to be tried again then. Commit at once.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Due> claimDue(Instant now, Instant leaseUntil, int limit) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT m.id, m.clinic_id, m.endpoint_id, m.type, COALESCE(e.url, m.url), e.secret, m.payload,
+                       m.attempts
+                FROM webhook_message m
+                LEFT JOIN clinic_webhook_endpoint e ON e.clinic_id = m.clinic_id AND e.endpoint_id = m.endpoint_id
+                WHERE m.state = 'PENDING' AND m.next_attempt_at <= :now
+                ORDER BY m.next_attempt_at
+                LIMIT :limit
+                FOR UPDATE OF m SKIP LOCKED
+                """).setParameter("now", now).setParameter("limit", limit).getResultList();
+        List<Due> due = rows.stream()
+                .map(r -> new Due((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                        (String) r[5], (String) r[6], ((Number) r[7]).intValue()))
+                .toList();
+        if (!due.isEmpty()) {
+            entityManager.createNativeQuery("UPDATE webhook_message SET next_attempt_at = :lease WHERE id IN (:ids)")
+                    .setParameter("lease", leaseUntil)
+                    .setParameter("ids", due.stream().map(Due::id).toList())
+                    .executeUpdate();
+        }
+        return due;
+    }
+
+    /**
+     * Records an attempt and where the message stands after it: {@code nextAttemptAt} null ends it, as DELIVERED or
+     * FAILED.
+     */
+    public void attempted(String messageId, Attempt attempt, String state, Instant nextAttemptAt, Instant now) {
+        JdbcBatch.execute(entityManager, """
+                INSERT INTO webhook_attempt (message_id, attempt, attempted_at, http_status, error, duration_ms)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """, List.<Object[]>of(new Object[]{messageId, attempt.attempt(), attempt.at(), attempt.httpStatus(),
+                attempt.error(), attempt.durationMs()}));
+        JdbcBatch.execute(entityManager, """
+                UPDATE webhook_message SET attempts = GREATEST(attempts, ?), state = ?, next_attempt_at = ?,
+                                           updated_at = ?
+                WHERE id = ?
+                """, List.<Object[]>of(new Object[]{attempt.attempt(), state, nextAttemptAt, now, messageId}));
+    }
+
+    /**
+     * A page of the clinic's messages, newest first, after the position given (or from the newest), with their
+     * attempts; one more than asked, so that the caller knows whether more follow.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Message> page(String clinicId, Position after, int limit) {
+        var query = entityManager.createNativeQuery("""
+                SELECT m.id, m.type, COALESCE(e.url, m.url), m.state, m.created_at, m.next_attempt_at
+                FROM webhook_message m
+                LEFT JOIN clinic_webhook_endpoint e ON e.clinic_id = m.clinic_id AND e.endpoint_id = m.endpoint_id
+                WHERE m.clinic_id = :clinic %s
+                ORDER BY m.created_at DESC, m.id DESC
+                LIMIT :limit
+                """.formatted(after == null ? "" : "AND (m.created_at, m.id) < (:afterAt, :afterId)"))
+                .setParameter("clinic", clinicId)
+                .setParameter("limit", limit + 1);
+        if (after != null) {
+            query.setParameter("afterAt", after.createdAt()).setParameter("afterId", after.id());
+        }
+        List<Object[]> rows = query.getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Attempt>> attempts = attemptsOf(rows.stream().map(r -> (String) r[0]).toList());
+        List<Message> messages = new ArrayList<>();
+        for (Object[] r : rows) {
+            String id = (String) r[0];
+            messages.add(new Message(id, (String) r[1], (String) r[2], (String) r[3], (Instant) r[4],
+                    (Instant) r[5], attempts.getOrDefault(id, List.of())));
+        }
+        return messages;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, List<Attempt>> attemptsOf(List<String> messageIds) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT message_id, attempt, attempted_at, http_status, error, duration_ms
+                FROM webhook_attempt WHERE message_id IN (:ids) ORDER BY message_id, attempt
+                """).setParameter("ids", messageIds).getResultList();
+        Map<String, List<Attempt>> byMessage = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            byMessage.computeIfAbsent((String) r[0], id -> new ArrayList<>())
+                    .add(new Attempt(((Number) r[1]).intValue(), (Instant) r[2],
+                            r[3] == null ? null : ((Number) r[3]).intValue(), (String) r[4],
+                            ((Number) r[5]).longValue()));
+        }
+        return byMessage;
+    }
+
+    /** Deletes up to {@code limit} delivered or failed messages last changed before the cutoff, with their attempts. */
+    public int deleteFinishedBefore(Instant cutoff, int limit) {
+        return entityManager.createNativeQuery("""
+                DELETE FROM webhook_message WHERE id IN (
+                    SELECT id FROM webhook_message
+                    WHERE state IN ('DELIVERED', 'FAILED') AND updated_at < :cutoff
+                    LIMIT :limit)
+                """).setParameter("cutoff", cutoff).setParameter("limit", limit).executeUpdate();
+    }
+}

@@ -1,0 +1,118 @@
+package io.aftercare.notification.listener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.aftercare.localstack.testing.CloudEventWriter;
+import io.aftercare.localstack.testing.Eventually;
+import io.aftercare.localstack.testing.FakeTwilioTestResource;
+import io.aftercare.localstack.testing.KafkaTestResource;
+import io.aftercare.localstack.testing.PostgresTestResource;
+import io.aftercare.localstack.testing.SmtpTestResource;
+import io.aftercare.localstack.testing.TopicReader;
+import io.aftercare.notification.ClinicProfiles;
+import io.aftercare.notification.ClinicProfilesTopicTestResource;
+import io.aftercare.notification.Deliveries;
+import io.aftercare.notification.DeliveryStatus;
+import io.aftercare.notification.NotificationFixtures;
+import io.aftercare.notification.NotificationFixtures.Event;
+import io.aftercare.notification.SchedulingSessionsTestResource;
+import io.aftercare.notification.TwilioRequests;
+import io.aftercare.notification.messaging.ClinicProfileChanged;
+import io.aftercare.notification.repository.ClinicProfileRepository.StoredProfile;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The copy of each clinic's profile, from the clinic-profiles topic as scheduling publishes it. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "notification"))
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakeTwilioTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = ClinicProfilesTopicTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SchedulingSessionsTestResource.class, scope = TestResourceScope.GLOBAL)
+class ClinicProfileConsumerTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @TestHTTPResource("/v1/webhooks/twilio/inbound")
+    String inboundUrl;
+
+    @Inject
+    ClinicProfiles profiles;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Test
+    void anOlderOrEqualVersionDoesNotReplaceTheCopyAndAnUnreadableOneIsParked() {
+        String clinic = "profile-" + System.nanoTime();
+        publish(clinic, 2, "Second");
+        assertThat(Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null)).name()).isEqualTo("Second");
+
+        publish(clinic, 1, "First");
+        publish(clinic, 2, "Replayed");
+        // Same key, same partition: once the unreadable one behind them is parked, the two before it were handled.
+        try (CloudEventWriter writer = new CloudEventWriter(bootstrapServers)) {
+            writer.send("clinic-profiles", clinic, clinic + ":broken", ClinicProfileChanged.TYPE,
+                    "{\"clinicId\": \"" + clinic + "\", \"version\": \"three\"");
+        }
+        try (TopicReader dlt = new TopicReader(bootstrapServers, "clinic-profiles-dlt")) {
+            List<ConsumerRecord<String, String>> parked = dlt.read(r -> clinic.equals(r.key()), 1, BOUND);
+            assertThat(parked).hasSize(1);
+        }
+        StoredProfile kept = profiles.stored(clinic).orElseThrow();
+        assertThat(kept.version()).isEqualTo(2);
+        assertThat(kept.name()).isEqualTo("Second");
+
+        publish(clinic, 3, "Third");
+        StoredProfile third = Eventually.await(BOUND,
+                () -> profiles.stored(clinic).filter(p -> p.version() == 3).orElse(null));
+        assertThat(third.name()).isEqualTo("Third");
+        assertThat(third.endpointIds()).containsExactly("ep-1");
+        assertThat(third.helpTexts()).containsKey("es");
+    }
+
+    @Test
+    void helpIsAnsweredWithTheClinicsOwnTextInThePatientsLanguage() {
+        String clinic = "profile-help-" + System.nanoTime();
+        publish(clinic, 1, "Clinica Luna");
+        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+        String phone = NotificationFixtures.phone();
+        Event event = NotificationFixtures.forBooking(phone, clinic, UUID.randomUUID(), "sun", "es");
+        NotificationFixtures.publish(bootstrapServers, event);
+        assertThat(Eventually.await(BOUND, () -> deliveries.settled(event.reminderId().toString())).status)
+                .isEqualTo(DeliveryStatus.SENT);
+
+        TwilioRequests.postSigned(inboundUrl, TwilioRequests.inbound(phone, "AYUDA"))
+                .then()
+                .statusCode(200)
+                .body(containsString("<Message>Clinica Luna: llamanos al +34912345678."));
+        // No text of its own in English: the deployment's.
+        TwilioRequests.postSigned(inboundUrl, TwilioRequests.inbound(NotificationFixtures.phone(), "HELP"))
+                .then()
+                .statusCode(200)
+                .body(containsString("<Message>Aftercare reminders from your clinic."));
+    }
+
+    private void publish(String clinic, long version, String name) {
+        ClinicProfiles.publish(bootstrapServers, clinic, version,
+                ClinicProfiles.profile(clinic, version, name, "https://ehr.example.es/hooks", "\"delivery.failed\""));
+    }
+}
