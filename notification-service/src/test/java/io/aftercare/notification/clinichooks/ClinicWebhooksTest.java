@@ -25,7 +25,6 @@ import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.localstack.testing.SmtpTestResource;
 import io.aftercare.notification.ClinicProfiles;
-import io.aftercare.notification.ClinicProfilesTopicTestResource;
 import io.aftercare.notification.Deliveries;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.NotificationFixtures;
@@ -53,7 +52,6 @@ import io.restassured.specification.RequestSpecification;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FakeTwilioTestResource.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = ClinicProfilesTopicTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SchedulingSessionsTestResource.class, scope = TestResourceScope.GLOBAL)
 class ClinicWebhooksTest {
 

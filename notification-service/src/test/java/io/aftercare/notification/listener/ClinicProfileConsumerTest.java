@@ -21,7 +21,6 @@ import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.localstack.testing.SmtpTestResource;
 import io.aftercare.localstack.testing.TopicReader;
 import io.aftercare.notification.ClinicProfiles;
-import io.aftercare.notification.ClinicProfilesTopicTestResource;
 import io.aftercare.notification.Deliveries;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.NotificationFixtures;
@@ -42,7 +41,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FakeTwilioTestResource.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = ClinicProfilesTopicTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SchedulingSessionsTestResource.class, scope = TestResourceScope.GLOBAL)
 class ClinicProfileConsumerTest {
 
