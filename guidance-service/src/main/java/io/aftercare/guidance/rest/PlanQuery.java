@@ -51,6 +51,11 @@ public class PlanQuery {
     @Size(min = 1, max = Placeholders.CLINIC_NAME_MAX)
     public String clinicName;
 
+    /** The clinic's phone from its profile (scheduling's), over the override's. */
+    @QueryParam("clinicPhone")
+    @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +34912345678")
+    public String clinicPhone;
+
     /** The patient agreed to messages about booking more (the "next session" message needs it). */
     @QueryParam("marketingConsent")
     @DefaultValue("false")

@@ -91,10 +91,13 @@ public class ProtocolResource {
             @Valid @BeanParam PlanQuery query) {
         PlanQuery.Parsed parsed = query.parse(clock);
         EffectiveProtocol protocol = overrides.effective(treatment, query.clinicId);
-        if (query.clinicName != null) {
+        // The clinic's profile (scheduling owns it and sends its name, phone and window with each plan request)
+        // stands over the override's values, which remain for clinics without a profile.
+        if (query.clinicName != null || query.clinicPhone != null) {
             protocol = new EffectiveProtocol(protocol.treatment(), protocol.version(), protocol.clinicId(),
-                    query.clinicName, protocol.title(), protocol.defaultLocale(), protocol.sendWindow(),
-                    protocol.parameters(), protocol.rules(), protocol.clinicPhone(), protocol.budget(),
+                    query.clinicName != null ? query.clinicName : protocol.clinicName(), protocol.title(),
+                    protocol.defaultLocale(), protocol.sendWindow(), protocol.parameters(), protocol.rules(),
+                    query.clinicPhone != null ? query.clinicPhone : protocol.clinicPhone(), protocol.budget(),
                     protocol.recommendsNextSession());
         }
         var window = parsed.window() != null ? parsed.window() : protocol.sendWindow();

@@ -73,6 +73,24 @@ class PlanEndpointTest {
     }
 
     @Test
+    void theClinicsNameAndPhoneFromItsProfileAreWhatTheTextsGive() {
+        JsonPath without = plan(Map.of("treatedAt", "2026-03-07T17:00:00+01:00", "zone", "Europe/Madrid"));
+        JsonPath with = plan(Map.of("treatedAt", "2026-03-07T17:00:00+01:00", "zone", "Europe/Madrid",
+                "clinicName", "Clinica Sol", "clinicPhone", "+34912345678"));
+
+        List<String> texts = with.getList("reminders.messages.email.body");
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("contact Clinica Sol on +34912345678"));
+        assertThat(without.getList("reminders.messages.email.body", String.class))
+                .noneMatch(text -> text != null && text.contains("+34912345678"));
+        given().queryParam("treatedAt", "2026-03-07T17:00:00Z").queryParam("zone", "UTC")
+                .queryParam("firstName", "Ana").queryParam("clinicPhone", "912 34 56 78")
+                .get("/v1/protocols/microneedling/plan")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("clinicPhone"));
+    }
+
+    @Test
     void aRequestWindowNarrowsWhenNormalAdviceMayArrive() {
         JsonPath plan = plan(Map.of("treatedAt", "2026-06-10T09:00:00+02:00", "zone", "Europe/Madrid",
                 "windowStart", "10:00", "windowEnd", "18:00"));

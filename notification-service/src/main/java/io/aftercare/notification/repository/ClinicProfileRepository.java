@@ -98,6 +98,16 @@ public class ClinicProfileRepository {
                 ((String) r[4]).isEmpty() ? List.of() : List.of(((String) r[4]).split(","))));
     }
 
+    /** Where the clinic's profile says urgent replies are emailed, if it says. */
+    public Optional<String> alertEmail(String clinicId) {
+        @SuppressWarnings("unchecked")
+        List<String> found = entityManager
+                .createNativeQuery("SELECT alert_email FROM clinic_profile WHERE clinic_id = :clinic")
+                .setParameter("clinic", clinicId)
+                .getResultList();
+        return found.stream().filter(address -> address != null && !address.isBlank()).findFirst();
+    }
+
     /** The clinic's own answer to HELP in this language, if its profile has one. */
     public Optional<String> helpText(String clinicId, String language) {
         @SuppressWarnings("unchecked")

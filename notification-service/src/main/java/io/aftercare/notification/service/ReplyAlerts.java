@@ -15,6 +15,7 @@ import io.aftercare.notification.config.RepliesConfig;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.provider.EmailSender;
 import io.aftercare.notification.provider.SendResult;
+import io.aftercare.notification.repository.ClinicProfileRepository;
 import io.aftercare.notification.repository.PatientReplyRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -33,11 +34,13 @@ public class ReplyAlerts {
     private final PatientReplyRepository replies;
     private final EmailSender email;
     private final RepliesConfig config;
+    private final ClinicProfileRepository profiles;
     private final NotificationMetrics metrics;
     private final Clock clock;
 
     public ReplyAlerts(PatientReplyRepository replies, EmailSender email, RepliesConfig config,
-            NotificationMetrics metrics, Clock clock) {
+            ClinicProfileRepository profiles, NotificationMetrics metrics, Clock clock) {
+        this.profiles = profiles;
         this.replies = replies;
         this.email = email;
         this.config = config;
@@ -82,7 +85,9 @@ public class ReplyAlerts {
 
     /** Says what the clinic needs to act, and where to read it; never the patient's words, which stay in the inbox. */
     private Alert alertFor(PatientReply reply) {
-        Optional<String> to = Optional.ofNullable(config.alertEmails().get(reply.clinicId))
+        // The clinic's profile first; the deployment's per-clinic setting and default for clinics without one.
+        Optional<String> to = profiles.alertEmail(reply.clinicId)
+                .or(() -> Optional.ofNullable(config.alertEmails().get(reply.clinicId)))
                 .or(config::defaultAlertEmail);
         String booking = reply.bookingRef == null ? reply.bookingId.toString() : reply.bookingRef;
         String subject = "Urgent reply from a patient (booking " + booking + ")";

@@ -78,6 +78,9 @@ class InboxResourceTest {
     Replies replies;
 
     @Inject
+    io.aftercare.notification.ClinicProfiles profiles;
+
+    @Inject
     RecordRetention retention;
 
     @Test
@@ -109,6 +112,23 @@ class InboxResourceTest {
                 .body("handledBy", equalTo("operator"));
         assertThat(inbox(CLINIC, "open").getList("items.id")).doesNotContain(id);
         assertThat(inbox(CLINIC, "handled").getList("items.id")).contains(id);
+    }
+
+    @Test
+    void anUrgentReplyIsEmailedWhereTheClinicsProfileSays() {
+        String clinic = "inbox-p-" + UUID.randomUUID().toString().substring(0, 6);
+        io.aftercare.notification.ClinicProfiles.publish(bootstrapServers, clinic, 1,
+                io.aftercare.notification.ClinicProfiles.profile(clinic, 1, "Clinica Sol", "https://ehr.example.es/h",
+                        "\"reply.urgent\""));
+        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+        String phone = NotificationFixtures.phone();
+        UUID booking = textedBooking(phone, clinic, "check-in", "en");
+
+        reply(phone, "5");
+
+        PatientReply urgent = replies.ofBooking(booking).get(0);
+        assertThat(urgent.urgent).isTrue();
+        assertThat(Eventually.await(ALERT_BOUND, () -> mail("enfermeria@example.es", urgent.id))).isNotNull();
     }
 
     @Test

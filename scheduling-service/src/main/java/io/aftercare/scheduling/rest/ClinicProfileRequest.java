@@ -26,7 +26,8 @@ import io.aftercare.scheduling.service.ClinicProfiles;
  * hours texts may go out, its own SMS and email senders, the HELP answer per language, the basis on which it texts,
  * where urgent replies are emailed, and its system's webhook endpoints. A PUT replaces the whole profile.
  */
-public record ClinicProfileRequest(@NotBlank @Size(max = 100) String name,
+public record ClinicProfileRequest(
+        @NotBlank @Size(max = 24, message = "must fit the texts: at most 24 characters") String name,
         @NotNull @Size(max = 64) @IanaZone String timeZone,
         @NotNull @Pattern(regexp = InputPatterns.LANGUAGE_TAG, message = "must be a language tag such as en or es-MX") String locale,
         @NotNull @E164Phone String phone, @Valid SendWindow sendWindow, @Valid SmsSender sms,
