@@ -18,6 +18,17 @@ public class ProtocolRepository implements PanacheRepositoryBase<Protocol, Long>
                 .firstResultOptional();
     }
 
+    /** The number of the newest published version, without reading its content. */
+    public Optional<Integer> latestPublishedVersion(String treatment) {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery(
+                        "select max(p.version) from Protocol p where p.treatment = :treatment and p.status = :status",
+                        Integer.class)
+                .setParameter("treatment", treatment)
+                .setParameter("status", ProtocolStatus.PUBLISHED)
+                .getSingleResult());
+    }
+
     public Optional<Protocol> published(String treatment, int version) {
         return find("treatment = ?1 and status = ?2 and version = ?3", treatment, ProtocolStatus.PUBLISHED, version)
                 .firstResultOptional();

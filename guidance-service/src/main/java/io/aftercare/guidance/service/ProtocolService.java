@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,11 +34,12 @@ public class ProtocolService {
     private final PlanChecks planChecks;
     private final ProtocolPublishedPublisher events;
     private final Clock clock;
-    private final Map<Long, ProtocolContent> parsedVersions = new ConcurrentHashMap<>();
+    private final PublishedVersions versions;
 
     public ProtocolService(ProtocolRepository protocols, ProtocolCodec codec, ContentValidator validator,
-            PlanChecks planChecks, ProtocolPublishedPublisher events, Clock clock) {
+            PlanChecks planChecks, ProtocolPublishedPublisher events, PublishedVersions versions, Clock clock) {
         this.protocols = protocols;
+        this.versions = versions;
         this.codec = codec;
         this.validator = validator;
         this.planChecks = planChecks;
@@ -51,16 +50,16 @@ public class ProtocolService {
     public record Version(String treatment, int version, Instant publishedAt, ProtocolContent content) {
     }
 
+    /** The version in force: its number from the database (a new publication is seen at once), its content cached. */
     @Transactional
     public Version latest(String treatment) {
-        return protocols.latestPublished(treatment).map(this::toVersion).orElseThrow(() -> notFound(treatment));
+        return versions.version(treatment,
+                protocols.latestPublishedVersion(treatment).orElseThrow(() -> notFound(treatment)));
     }
 
     @Transactional
     public Version version(String treatment, int version) {
-        return protocols.published(treatment, version)
-                .map(this::toVersion)
-                .orElseThrow(() -> new NotFoundProblem("no version " + version + " of protocol " + treatment));
+        return versions.version(treatment, version);
     }
 
     @Transactional
@@ -202,8 +201,7 @@ public class ProtocolService {
     }
 
     private Version toVersion(Protocol protocol) {
-        return new Version(protocol.treatment, protocol.version, protocol.publishedAt,
-                codec.protocol(protocol.content));
+        return versions.toVersion(protocol);
     }
 
     static NotFoundProblem notFound(String treatment) {

@@ -20,7 +20,14 @@ public interface PlanningConfig {
     @WithDefault("5m")
     Duration maxBackoff();
 
-    /** Most bookings planned in one transaction of the planning job. */
+    /** Most bookings the planning job claims at once. */
     @WithDefault("50")
     int batchSize();
+
+    /**
+     * How long a claimed batch is the planning job's while it asks guidance (outside any transaction); a booking of an
+     * instance that died meanwhile is planned by another once this has passed.
+     */
+    @WithDefault("2m")
+    Duration lease();
 }

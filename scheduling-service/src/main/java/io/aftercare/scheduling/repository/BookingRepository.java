@@ -30,6 +30,12 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
                 """, Booking.class).setParameter("now", now).setParameter("limit", limit).getResultList();
     }
 
+    /** Makes a claimed booking due again now, unless something else changed it since the claim. */
+    public void releaseClaim(UUID bookingId, Instant leaseUntil, Instant now) {
+        update("nextPlanAt = ?3 where id = ?1 and nextPlanAt = ?2 and planState = io.aftercare.scheduling.PlanState.PENDING",
+                bookingId, leaseUntil, now);
+    }
+
     /**
      * Serialises writers of one booking until the transaction ends, so that two racing first PUTs of the same booking
      * make one row instead of one winner and one constraint violation.

@@ -2,6 +2,7 @@ package io.aftercare.scheduling.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,8 +22,9 @@ import io.aftercare.scheduling.metrics.SchedulingMetrics;
 import io.aftercare.scheduling.repository.ReminderRepository;
 
 /**
- * Brings a booking's reminders in line with its current details, inside the caller's transaction. Pending timers are
- * revoked and the plan from guidance laid down again; a reminder already dispatched is never planned twice, and one
+ * Brings a booking's reminders in line with its current details, inside the caller's transaction, from a plan outcome
+ * the caller fetched from guidance beforehand (never under the booking's lock). Pending timers are revoked and the plan
+ * from guidance laid down again; a reminder already dispatched is never planned twice, and one
  * already past its validity is recorded as expired, never sent.
  */
 @ApplicationScoped
@@ -30,39 +32,63 @@ public class PlanApplier {
 
     private static final Logger LOG = Logger.getLogger(PlanApplier.class);
 
-    private final GuidancePlanner guidance;
     private final ReminderRepository reminders;
     private final PlanningConfig config;
     private final SchedulingMetrics metrics;
 
-    public PlanApplier(GuidancePlanner guidance, ReminderRepository reminders, PlanningConfig config,
-            SchedulingMetrics metrics) {
-        this.guidance = guidance;
+    public PlanApplier(ReminderRepository reminders, PlanningConfig config, SchedulingMetrics metrics) {
         this.reminders = reminders;
         this.config = config;
         this.metrics = metrics;
     }
 
+    /** Whether the booking needs a plan from guidance at all: one that wants no reminders only loses its own. */
+    public static boolean needsGuidance(Booking booking) {
+        return booking.status.wantsReminders();
+    }
+
     /**
-     * Asks guidance first and changes the reminders only once the new plan is known: while guidance is unreachable the
-     * booking keeps the plan it had (a reschedule or a protocol change waits, nothing is lost) and is planned again
-     * later.
+     * Changes the reminders only when guidance's plan is known: while guidance is unreachable the booking keeps the
+     * plan it had (a reschedule or a protocol change waits, nothing is lost) and is planned again later.
      *
-     * @return what guidance said; the booking's plan state says what became of it
+     * @param outcome what guidance said for the booking's current details; may be null when it
+     *            {@linkplain #needsGuidance needs no guidance}
      */
-    public GuidancePlanner.Outcome replan(Booking booking, Instant now) {
-        if (!booking.status.wantsReminders()) {
-            metrics.revoked(reminders.revokePlanned(booking.id));
+    public void apply(Booking booking, GuidancePlanner.Outcome outcome, Instant now) {
+        apply(booking, outcome, now, false);
+    }
+
+    /**
+     * The same for a booking created in this transaction: it has no reminders to revoke or keep, so the queries that
+     * would find none (and flush early) are saved.
+     *
+     * @return the booking's reminders: all of them new
+     */
+    public List<Reminder> applyToNew(Booking booking, GuidancePlanner.Outcome outcome, Instant now) {
+        return apply(booking, outcome, now, true);
+    }
+
+    private List<Reminder> apply(Booking booking, GuidancePlanner.Outcome outcome, Instant now, boolean fresh) {
+        if (!needsGuidance(booking)) {
+            if (!fresh) {
+                metrics.revoked(reminders.revokePlanned(booking.id));
+            }
             booking.planState = PlanState.NONE;
             booking.nextPlanAt = null;
-            return null;
+            return List.of();
         }
-        GuidancePlanner.Outcome outcome = guidance.plan(booking);
+        if (outcome == null) {
+            throw new IllegalStateException("booking " + booking.id + " needs a plan from guidance and has none");
+        }
         if (outcome instanceof GuidancePlanner.Planned planned) {
-            metrics.revoked(reminders.revokePlanned(booking.id));
-            lay(booking, planned.plan(), now);
+            if (!fresh) {
+                metrics.revoked(reminders.revokePlanned(booking.id));
+            }
+            return lay(booking, planned.plan(), now, fresh);
         } else if (outcome instanceof GuidancePlanner.UnknownTreatment unknown) {
-            metrics.revoked(reminders.revokePlanned(booking.id));
+            if (!fresh) {
+                metrics.revoked(reminders.revokePlanned(booking.id));
+            }
             booking.planState = PlanState.FAILED;
             booking.planError = "guidance has no protocol for treatment " + unknown.treatment();
             booking.nextPlanAt = null;
@@ -78,11 +104,12 @@ public class PlanApplier {
             booking.nextPlanAt = now.plus(backoff(booking.planAttempts));
             booking.planAttempts++;
         }
-        return outcome;
+        return List.of();
     }
 
-    private void lay(Booking booking, GuidancePlan plan, Instant now) {
-        List<Reminder> existing = reminders.findByBooking(booking.id);
+    private List<Reminder> lay(Booking booking, GuidancePlan plan, Instant now, boolean fresh) {
+        List<Reminder> existing = fresh ? List.of() : reminders.findByBooking(booking.id);
+        List<Reminder> laid = new ArrayList<>(plan.reminders().size());
         int created = 0;
         int stale = 0;
         for (GuidancePlan.Item item : plan.reminders()) {
@@ -91,7 +118,9 @@ public class PlanApplier {
                     .anyMatch(r -> r.ruleKey.equals(item.ruleKey()) && r.occurrence == item.occurrence()
                             && (r.state.wentOut() || expired && r.state == ReminderState.EXPIRED));
             if (!alreadyThere) {
-                reminders.persist(toReminder(booking, plan.protocolVersion(), item, expired, now));
+                Reminder reminder = toReminder(booking, plan.protocolVersion(), item, expired, now);
+                reminders.persist(reminder);
+                laid.add(reminder);
                 if (expired) {
                     stale++;
                 } else {
@@ -108,6 +137,7 @@ public class PlanApplier {
         booking.nextPlanAt = null;
         LOG.debugf("booking %s planned with protocol version %d: %d reminder(s)", booking.id, plan.protocolVersion(),
                 created);
+        return laid;
     }
 
     private Duration backoff(int attempts) {
