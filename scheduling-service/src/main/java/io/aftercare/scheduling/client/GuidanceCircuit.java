@@ -10,6 +10,8 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.aftercare.scheduling.repository.ClinicVoices;
+
 /**
  * The plan call with a time limit and a circuit breaker: while guidance is down or slow, bookings are accepted in
  * state planning at once instead of each waiting out the REST client's timeouts on a worker thread. Only outages count
@@ -40,11 +42,13 @@ public class GuidanceCircuit {
 
     @Timeout(value = 6, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, successThreshold = 1, skipOn = GuidanceAnswered.class)
-    public GuidancePlan plan(PlanRequest request) {
+    public GuidancePlan plan(PlanRequest request, ClinicVoices.Voice clinic) {
         try {
             return guidance.plan(request.treatmentType(), request.treatmentEnd().atOffset(ZoneOffset.UTC).toString(),
                     request.timeZone(), request.locale(), request.clinicId(), request.firstName(),
-                    request.marketingConsent());
+                    request.marketingConsent(), clinic.name(), clinic.phone(),
+                    clinic.windowStart() == null ? null : clinic.windowStart().toString(),
+                    clinic.windowEnd() == null ? null : clinic.windowEnd().toString());
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() < 500) {
                 throw new GuidanceAnswered(e);

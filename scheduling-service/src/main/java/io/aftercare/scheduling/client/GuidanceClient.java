@@ -20,5 +20,7 @@ public interface GuidanceClient {
     GuidancePlan plan(@PathParam("treatment") String treatment, @QueryParam("treatedAt") String treatedAt,
             @QueryParam("zone") String zone, @QueryParam("locale") String locale,
             @QueryParam("clinicId") String clinicId, @QueryParam("firstName") String firstName,
-            @QueryParam("marketingConsent") boolean marketingConsent);
+            @QueryParam("marketingConsent") boolean marketingConsent, @QueryParam("clinicName") String clinicName,
+            @QueryParam("clinicPhone") String clinicPhone, @QueryParam("windowStart") String windowStart,
+            @QueryParam("windowEnd") String windowEnd);
 }

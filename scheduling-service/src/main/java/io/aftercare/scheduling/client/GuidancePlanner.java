@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import io.aftercare.scheduling.client.GuidanceCircuit.GuidanceAnswered;
+import io.aftercare.scheduling.repository.ClinicVoices;
 
 /**
  * Asks guidance for a booking's plan and sorts the ways that can go: a plan; a treatment guidance does not know (which
@@ -21,9 +22,11 @@ public class GuidancePlanner {
     private static final Logger LOG = Logger.getLogger(GuidancePlanner.class);
 
     private final GuidanceCircuit guidance;
+    private final ClinicVoices clinics;
 
-    public GuidancePlanner(GuidanceCircuit guidance) {
+    public GuidancePlanner(GuidanceCircuit guidance, ClinicVoices clinics) {
         this.guidance = guidance;
+        this.clinics = clinics;
     }
 
     public sealed interface Outcome permits Planned, UnknownTreatment, Unreadable, Unavailable {
@@ -44,7 +47,7 @@ public class GuidancePlanner {
 
     public Outcome plan(PlanRequest request) {
         try {
-            return new Planned(guidance.plan(request));
+            return new Planned(guidance.plan(request, clinics.of(request.clinicId())));
         } catch (GuidanceAnswered answered) {
             return answered(request, answered.getCause());
         } catch (WebApplicationException e) {

@@ -46,20 +46,30 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
                 .getSingleResult();
     }
 
-    /** Asks for a new plan of every booking of the treatment that has not taken place yet. */
     /** A clinic's bookings of a treatment that still have reminders to go, queued for a new plan. */
     public int replanClinic(String treatment, String clinicId, Instant now) {
-        return getEntityManager().createNativeQuery(ReminderState.sql("""
-                UPDATE booking b SET plan_state = 'PENDING', next_plan_at = :now, plan_attempts = 0
-                WHERE b.treatment_type = :treatment AND b.clinic_id = :clinic AND b.plan_state = 'PLANNED'
-                  AND (b.treatment_start > :now
-                       OR EXISTS (SELECT 1 FROM reminder r WHERE r.booking_id = b.id AND r.state = {PLANNED}))
-                """)).setParameter("now", now)
-                .setParameter("treatment", treatment)
-                .setParameter("clinic", clinicId)
-                .executeUpdate();
+        return replanClinicWhere("b.treatment_type = :treatment AND ", clinicId, now, treatment);
     }
 
+    /** A clinic's bookings of every treatment that still have reminders to go: its profile changed what they say. */
+    public int replanClinic(String clinicId, Instant now) {
+        return replanClinicWhere("", clinicId, now, null);
+    }
+
+    private int replanClinicWhere(String treatmentCondition, String clinicId, Instant now, String treatment) {
+        var query = getEntityManager().createNativeQuery(ReminderState.sql("""
+                UPDATE booking b SET plan_state = 'PENDING', next_plan_at = :now, plan_attempts = 0
+                WHERE %sb.clinic_id = :clinic AND b.plan_state = 'PLANNED'
+                  AND (b.treatment_start > :now
+                       OR EXISTS (SELECT 1 FROM reminder r WHERE r.booking_id = b.id AND r.state = {PLANNED}))
+                """.formatted(treatmentCondition))).setParameter("now", now).setParameter("clinic", clinicId);
+        if (treatment != null) {
+            query.setParameter("treatment", treatment);
+        }
+        return query.executeUpdate();
+    }
+
+    /** Asks for a new plan of every booking of the treatment that has not taken place yet. */
     public int replanFuture(String treatment, int version, Instant now) {
         return update("""
                 planState = io.aftercare.scheduling.PlanState.PENDING, nextPlanAt = ?3, planAttempts = 0

@@ -14,6 +14,7 @@ import io.aftercare.scheduling.ClinicWebhook;
 import io.aftercare.scheduling.ConsentBasis;
 import io.aftercare.scheduling.messaging.ClinicProfileChanged;
 import io.aftercare.scheduling.messaging.ClinicProfilePublisher;
+import io.aftercare.scheduling.repository.BookingRepository;
 
 /**
  * Clinics' profiles: written by the operator, read by the clinic and by what plans for its patients, and published
@@ -41,10 +42,12 @@ public class ClinicProfiles {
     }
 
     private final ClinicProfilePublisher publisher;
+    private final BookingRepository bookings;
     private final Clock clock;
 
-    public ClinicProfiles(ClinicProfilePublisher publisher, Clock clock) {
+    public ClinicProfiles(ClinicProfilePublisher publisher, BookingRepository bookings, Clock clock) {
         this.publisher = publisher;
+        this.bookings = bookings;
         this.clock = clock;
     }
 
@@ -59,6 +62,9 @@ public class ClinicProfiles {
         } else if (Details.of(profile).equals(details)) {
             return new Saved(profile, false);
         }
+        boolean textsChange = created || !details.name().equals(profile.name) || !details.phone().equals(profile.phone)
+                || !java.util.Objects.equals(details.sendWindowStart(), profile.sendWindowStart)
+                || !java.util.Objects.equals(details.sendWindowEnd(), profile.sendWindowEnd);
         profile.name = details.name();
         profile.timeZone = details.timeZone();
         profile.locale = details.locale();
@@ -78,6 +84,10 @@ public class ClinicProfiles {
         profile.updatedAt = clock.instant();
         if (created) {
             profile.persist();
+        }
+        if (textsChange) {
+            // The name, phone and window are in the texts and their times: what is still to go is planned again.
+            bookings.replanClinic(clinicId, profile.updatedAt);
         }
         publisher.publish(ClinicProfileChanged.of(profile));
         return new Saved(profile, created);

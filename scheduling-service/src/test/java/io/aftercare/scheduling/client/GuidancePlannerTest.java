@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.aftercare.scheduling.repository.ClinicVoices;
+
 /** How an answer of guidance is read: a contract drift is an error to fix, never an outage to wait out. */
 class GuidancePlannerTest {
 
@@ -51,7 +53,14 @@ class GuidancePlannerTest {
 
     private static GuidancePlanner answering(Answer answer) {
         return new GuidancePlanner(new GuidanceCircuit(
-                (treatment, treatedAt, zone, locale, clinicId, firstName, marketing) -> answer.get()));
+                (treatment, treatedAt, zone, locale, clinicId, firstName, marketing, name, phone, start, end) -> answer
+                        .get()),
+                new ClinicVoices(null) {
+                    @Override
+                    public Voice of(String clinicId) {
+                        return Voice.NONE;
+                    }
+                });
     }
 
     private static PlanRequest request() {

@@ -58,8 +58,9 @@ class CareRecordResourceTest {
             assertThat(request.getMediumFirstRep().getCodingFirstRep().getCode()).isEqualTo("SMSWRIT");
             assertThat(request.getOccurrenceDateTimeType().getValue()).isNotNull();
         });
+        // The texts give the clinic's name from its profile.
         assertThat(requests).anySatisfy(request -> assertThat(request.getPayloadFirstRep().getContentStringType()
-                .getValue()).contains("Sofia"));
+                .getValue()).contains("Sofia", "Klinik Syd"));
         // By appointment, the same; another clinic finds nothing of it.
         assertThat(search(clinic, "CommunicationRequest?appointment=" + id).getTotal()).isEqualTo(requests.size());
         assertThat(search(TransactionResourceTest.clinicInStockholm(), "CommunicationRequest?patient=" + patient)
@@ -74,6 +75,20 @@ class CareRecordResourceTest {
                 .allSatisfy(r -> assertThat(r.getStatusReason().getText()).contains("plan changed"));
         assertThat(after).filteredOn(r -> r.getStatus() == CommunicationRequest.CommunicationRequestStatus.ACTIVE)
                 .isNotEmpty();
+
+        // The clinic's new name in its profile: what is still to go is planned again and says it.
+        Clinics.operator().contentType("application/json")
+                .body("{\"name\": \"Klinik Norr\", \"timeZone\": \"Europe/Stockholm\", \"locale\": \"sv\", "
+                        + "\"phone\": \"+46812345678\"}")
+                .put("/v1/admin/clinics/" + clinic)
+                .then()
+                .statusCode(200);
+        Eventually.await(BOUND, () -> resources(search(clinic, "CommunicationRequest?appointment=" + id),
+                CommunicationRequest.class).stream()
+                .filter(r -> r.getStatus() == CommunicationRequest.CommunicationRequestStatus.ACTIVE)
+                .anyMatch(r -> r.getPayloadFirstRep().getContentStringType().getValue().contains("Klinik Norr"))
+                        ? true
+                        : null);
 
         Clinics.as(clinic).get("/fhir/r4/CommunicationRequest").then().statusCode(400)
                 .contentType("application/fhir+json");
