@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import io.aftercare.messaging.Redelivery;
 import io.aftercare.notification.messaging.ClinicProfileChanged;
 import io.aftercare.notification.repository.ClinicProfileRepository;
+import io.aftercare.notification.service.ClinicSenders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
@@ -26,10 +27,12 @@ public class ClinicProfileConsumer {
     private static final Logger LOG = Logger.getLogger(ClinicProfileConsumer.class);
 
     private final ClinicProfileRepository profiles;
+    private final ClinicSenders senders;
     private final Clock clock;
 
-    public ClinicProfileConsumer(ClinicProfileRepository profiles, Clock clock) {
+    public ClinicProfileConsumer(ClinicProfileRepository profiles, ClinicSenders senders, Clock clock) {
         this.profiles = profiles;
+        this.senders = senders;
         this.clock = clock;
     }
 
@@ -46,6 +49,9 @@ public class ClinicProfileConsumer {
             Redelivery.untilHandled("profile of " + profile.clinicId() + " version " + profile.version(), () -> {
                 boolean kept = QuarkusTransaction.requiringNew()
                         .call(() -> profiles.keepIfNewer(profile, clock.instant()));
+                if (kept) {
+                    senders.forget(profile.clinicId());
+                }
                 LOG.infof("profile of %s version %d %s", profile.clinicId(), profile.version(),
                         kept ? "kept" : "ignored: the copy is as new or newer");
             });

@@ -30,6 +30,14 @@ public interface SmsProvider {
     }
 
     /**
+     * From a clinic's own sender (a number or a Messaging Service), where the provider has such a thing; by default
+     * from the provider's one sender.
+     */
+    default CompletionStage<SendResult> sendAsync(String from, String to, String body, String reference) {
+        return sendAsync(to, body, reference);
+    }
+
+    /**
      * Whether the provider already has this message: asked before sending again a message whose sender crashed
      * mid-call, so that the patient does not get it twice.
      *

@@ -73,12 +73,17 @@ public class TwilioSmsProvider implements SmsProvider {
         return sendAsync(to, body, reference).toCompletableFuture().join();
     }
 
-    /** Non-blocking: the HTTP client holds no thread while Twilio answers. */
     @Override
     public CompletionStage<SendResult> sendAsync(String to, String body, String reference) {
+        return sendAsync(config.from(), to, body, reference);
+    }
+
+    /** Non-blocking: the HTTP client holds no thread while Twilio answers. */
+    @Override
+    public CompletionStage<SendResult> sendAsync(String from, String to, String body, String reference) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("To", to);
-        form.put(config.from().startsWith("MG") ? "MessagingServiceSid" : "From", config.from());
+        form.put(from.startsWith("MG") ? "MessagingServiceSid" : "From", from);
         form.put("Body", body);
         config.webhookBaseUrl().ifPresent(base -> form.put("StatusCallback", base + "/v1/webhooks/twilio/status"));
         HttpRequest request = HttpRequest.newBuilder(messages)

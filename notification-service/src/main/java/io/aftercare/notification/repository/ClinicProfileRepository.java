@@ -98,6 +98,21 @@ public class ClinicProfileRepository {
                 ((String) r[4]).isEmpty() ? List.of() : List.of(((String) r[4]).split(","))));
     }
 
+    /** A clinic's own SMS sender and its messages per second. */
+    public record SmsSender(String from, int perSecond) {
+    }
+
+    /** The clinic's own SMS sender, if its profile has one. */
+    public Optional<SmsSender> smsSender(String clinicId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = entityManager.createNativeQuery("""
+                SELECT sms_sender, sms_messages_per_second FROM clinic_profile
+                WHERE clinic_id = :clinic AND sms_sender IS NOT NULL AND sms_messages_per_second IS NOT NULL
+                """).setParameter("clinic", clinicId).getResultList();
+        return found.stream().findFirst()
+                .map(row -> new SmsSender((String) row[0], ((Number) row[1]).intValue()));
+    }
+
     /** Where the clinic's profile says urgent replies are emailed, if it says. */
     public Optional<String> alertEmail(String clinicId) {
         @SuppressWarnings("unchecked")

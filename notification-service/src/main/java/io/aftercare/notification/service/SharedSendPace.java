@@ -29,9 +29,7 @@ public class SharedSendPace {
     private static final long STALE_NANOS = 2_000_000;
 
     private final SenderPaceRepository slots;
-    private final long spacingNanos;
-    /** Slots per reservation: about a tenth of a second's worth, so the database is asked ten times a second. */
-    private final int block;
+    private final double defaultRate;
     private final Map<String, Deque<Long>> reserved = new HashMap<>();
     private boolean alone;
 
@@ -43,21 +41,31 @@ public class SharedSendPace {
     /** @param rate texts per second through one sender; 0 or less for no limit */
     SharedSendPace(SenderPaceRepository slots, double rate) {
         this.slots = slots;
-        this.spacingNanos = rate <= 0 ? 0 : (long) Math.ceil(1e9 / rate);
-        this.block = rate <= 0 ? 0 : Math.max(1, (int) (rate / 10));
+        this.defaultRate = rate;
     }
 
-    /** Waits until the sender's next slot. Slots are taken in order: other texts of this instance wait behind. */
-    public synchronized void awaitSlot(String sender) {
-        if (spacingNanos == 0) {
+    /** Waits until the deployment's sender's next slot, at the deployment's rate. */
+    public void awaitSlot(String sender) {
+        awaitSlot(sender, defaultRate);
+    }
+
+    /**
+     * Waits until the sender's next slot at its own rate (a clinic's sender, from its profile). Slots are taken in
+     * order: other texts of this instance wait behind.
+     *
+     * @param rate texts per second through this sender; 0 or less for no limit
+     */
+    public synchronized void awaitSlot(String sender, double rate) {
+        if (rate <= 0) {
             return;
         }
+        long spacingNanos = (long) Math.ceil(1e9 / rate);
         Deque<Long> mine = reserved.computeIfAbsent(sender, s -> new ArrayDeque<>());
         long now = System.nanoTime();
         while (!mine.isEmpty() && mine.peekFirst() < now - STALE_NANOS) {
             mine.pollFirst();
         }
-        if (mine.isEmpty() && !reserve(sender, mine)) {
+        if (mine.isEmpty() && !reserve(sender, mine, spacingNanos, rate)) {
             return;
         }
         long wait = mine.pollFirst() - System.nanoTime();
@@ -70,7 +78,9 @@ public class SharedSendPace {
         }
     }
 
-    private boolean reserve(String sender, Deque<Long> mine) {
+    private boolean reserve(String sender, Deque<Long> mine, long spacingNanos, double rate) {
+        // About a tenth of a second's worth of slots at a time, so the database is asked ten times a second.
+        int block = Math.max(1, (int) (rate / 10));
         long waitMicros;
         try {
             waitMicros = QuarkusTransaction.requiringNew()

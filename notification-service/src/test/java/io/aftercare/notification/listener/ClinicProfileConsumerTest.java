@@ -49,6 +49,9 @@ class ClinicProfileConsumerTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @ConfigProperty(name = "aftercare.twilio.base-url")
+    String twilioUrl;
+
     @TestHTTPResource("/v1/webhooks/twilio/inbound")
     String inboundUrl;
 
@@ -88,7 +91,7 @@ class ClinicProfileConsumerTest {
     }
 
     @Test
-    void helpIsAnsweredWithTheClinicsOwnTextInThePatientsLanguage() {
+    void theClinicsTextsGoFromItsOwnSenderAndHelpIsAnsweredWithItsOwnText() {
         String clinic = "profile-help-" + System.nanoTime();
         publish(clinic, 1, "Clinica Luna");
         Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
@@ -97,6 +100,9 @@ class ClinicProfileConsumerTest {
         NotificationFixtures.publish(bootstrapServers, event);
         assertThat(Eventually.await(BOUND, () -> deliveries.settled(event.reminderId().toString())).status)
                 .isEqualTo(DeliveryStatus.SENT);
+        // From the profile's sender, not the deployment's.
+        assertThat(new io.aftercare.localstack.testing.FakeTwilioClient(twilioUrl).requestsTo(phone)).singleElement()
+                .satisfies(text -> assertThat(text.get("From")).isEqualTo("+34600111222"));
 
         TwilioRequests.postSigned(inboundUrl, TwilioRequests.inbound(phone, "AYUDA"))
                 .then()

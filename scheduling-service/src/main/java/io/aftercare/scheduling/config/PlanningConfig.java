@@ -26,8 +26,11 @@ public interface PlanningConfig {
 
     /**
      * How long a claimed batch is the planning job's while it asks guidance (outside any transaction); a booking of an
-     * instance that died meanwhile is planned by another once this has passed.
+     * instance that died meanwhile, or whose plan could not be saved (the database went away mid-batch), is planned
+     * again once this has passed. Short: the fault test saw a two-minute lease hold the bookings accepted around a
+     * PostgreSQL restart for over a minute. Safe when a batch outlasts it: a plan is applied only under the lease it
+     * was claimed with, so a booking claimed again elsewhere is never planned twice.
      */
-    @WithDefault("2m")
+    @WithDefault("15s")
     Duration lease();
 }
