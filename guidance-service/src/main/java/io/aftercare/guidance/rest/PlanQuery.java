@@ -56,6 +56,14 @@ public class PlanQuery {
     @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +34912345678")
     public String clinicPhone;
 
+    /**
+     * The clinic's basis for texting from its profile: a healthcare exemption caps the budget, as the override's
+     * does; the stricter of the two holds.
+     */
+    @QueryParam("consentBasis")
+    @Pattern(regexp = "express-consent|healthcare-exemption", message = "must be express-consent or healthcare-exemption")
+    public String consentBasis;
+
     /** The patient agreed to messages about booking more (the "next session" message needs it). */
     @QueryParam("marketingConsent")
     @DefaultValue("false")

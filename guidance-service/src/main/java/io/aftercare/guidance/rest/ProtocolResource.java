@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.aftercare.guidance.model.MessageBudget;
 import io.aftercare.guidance.model.ProtocolContent;
 import io.aftercare.guidance.service.ClinicOverrideService;
 import io.aftercare.guidance.service.EffectiveProtocol;
@@ -91,13 +92,15 @@ public class ProtocolResource {
             @Valid @BeanParam PlanQuery query) {
         PlanQuery.Parsed parsed = query.parse(clock);
         EffectiveProtocol protocol = overrides.effective(treatment, query.clinicId);
-        // The clinic's profile (scheduling owns it and sends its name, phone and window with each plan request)
+        // The clinic's profile (scheduling owns it and sends its name, phone, window and consent basis with each plan request)
         // stands over the override's values, which remain for clinics without a profile.
-        if (query.clinicName != null || query.clinicPhone != null) {
+        boolean exempt = "healthcare-exemption".equals(query.consentBasis);
+        if (query.clinicName != null || query.clinicPhone != null || exempt) {
             protocol = new EffectiveProtocol(protocol.treatment(), protocol.version(), protocol.clinicId(),
                     query.clinicName != null ? query.clinicName : protocol.clinicName(), protocol.title(),
                     protocol.defaultLocale(), protocol.sendWindow(), protocol.parameters(), protocol.rules(),
-                    query.clinicPhone != null ? query.clinicPhone : protocol.clinicPhone(), protocol.budget(),
+                    query.clinicPhone != null ? query.clinicPhone : protocol.clinicPhone(),
+                    exempt ? protocol.budget().capped(MessageBudget.HEALTHCARE_EXEMPTION) : protocol.budget(),
                     protocol.recommendsNextSession());
         }
         var window = parsed.window() != null ? parsed.window() : protocol.sendWindow();

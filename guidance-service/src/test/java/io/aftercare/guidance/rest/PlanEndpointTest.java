@@ -73,7 +73,7 @@ class PlanEndpointTest {
     }
 
     @Test
-    void theClinicsNameAndPhoneFromItsProfileAreWhatTheTextsGive() {
+    void theClinicsNameAndPhoneFromItsProfileAreWhatTheTextsGiveAndItsConsentBasisCapsTheBudget() {
         JsonPath without = plan(Map.of("treatedAt", "2026-03-07T17:00:00+01:00", "zone", "Europe/Madrid"));
         JsonPath with = plan(Map.of("treatedAt", "2026-03-07T17:00:00+01:00", "zone", "Europe/Madrid",
                 "clinicName", "Clinica Sol", "clinicPhone", "+34912345678"));
@@ -82,6 +82,18 @@ class PlanEndpointTest {
         assertThat(texts).anySatisfy(text -> assertThat(text).contains("contact Clinica Sol on +34912345678"));
         assertThat(without.getList("reminders.messages.email.body", String.class))
                 .noneMatch(text -> text != null && text.contains("+34912345678"));
+        // A clinic texting under a healthcare exemption: its budget is capped, whatever its override says.
+        JsonPath exempt = plan(Map.of("treatedAt", "2026-03-07T17:00:00+01:00", "zone", "Europe/Madrid",
+                "consentBasis", "healthcare-exemption"));
+        assertThat(exempt.getInt("budget.smsPerDay")).isEqualTo(1);
+        assertThat(exempt.getInt("budget.smsPerWeek")).isEqualTo(3);
+        assertThat(without.getInt("budget.smsPerDay")).isEqualTo(2);
+        given().queryParam("treatedAt", "2026-03-07T17:00:00Z").queryParam("zone", "UTC")
+                .queryParam("firstName", "Ana").queryParam("consentBasis", "implied")
+                .get("/v1/protocols/microneedling/plan")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("consentBasis"));
         given().queryParam("treatedAt", "2026-03-07T17:00:00Z").queryParam("zone", "UTC")
                 .queryParam("firstName", "Ana").queryParam("clinicPhone", "912 34 56 78")
                 .get("/v1/protocols/microneedling/plan")

@@ -27,9 +27,18 @@ public class EmailSender {
     }
 
     public SendResult send(String to, String subject, String body, String reference) {
+        return send(null, to, subject, body, reference);
+    }
+
+    /** @param from a clinic's own address; null for the deployment's ({@code quarkus.mailer.from}) */
+    public SendResult send(String from, String to, String subject, String body, String reference) {
         String messageId = "<" + UUID.randomUUID() + "@aftercare>";
         try {
-            mailer.send(Mail.withText(to, subject, body).setHtml(html(body)).addHeader("Message-ID", messageId));
+            Mail mail = Mail.withText(to, subject, body).setHtml(html(body)).addHeader("Message-ID", messageId);
+            if (from != null) {
+                mail.setFrom(from);
+            }
+            mailer.send(mail);
         } catch (RuntimeException e) {
             return new SendResult.Transient(null, "SMTP: " + e.getClass().getSimpleName(), null);
         }

@@ -98,19 +98,27 @@ public class ClinicProfileRepository {
                 ((String) r[4]).isEmpty() ? List.of() : List.of(((String) r[4]).split(","))));
     }
 
-    /** A clinic's own SMS sender and its messages per second. */
-    public record SmsSender(String from, int perSecond) {
+    /**
+     * A clinic's own senders, each null when its profile leaves it to the deployment.
+     *
+     * @param smsFrom a number or Messaging Service SID, with {@code smsPerSecond}
+     * @param emailFrom the From of its emails
+     */
+    public record Senders(String smsFrom, Integer smsPerSecond, String emailFrom) {
+
+        public static final Senders NONE = new Senders(null, null, null);
     }
 
-    /** The clinic's own SMS sender, if its profile has one. */
-    public Optional<SmsSender> smsSender(String clinicId) {
+    /** The clinic's own senders, as its profile gives them. */
+    public Senders senders(String clinicId) {
         @SuppressWarnings("unchecked")
         List<Object[]> found = entityManager.createNativeQuery("""
-                SELECT sms_sender, sms_messages_per_second FROM clinic_profile
-                WHERE clinic_id = :clinic AND sms_sender IS NOT NULL AND sms_messages_per_second IS NOT NULL
+                SELECT sms_sender, sms_messages_per_second, email_sender FROM clinic_profile WHERE clinic_id = :clinic
                 """).setParameter("clinic", clinicId).getResultList();
         return found.stream().findFirst()
-                .map(row -> new SmsSender((String) row[0], ((Number) row[1]).intValue()));
+                .map(row -> new Senders((String) row[0], row[1] == null ? null : ((Number) row[1]).intValue(),
+                        (String) row[2]))
+                .orElse(Senders.NONE);
     }
 
     /** Where the clinic's profile says urgent replies are emailed, if it says. */

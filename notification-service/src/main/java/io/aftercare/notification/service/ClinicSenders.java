@@ -12,21 +12,21 @@ import io.aftercare.notification.repository.ClinicProfileRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Which sender a clinic's texts go from, and at what pace: its own (a number or a Messaging Service, from its
- * profile) or the deployment's. Remembered for a short while so that a batch of texts does not read the profile once
+ * Which sender a clinic's messages go from: its own (a number or a Messaging Service at its own pace for texts, an
+ * address for emails, from its profile) or the deployment's. Remembered for a short while so that a batch of texts does not read the profile once
  * each; a changed profile is forgotten here at once, and on other instances within {@link #REMEMBER}.
  */
 @ApplicationScoped
 public class ClinicSenders {
 
-    /** The sender texts go from and its messages per second; null for the deployment's own. */
+    /** The sender texts go from and its messages per second. */
     public record Sender(String from, double perSecond) {
     }
 
     static final Duration REMEMBER = Duration.ofSeconds(30);
 
     private final ClinicProfileRepository profiles;
-    private final Cache<String, Optional<Sender>> remembered = Caffeine.newBuilder()
+    private final Cache<String, ClinicProfileRepository.Senders> remembered = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(REMEMBER)
             .build();
@@ -35,14 +35,25 @@ public class ClinicSenders {
         this.profiles = profiles;
     }
 
-    /** The clinic's own sender, if its profile has one. */
-    public Optional<Sender> of(String clinicId) {
+    /** The clinic's own SMS sender, if its profile has one. */
+    public Optional<Sender> sms(String clinicId) {
+        ClinicProfileRepository.Senders senders = of(clinicId);
+        return senders.smsFrom() == null || senders.smsPerSecond() == null
+                ? Optional.empty()
+                : Optional.of(new Sender(senders.smsFrom(), senders.smsPerSecond()));
+    }
+
+    /** The clinic's own email address, if its profile has one. */
+    public Optional<String> email(String clinicId) {
+        return Optional.ofNullable(of(clinicId).emailFrom());
+    }
+
+    private ClinicProfileRepository.Senders of(String clinicId) {
         if (clinicId == null) {
-            return Optional.empty();
+            return ClinicProfileRepository.Senders.NONE;
         }
-        return remembered.get(clinicId, clinic -> QuarkusTransaction.requiringNew()
-                .call(() -> profiles.smsSender(clinic))
-                .map(sender -> new Sender(sender.from(), sender.perSecond())));
+        return remembered.get(clinicId,
+                clinic -> QuarkusTransaction.requiringNew().call(() -> profiles.senders(clinic)));
     }
 
     /** The clinic's profile changed. */

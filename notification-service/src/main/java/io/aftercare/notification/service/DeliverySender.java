@@ -53,7 +53,7 @@ public class DeliverySender {
     CompletionStage<SendResult> send(DeliveryChannel channel, ReminderDue event, String reference) {
         long started = System.nanoTime();
         CompletionStage<SendResult> sending = channel == DeliveryChannel.SMS
-                ? pacer.pacedAsync(() -> senders.of(event.clinicId()).map(own -> {
+                ? pacer.pacedAsync(() -> senders.sms(event.clinicId()).map(own -> {
                     // The clinic's own sender, at its own pace across every instance.
                     sharedPace.awaitSlot(own.from(), own.perSecond());
                     return sms.sendAsync(own.from(), event.recipient().phone(), event.messages().sms(), reference);
@@ -61,8 +61,9 @@ public class DeliverySender {
                     sharedPace.awaitSlot(sms.sender());
                     return sms.sendAsync(event.recipient().phone(), event.messages().sms(), reference);
                 }))
-                : CompletableFuture.completedFuture(email.send(event.recipient().email(),
-                        event.messages().email().subject(), event.messages().email().body(), reference));
+                : CompletableFuture.completedFuture(email.send(senders.email(event.clinicId()).orElse(null),
+                        event.recipient().email(), event.messages().email().subject(),
+                        event.messages().email().body(), reference));
         return sending.whenComplete((result, failure) -> {
             if (result != null) {
                 metrics.providerCall(provider(channel), outcomeOf(result),

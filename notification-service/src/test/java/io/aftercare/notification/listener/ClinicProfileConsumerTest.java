@@ -91,7 +91,7 @@ class ClinicProfileConsumerTest {
     }
 
     @Test
-    void theClinicsTextsGoFromItsOwnSenderAndHelpIsAnsweredWithItsOwnText() {
+    void theClinicsMessagesGoFromItsOwnSendersAndHelpIsAnsweredWithItsOwnText() throws Exception {
         String clinic = "profile-help-" + System.nanoTime();
         publish(clinic, 1, "Clinica Luna");
         Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
@@ -103,6 +103,29 @@ class ClinicProfileConsumerTest {
         // From the profile's sender, not the deployment's.
         assertThat(new io.aftercare.localstack.testing.FakeTwilioClient(twilioUrl).requestsTo(phone)).singleElement()
                 .satisfies(text -> assertThat(text.get("From")).isEqualTo("+34600111222"));
+
+        // An email of the clinic's goes from its own address.
+        String address = "ana-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Event email = NotificationFixtures.event(null, address, false, true, "email", "es",
+                io.aftercare.localstack.MiddayZone.now(), "normal", java.time.Instant.now().plusSeconds(6 * 3600));
+        NotificationFixtures.publish(bootstrapServers,
+                new Event(email.reminderId(), email.json().replace("\"clinic-n\"", "\"" + clinic + "\"")));
+        assertThat(Eventually.await(BOUND, () -> deliveries.settled(email.reminderId().toString())).status)
+                .isEqualTo(DeliveryStatus.SENT);
+        jakarta.mail.internet.MimeMessage sent = Eventually.await(BOUND,
+                () -> io.aftercare.localstack.testing.SharedTestInfrastructure.smtp()
+                        .receivedMessages()
+                        .stream()
+                        .filter(m -> {
+                            try {
+                                return m.getAllRecipients()[0].toString().equals(address);
+                            } catch (jakarta.mail.MessagingException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .findFirst()
+                        .orElse(null));
+        assertThat(sent.getFrom()[0].toString()).isEqualTo("cuidados@example.es");
 
         TwilioRequests.postSigned(inboundUrl, TwilioRequests.inbound(phone, "AYUDA"))
                 .then()

@@ -48,7 +48,7 @@ public class GuidanceCircuit {
                     request.timeZone(), request.locale(), request.clinicId(), request.firstName(),
                     request.marketingConsent(), clinic.name(), clinic.phone(),
                     clinic.windowStart() == null ? null : clinic.windowStart().toString(),
-                    clinic.windowEnd() == null ? null : clinic.windowEnd().toString());
+                    clinic.windowEnd() == null ? null : clinic.windowEnd().toString(), clinic.consentBasis());
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() < 500) {
                 throw new GuidanceAnswered(e);

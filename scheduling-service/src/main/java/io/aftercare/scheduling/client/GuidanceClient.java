@@ -22,5 +22,5 @@ public interface GuidanceClient {
             @QueryParam("clinicId") String clinicId, @QueryParam("firstName") String firstName,
             @QueryParam("marketingConsent") boolean marketingConsent, @QueryParam("clinicName") String clinicName,
             @QueryParam("clinicPhone") String clinicPhone, @QueryParam("windowStart") String windowStart,
-            @QueryParam("windowEnd") String windowEnd);
+            @QueryParam("windowEnd") String windowEnd, @QueryParam("consentBasis") String consentBasis);
 }

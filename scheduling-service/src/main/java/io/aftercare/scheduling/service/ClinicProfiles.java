@@ -64,7 +64,8 @@ public class ClinicProfiles {
         }
         boolean textsChange = created || !details.name().equals(profile.name) || !details.phone().equals(profile.phone)
                 || !java.util.Objects.equals(details.sendWindowStart(), profile.sendWindowStart)
-                || !java.util.Objects.equals(details.sendWindowEnd(), profile.sendWindowEnd);
+                || !java.util.Objects.equals(details.sendWindowEnd(), profile.sendWindowEnd)
+                || details.consentBasis() != profile.consentBasis;
         profile.name = details.name();
         profile.timeZone = details.timeZone();
         profile.locale = details.locale();
@@ -86,7 +87,8 @@ public class ClinicProfiles {
             profile.persist();
         }
         if (textsChange) {
-            // The name, phone and window are in the texts and their times: what is still to go is planned again.
+            // The name, phone, window and basis shape the texts, their times and their number: what is still to go is
+            // planned again.
             bookings.replanClinic(clinicId, profile.updatedAt);
         }
         publisher.publish(ClinicProfileChanged.of(profile));

@@ -53,8 +53,9 @@ class GuidancePlannerTest {
 
     private static GuidancePlanner answering(Answer answer) {
         return new GuidancePlanner(new GuidanceCircuit(
-                (treatment, treatedAt, zone, locale, clinicId, firstName, marketing, name, phone, start, end) -> answer
-                        .get()),
+                (treatment, treatedAt, zone, locale, clinicId, firstName, marketing, name, phone, start, end,
+                        basis) -> answer
+                                .get()),
                 new ClinicVoices(null) {
                     @Override
                     public Voice of(String clinicId) {
