@@ -21,9 +21,16 @@ public interface DeliveryConfig {
     @WithDefault("50")
     int batchSize();
 
-    /** How often an idle worker looks for work. */
+    /** How soon a worker that found some work looks again. */
     @WithDefault("PT0.1S")
     Duration pollInterval();
+
+    /**
+     * How long a worker that found nothing waits before it looks again, unless this instance takes in new deliveries
+     * first: the longest a retry coming due, or a delivery taken in by another instance, waits for a worker.
+     */
+    @WithDefault("PT1S")
+    Duration idlePoll();
 
     /**
      * How long a worker holds a delivery while it calls the provider; longer than the provider's timeout and the

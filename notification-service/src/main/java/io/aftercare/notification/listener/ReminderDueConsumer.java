@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.messaging.Redelivery;
 import io.aftercare.notification.messaging.ReminderDue;
 import io.aftercare.notification.service.DeliveryIntake;
+import io.aftercare.notification.service.DeliveryWakeUp;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -30,10 +31,12 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 public class ReminderDueConsumer {
 
     private final DeliveryIntake intake;
+    private final DeliveryWakeUp wakeUp;
     private final ObjectMapper json;
 
-    public ReminderDueConsumer(DeliveryIntake intake, ObjectMapper json) {
+    public ReminderDueConsumer(DeliveryIntake intake, DeliveryWakeUp wakeUp, ObjectMapper json) {
         this.intake = intake;
+        this.wakeUp = wakeUp;
         this.json = json;
     }
 
@@ -57,6 +60,7 @@ public class ReminderDueConsumer {
                 }
             }
         }
+        wakeUp.signal();
         return batch.ack();
     }
 

@@ -21,12 +21,14 @@ public class DeliveryWorkers {
     private static final Logger LOG = Logger.getLogger(DeliveryWorkers.class);
 
     private final DeliveryProcessor processor;
+    private final DeliveryWakeUp wakeUp;
     private final DeliveryConfig config;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    public DeliveryWorkers(DeliveryProcessor processor, DeliveryConfig config) {
+    public DeliveryWorkers(DeliveryProcessor processor, DeliveryWakeUp wakeUp, DeliveryConfig config) {
         this.processor = processor;
+        this.wakeUp = wakeUp;
         this.config = config;
     }
 
@@ -56,7 +58,13 @@ public class DeliveryWorkers {
     private void work() {
         while (running) {
             try {
-                if (processor.processBatch(config.batchSize()) < config.batchSize()) {
+                long seen = wakeUp.generation();
+                int claimed = processor.processBatch(config.batchSize());
+                if (claimed == 0) {
+                    // Nothing due: what comes in here wakes us; retries coming due and deliveries taken in by
+                    // another instance are found on the next look.
+                    wakeUp.awaitAfter(seen, config.idlePoll());
+                } else if (claimed < config.batchSize()) {
                     Thread.sleep(config.pollInterval().toMillis());
                 }
             } catch (InterruptedException e) {
