@@ -1,7 +1,6 @@
 package io.aftercare.scheduling.fhir;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,7 +88,7 @@ public class SubscriptionNotificationResource {
 
     private List<AppointmentIntake.Accepted> read(JsonNode bundle) {
         ClinicProfile profile = profiles.of(access.clinicId()).orElse(null);
-        Map<String, JsonNode> patients = new HashMap<>();
+        Map<String, JsonNode> patients = BundledPatients.of(bundle);
         List<Map.Entry<String, JsonNode>> appointments = new ArrayList<>();
         JsonNode entries = bundle.path("entry");
         for (int i = 0; i < entries.size(); i++) {
@@ -98,10 +97,7 @@ public class SubscriptionNotificationResource {
             JsonNode resource = entry.path("resource");
             String fullUrl = entry.path("fullUrl").asText("");
             String resourceType = resource.path("resourceType").asText("");
-            if (resourceType.equals("Patient")) {
-                patients.put(fullUrl, resource);
-                patients.put("Patient/" + resource.path("id").asText(), resource);
-            } else if (resourceType.equals("Appointment")) {
+            if (resourceType.equals("Appointment")) {
                 appointments.add(Map.entry(at, resource));
             } else if (resource.isMissingNode() && fullUrl.matches(".*\\bAppointment/[^/]+$")) {
                 appointments.add(Map.entry(at, server.read(profile, fullUrl, at + ".fullUrl")));

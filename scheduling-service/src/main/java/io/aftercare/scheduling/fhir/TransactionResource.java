@@ -46,7 +46,7 @@ public class TransactionResource {
         this.json = json;
     }
 
-    private record Entry(int index, String fullUrl, JsonNode resource, String method, String url) {
+    private record Entry(int index, JsonNode resource, String method, String url) {
 
         String at() {
             return "Bundle.entry[" + index + "]";
@@ -63,7 +63,7 @@ public class TransactionResource {
                     "must be a Bundle of type transaction or batch")));
         }
         List<Entry> entries = entries(bundle, issues);
-        Map<String, JsonNode> patients = patients(entries);
+        Map<String, JsonNode> patients = BundledPatients.of(bundle);
         List<AppointmentIntake.Accepted> accepted = new ArrayList<>();
         for (Entry entry : entries) {
             if ("Appointment".equals(entry.resource().path("resourceType").asText())) {
@@ -96,7 +96,7 @@ public class TransactionResource {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < entryNodes.size(); i++) {
             JsonNode node = entryNodes.get(i);
-            Entry entry = new Entry(i, node.path("fullUrl").asText(""), node.path("resource"),
+            Entry entry = new Entry(i, node.path("resource"),
                     node.path("request").path("method").asText(""),
                     node.path("request").path("url").asText(""));
             String resourceType = entry.resource().path("resourceType").asText("");
@@ -109,26 +109,6 @@ public class TransactionResource {
             entries.add(entry);
         }
         return entries;
-    }
-
-    /** Each Patient by every name an Appointment may give it: its fullUrl, and Patient/id. */
-    private static Map<String, JsonNode> patients(List<Entry> entries) {
-        Map<String, JsonNode> patients = new HashMap<>();
-        for (Entry entry : entries) {
-            JsonNode resource = entry.resource();
-            if ("Patient".equals(resource.path("resourceType").asText())) {
-                if (!entry.fullUrl().isEmpty()) {
-                    patients.put(entry.fullUrl(), resource);
-                }
-                if (resource.path("id").isTextual()) {
-                    patients.put("Patient/" + resource.path("id").asText(), resource);
-                }
-                if (entry.url().startsWith("Patient/")) {
-                    patients.put(entry.url(), resource);
-                }
-            }
-        }
-        return patients;
     }
 
     /** PUT Appointment/{id} names it; a POST takes the resource's id or first identifier. */

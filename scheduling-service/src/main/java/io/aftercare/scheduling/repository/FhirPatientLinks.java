@@ -1,8 +1,5 @@
 package io.aftercare.scheduling.repository;
 
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -30,34 +27,5 @@ public class FhirPatientLinks {
                 .setParameter("clinic", clinicId)
                 .setParameter("external", externalId)
                 .executeUpdate();
-    }
-
-    /** The patient reference of each of these bookings that has one. */
-    @SuppressWarnings("unchecked")
-    public java.util.Map<UUID, String> of(List<UUID> bookings) {
-        if (bookings.isEmpty()) {
-            return java.util.Map.of();
-        }
-        List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        "SELECT id, fhir_patient FROM booking WHERE id IN (:ids) AND fhir_patient IS NOT NULL")
-                .setParameter("ids", bookings)
-                .getResultList();
-        java.util.Map<UUID, String> links = new java.util.HashMap<>();
-        rows.forEach(row -> links.put((UUID) row[0], (String) row[1]));
-        return links;
-    }
-
-    /** The clinic's bookings for this patient, newest treatment first. */
-    @SuppressWarnings("unchecked")
-    public List<UUID> bookingsOf(String clinicId, String patient, int limit) {
-        return entityManager.createNativeQuery("""
-                SELECT id FROM booking WHERE clinic_id = :clinic AND fhir_patient = :patient
-                ORDER BY treatment_end DESC LIMIT :limit
-                """, UUID.class)
-                .setParameter("clinic", clinicId)
-                .setParameter("patient", patient)
-                .setParameter("limit", limit)
-                .getResultList();
     }
 }
