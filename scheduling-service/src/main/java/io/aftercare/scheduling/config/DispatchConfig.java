@@ -11,6 +11,13 @@ public interface DispatchConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * Dispatcher threads on this instance. Each claims, publishes and marks its own batches; with two or more, one
+     * batch waits for the broker while the next is being claimed, which a single thread leaves idle.
+     */
+    @WithDefault("3")
+    int workers();
+
     /** How often the dispatcher looks for due reminders when there is no backlog. */
     @WithDefault("PT0.25S")
     java.time.Duration interval();

@@ -17,6 +17,7 @@ import jakarta.ws.rs.NotFoundException;
 import org.jboss.logging.Logger;
 
 import io.aftercare.scheduling.ClinicCredential;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Issues, checks and revokes clinics' API keys. A secret reads {@code ak_<keyId>_<random>}: the key id finds the row
@@ -29,9 +30,11 @@ public class CredentialService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock;
+    private final StoredKeys storedKeys;
 
-    public CredentialService(Clock clock) {
+    public CredentialService(Clock clock, StoredKeys storedKeys) {
         this.clock = clock;
+        this.storedKeys = storedKeys;
     }
 
     public record Issued(String clinicId, String keyId, String secret, Instant createdAt) {
@@ -56,15 +59,15 @@ public class CredentialService {
     }
 
     /** Whether the secret is a live key of this clinic. */
-    @Transactional
     public boolean verify(String clinicId, String secret) {
         String[] parts = secret.split("_", 3);
         if (parts.length != 3 || !parts[0].equals("ak")) {
             return false;
         }
-        ClinicCredential credential = ClinicCredential.findById(parts[1]);
-        return credential != null && credential.revokedAt == null && credential.clinicId.equals(clinicId)
-                && MessageDigest.isEqual(credential.secretSha256, sha256(secret));
+        return storedKeys.find(parts[1])
+                .filter(key -> !key.revoked() && key.clinicId().equals(clinicId))
+                .map(key -> MessageDigest.isEqual(key.secretSha256(), sha256(secret)))
+                .orElse(false);
     }
 
     @Transactional
@@ -75,16 +78,20 @@ public class CredentialService {
                 .toList();
     }
 
-    @Transactional
+    /** Revokes the key; this instance refuses it from the commit on (see {@link StoredKeys} for the others). */
     public void revoke(String clinicId, String keyId) {
-        ClinicCredential credential = ClinicCredential.findById(keyId);
-        if (credential == null || !credential.clinicId.equals(clinicId)) {
-            throw new NotFoundException("clinic " + clinicId + " has no key " + keyId);
-        }
-        if (credential.revokedAt == null) {
-            credential.revokedAt = clock.instant();
-            LOG.infof("revoked API key %s of clinic %s", keyId, clinicId);
-        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            ClinicCredential credential = ClinicCredential.findById(keyId);
+            if (credential == null || !credential.clinicId.equals(clinicId)) {
+                throw new NotFoundException("clinic " + clinicId + " has no key " + keyId);
+            }
+            if (credential.revokedAt == null) {
+                credential.revokedAt = clock.instant();
+                LOG.infof("revoked API key %s of clinic %s", keyId, clinicId);
+            }
+        });
+        // After the commit: forgotten before it, a request in between could remember the key unrevoked.
+        storedKeys.forget(keyId);
     }
 
     private static byte[] sha256(String secret) {

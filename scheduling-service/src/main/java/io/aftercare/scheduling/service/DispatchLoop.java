@@ -1,5 +1,8 @@
 package io.aftercare.scheduling.service;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -10,9 +13,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Runs the dispatcher on a thread of its own: it drains a backlog batch after batch and otherwise looks for due
- * reminders every {@code aftercare.dispatch.interval} (250 ms). The Quarkus scheduler was tried first; its one-second
- * step, and the ticks it skips while a run overlaps, let reminders leave up to a second late.
+ * Runs the dispatcher on threads of its own ({@code aftercare.dispatch.workers}): each drains a backlog batch after
+ * batch and otherwise looks for due reminders every {@code aftercare.dispatch.interval} (250 ms). Claims skip each
+ * other's rows, so the threads share a backlog as separate instances would. The Quarkus scheduler was tried first;
+ * its one-second step, and the ticks it skips while a run overlaps, let reminders leave up to a second late.
  */
 @ApplicationScoped
 public class DispatchLoop {
@@ -22,7 +26,7 @@ public class DispatchLoop {
     private final DueReminderDispatcher dispatcher;
     private final DispatchConfig config;
     private volatile boolean running;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     public DispatchLoop(DueReminderDispatcher dispatcher, DispatchConfig config) {
         this.dispatcher = dispatcher;
@@ -35,15 +39,18 @@ public class DispatchLoop {
             return;
         }
         running = true;
-        thread = new Thread(this::run, "reminder-dispatcher");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < config.workers(); i++) {
+            Thread thread = new Thread(this::run, "reminder-dispatcher-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
             thread.join(config.ackTimeout().toMillis());
         }
     }
