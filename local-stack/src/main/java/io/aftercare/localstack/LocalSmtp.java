@@ -36,6 +36,19 @@ public final class LocalSmtp implements AutoCloseable {
         return List.of(greenMail.getReceivedMessages());
     }
 
+    /** The messages received so far whose first recipient is this address, oldest first. */
+    public List<MimeMessage> receivedBy(String address) {
+        return receivedMessages().stream().filter(message -> address.equals(firstRecipient(message))).toList();
+    }
+
+    private static String firstRecipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("unreadable message", e);
+        }
+    }
+
     /** The text/plain part of a message. */
     public static String textOf(MimeMessage message) {
         return part(message, "text/plain");

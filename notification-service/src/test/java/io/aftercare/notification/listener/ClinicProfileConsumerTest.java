@@ -114,15 +114,8 @@ class ClinicProfileConsumerTest {
                 .isEqualTo(DeliveryStatus.SENT);
         jakarta.mail.internet.MimeMessage sent = Eventually.await(BOUND,
                 () -> io.aftercare.localstack.testing.SharedTestInfrastructure.smtp()
-                        .receivedMessages()
+                        .receivedBy(address)
                         .stream()
-                        .filter(m -> {
-                            try {
-                                return m.getAllRecipients()[0].toString().equals(address);
-                            } catch (jakarta.mail.MessagingException e) {
-                                throw new IllegalStateException(e);
-                            }
-                        })
                         .findFirst()
                         .orElse(null));
         assertThat(sent.getFrom()[0].toString()).isEqualTo("cuidados@example.es");

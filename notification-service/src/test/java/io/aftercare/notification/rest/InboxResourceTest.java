@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -350,17 +349,10 @@ class InboxResourceTest {
 
     /** The alert email for this reply at that address, once the SMTP server has it. */
     private static MimeMessage mail(String to, UUID replyId) {
-        for (MimeMessage message : SharedTestInfrastructure.smtp().receivedMessages()) {
-            try {
-                if (message.getAllRecipients()[0].toString().equals(to)
-                        && LocalSmtp.textOf(message).contains(replyId.toString())) {
-                    return message;
-                }
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return null;
+        return SharedTestInfrastructure.smtp().receivedBy(to).stream()
+                .filter(message -> LocalSmtp.textOf(message).contains(replyId.toString()))
+                .findFirst()
+                .orElse(null);
     }
 
     private FakeTwilioClient fake() {

@@ -232,16 +232,7 @@ class TwilioWebhookResourceTest {
     }
 
     private static MimeMessage mailTo(String address) {
-        for (MimeMessage message : SharedTestInfrastructure.smtp().receivedMessages()) {
-            try {
-                if (message.getAllRecipients()[0].toString().equals(address)) {
-                    return message;
-                }
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return null;
+        return SharedTestInfrastructure.smtp().receivedBy(address).stream().findFirst().orElse(null);
     }
 
     private Delivery settled(Event event) {
