@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,7 +27,9 @@ import io.smallrye.mutiny.Uni;
  * short transaction leases a batch and commits; the events are published (idempotent producer, acks=all); a second
  * short transaction marks what the broker acknowledged as dispatched and gives the rest back at once. If the instance
  * dies in between, the lease runs out and another dispatcher publishes the batch again with the same event ids (the
- * reminder id), which the notification service recognises. A reminder past its validity when claimed (after downtime,
+ * reminder id), which the notification service recognises. If only the database went away after the broker
+ * acknowledged a batch, the instance keeps the batch's marking and does it first once the database answers, so the
+ * batch neither waits out its lease nor goes out again. A reminder past its validity when claimed (after downtime,
  * say) is expired instead: stale advice is worse than none.
  */
 @ApplicationScoped
@@ -38,6 +42,7 @@ public class DueReminderDispatcher {
     private final DispatchConfig config;
     private final SchedulingMetrics metrics;
     private final Clock clock;
+    private final Queue<Marking> unmarked = new ConcurrentLinkedQueue<>();
 
     public DueReminderDispatcher(DueReminderClaims claims, ReminderDuePublisher publisher, DispatchConfig config,
             SchedulingMetrics metrics, Clock clock) {
@@ -50,6 +55,7 @@ public class DueReminderDispatcher {
 
     /** Dispatches one batch and says how many rows it claimed, so the caller knows whether more may be due. */
     public int dispatchBatch() {
+        markWhatWasLeftUnmarked();
         Instant now = clock.instant();
         long started = System.nanoTime();
         List<DueReminderClaims.Claimed> due = inTransaction(() -> claimAndExpire(now));
@@ -73,11 +79,13 @@ public class DueReminderDispatcher {
                 refused.add(reminder.reminderId());
             }
         }
-        inTransaction(() -> {
-            claims.mark(dispatched, ReminderState.DISPATCHED, now);
-            claims.release(refused);
-            return null;
-        });
+        Marking marking = new Marking(dispatched, refused, now);
+        try {
+            inTransaction(() -> mark(marking));
+        } catch (RuntimeException e) {
+            unmarked.add(marking);
+            throw e;
+        }
         if (!due.isEmpty()) {
             metrics.dispatched(dispatched.size(), lateness);
             metrics.expired("dispatch", expired);
@@ -90,6 +98,32 @@ public class DueReminderDispatcher {
             throw new IllegalStateException("the broker did not acknowledge " + refused.size() + " reminder(s)");
         }
         return due.size();
+    }
+
+    /**
+     * Marks the batches whose marking failed (the database went away after the broker acknowledged them), before
+     * anything new is claimed. Left to their leases, they would be published again only when the lease runs out.
+     * Marking is idempotent, so two threads that both get here mark nothing twice.
+     */
+    private void markWhatWasLeftUnmarked() {
+        for (Marking marking = unmarked.peek(); marking != null; marking = unmarked.peek()) {
+            Marking pending = marking;
+            inTransaction(() -> mark(pending));
+            if (unmarked.remove(pending)) {
+                LOG.infof("marked %d reminder(s) dispatched at %s, whose marking had failed, and gave back %d",
+                        pending.dispatched().size(), pending.at(), pending.refused().size());
+            }
+        }
+    }
+
+    private Void mark(Marking marking) {
+        claims.mark(marking.dispatched(), ReminderState.DISPATCHED, marking.at());
+        claims.release(marking.refused());
+        return null;
+    }
+
+    /** What a batch's mark transaction writes: the acknowledged reminders, and those given back. */
+    private record Marking(List<UUID> dispatched, List<UUID> refused, Instant at) {
     }
 
     private List<DueReminderClaims.Claimed> claimAndExpire(Instant now) {

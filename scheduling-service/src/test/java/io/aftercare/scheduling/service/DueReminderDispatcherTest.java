@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -218,12 +219,52 @@ class DueReminderDispatcherTest {
                 .getSingleResult())).isEqualTo(3L);
     }
 
+    @Test
+    void aBatchWhoseMarkingFailedIsMarkedOnceTheDatabaseAnswersAndNotPublishedAgain() {
+        // PostgreSQL itself refuses to mark this booking's reminders, as a database that went away would fail the mark.
+        String trigger = "refuse_marking_" + UUID.randomUUID().toString().replace("-", "");
+        UUID bookingId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN RAISE EXCEPTION 'the database is away'; END $$").executeUpdate();
+            entityManager.createNativeQuery("CREATE TRIGGER " + trigger + " BEFORE UPDATE ON reminder FOR EACH ROW"
+                    + " WHEN (NEW.state = 'DISPATCHED' AND NEW.booking_id = '" + bookingId + "')"
+                    + " EXECUTE FUNCTION " + trigger + "()").executeUpdate();
+        });
+        try (TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
+            insertBookingWithDueReminders(bookingId, 2, 0);
+            assertThat(topic.read(record -> bookingId.toString().equals(record.key()), 2, DISPATCH_BOUND)).hasSize(2);
+            assertThat(stateOf(bookingId)).as("published, but not marked").containsOnly("PLANNED");
+
+            QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("DROP TRIGGER " + trigger + " ON reminder").executeUpdate();
+                entityManager.createNativeQuery("DROP FUNCTION " + trigger + "()").executeUpdate();
+            });
+            // Well within the 20 s lease, after which the batch would be published again.
+            Eventually.await(Duration.ofSeconds(8),
+                    () -> stateOf(bookingId).equals(List.of("DISPATCHED", "DISPATCHED")) ? true : null);
+            assertThat(topic.readFor(record -> bookingId.toString().equals(record.key()), Duration.ofSeconds(2)))
+                    .as("not published again")
+                    .isEmpty();
+        }
+    }
+
+    private List<String> stateOf(UUID bookingId) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT state FROM reminder WHERE booking_id = :id ORDER BY occurrence", String.class)
+                .setParameter("id", bookingId)
+                .getResultList());
+    }
+
     private UUID insertBookingWithDueReminders(int count) {
         return insertBookingWithDueReminders(count, 0);
     }
 
     private UUID insertBookingWithDueReminders(int count, int leasedForSeconds) {
-        UUID bookingId = UUID.randomUUID();
+        return insertBookingWithDueReminders(UUID.randomUUID(), count, leasedForSeconds);
+    }
+
+    private UUID insertBookingWithDueReminders(UUID bookingId, int count, int leasedForSeconds) {
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("""
                     INSERT INTO booking (id, clinic_id, external_id, first_name, phone, locale, time_zone,
