@@ -100,19 +100,13 @@ public class DueReminderClaims {
 
     /** Gives claimed reminders back at once (the broker refused them), so that the next batch can try again. */
     public void release(Collection<UUID> ids) {
-        lease(ids, null);
-    }
-
-    private void lease(Collection<UUID> ids, Instant until) {
         if (ids.isEmpty()) {
             return;
         }
         session().doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    ReminderState
-                            .sql("UPDATE reminder SET claimed_until = ? WHERE id = ANY (?) AND state = {PLANNED}"))) {
-                statement.setTimestamp(1, until == null ? null : Timestamp.from(until));
-                statement.setArray(2, uuidArray(connection, ids));
+            try (PreparedStatement statement = connection.prepareStatement(ReminderState
+                    .sql("UPDATE reminder SET claimed_until = NULL WHERE id = ANY (?) AND state = {PLANNED}"))) {
+                statement.setArray(1, uuidArray(connection, ids));
                 statement.executeUpdate();
             }
         });
