@@ -123,7 +123,9 @@ class InboxResourceTest {
         String phone = NotificationFixtures.phone();
         UUID booking = textedBooking(phone, clinic, "check-in", "en");
 
-        reply(phone, "5");
+        // The patient answers the clinic's own number, which texted them.
+        TwilioRequests.postSigned(inboundUrl, TwilioRequests.inbound(phone,
+                io.aftercare.notification.ClinicProfiles.SMS_SENDER, null, "5")).then().statusCode(200);
 
         PatientReply urgent = replies.ofBooking(booking).get(0);
         assertThat(urgent.urgent).isTrue();
