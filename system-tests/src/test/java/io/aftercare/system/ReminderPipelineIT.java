@@ -173,6 +173,8 @@ class ReminderPipelineIT {
                 .extract()
                 .path("reminders.find { it.category == 'check-in' }.id");
         assertThat((String) awaitConsoleMessage(checkIn).get("body")).contains("Responde de 1 (bien) a 5 (mucho peor)");
+        // Replies are routed by the texts the delivery recorded as sent: the patient answers once it is.
+        awaitTextSent(CLINIC, apiKey, clinic().get(path).path("id"));
 
         String notification = aftercare.baseUrl(AftercareService.NOTIFICATION);
         Map<String, String> reply = new java.util.LinkedHashMap<>();
@@ -322,15 +324,17 @@ class ReminderPipelineIT {
     /** Books the number and waits until a text of the booking went out, so that the conversation is the booking's. */
     private static String bookAndAwaitText(String clinic, String key, String phone, boolean smsConsent, String ref) {
         String id = book(clinic, key, phone, smsConsent, ref);
-        String path = "/v1/clinics/" + clinic + "/bookings/" + ref;
-        Eventually.await(path + " to have a text sent", DELIVERY_BOUND, () -> {
-            List<String> reminders = given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING)).auth()
-                    .preemptive().basic(clinic, key).get(path).jsonPath().getList("reminders.id");
-            List<String> texted = operatorOf(AftercareService.NOTIFICATION).get("/v1/console/messages?limit=50")
-                    .jsonPath().getList("reference");
-            return texted.stream().anyMatch(reminders::contains) ? true : null;
-        });
+        awaitTextSent(clinic, key, id);
         return id;
+    }
+
+    /** Until notification recorded a text of the booking as sent, which is when a reply to it can be routed. */
+    private static void awaitTextSent(String clinic, String key, String bookingId) {
+        Eventually.await("a text of booking " + bookingId + " recorded as sent", DELIVERY_BOUND, () -> given()
+                .baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION)).auth().preemptive().basic(clinic, key)
+                .queryParam("bookingId", bookingId).get("/v1/clinics/" + clinic + "/deliveries").jsonPath()
+                .getList("findAll { it.channel == 'sms' && (it.status == 'sent' || it.status == 'delivered') }")
+                .isEmpty() ? null : true);
     }
 
     private static void patientTexts(String from, String to, String messagingService, String body) throws Exception {
