@@ -298,6 +298,29 @@ class ReminderPipelineIT {
         assertThat(inboxOf(b, keys.get(b))).extracting(e -> e.get("bookingId")).doesNotContain(bookingB);
     }
 
+    /** Both services remember a checked key; a revocation at scheduling reaches both within 2 s. */
+    @Test
+    void aRevokedKeyIsRefusedByEveryServiceWithinTwoSeconds() throws Exception {
+        String clinic = "revoked-clinic";
+        String key = operatorOf(AftercareService.SCHEDULING).post("/v1/admin/clinics/" + clinic + "/credentials")
+                .then().statusCode(201).extract().path("secret");
+        String keyId = key.split("_", 3)[1];
+        String atScheduling = aftercare.baseUrl(AftercareService.SCHEDULING) + "/v1/clinics/" + clinic + "/session";
+        String atNotification = aftercare.baseUrl(AftercareService.NOTIFICATION) + "/v1/clinics/" + clinic + "/inbox";
+        given().auth().preemptive().basic(clinic, key).get(atScheduling).then().statusCode(204);
+        given().auth().preemptive().basic(clinic, key).get(atNotification).then().statusCode(200);
+
+        java.time.Instant revoked = java.time.Instant.now();
+        operatorOf(AftercareService.SCHEDULING).delete("/v1/admin/clinics/" + clinic + "/credentials/" + keyId)
+                .then().statusCode(204);
+        for (String url : List.of(atScheduling, atNotification)) {
+            while (given().auth().preemptive().basic(clinic, key).get(url).statusCode() != 401) {
+                assertThat(Duration.between(revoked, java.time.Instant.now())).as(url).isLessThan(Duration.ofSeconds(2));
+                Thread.sleep(50);
+            }
+        }
+    }
+
     private static String routingProfile(String clinic, String sender) {
         return """
                 {"name": "Clinic %s", "timeZone": "Europe/Madrid", "locale": "en", "phone": "+34912345678",

@@ -297,6 +297,21 @@ class InboxResourceTest {
     }
 
     @Test
+    void readingAnInboxIsInTheClinicsAuditTrail() {
+        inbox(CLINIC, "open");
+        JsonPath audit = operator().get("/v1/clinics/" + CLINIC + "/audit").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(audit.getString("items[0].actor")).isEqualTo("operator");
+        assertThat(audit.getString("items[0].action")).isEqualTo("GET");
+        assertThat(audit.getString("items[0].resource")).isEqualTo("/v1/clinics/" + CLINIC + "/inbox");
+        assertThat(audit.getString("items[0].clinicId")).isEqualTo(CLINIC);
+        // Counts for the ops page name no patient: not a read of patient data.
+        operator().get("/v1/ops/inbox").then().statusCode(200);
+        assertThat(operator().queryParam("limit", 1).get("/v1/ops/audit").jsonPath().getString("items[0].resource"))
+                .isNotEqualTo("/v1/ops/inbox");
+    }
+
+    @Test
     void repliesOlderThanTheRetentionAreDeleted() {
         String phone = NotificationFixtures.phone();
         UUID booking = textedBooking(phone, CLINIC, "sun", "en");
