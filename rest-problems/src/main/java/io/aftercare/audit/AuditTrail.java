@@ -20,8 +20,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The append-only {@code audit_event} table of this service's database (each service's Flyway creates it, with a
- * trigger that refuses every UPDATE and DELETE but the retention's). Written in a statement of its own, outside the
+ * The append-only {@code audit_event} table of this service's database (the repeatable migration in this module's
+ * {@code db/audit} creates it, with a trigger that refuses every UPDATE and DELETE but the retention's). Written in a statement of its own, outside the
  * request's transaction, so that a refused or failed request is recorded too. Plain JDBC: the table is the same in
  * three services with three different persistence setups, and nothing here needs an entity.
  */

@@ -1,7 +1,9 @@
--- The audit trail: who read patient data or changed anything, when, from where (written by rest-problems' AuditFilter).
+-- The audit trail: who read patient data or changed anything, when, from where (written by AuditFilter, beside this
+-- file's module). One definition for every service, each adding db/audit to its Flyway locations: repeatable, so it
+-- is written to be run again (if-not-exists, or-replace, drop-and-create the triggers) whenever it changes.
 -- Append-only: a trigger refuses every UPDATE and DELETE, but the retention's deletion of old lines, which asks for it
 -- in its own transaction (SET LOCAL aftercare.audit_retention = 'on'); TRUNCATE is refused too.
-CREATE TABLE audit_event (
+CREATE TABLE IF NOT EXISTS audit_event (
     id        bigserial PRIMARY KEY,
     at        timestamptz  NOT NULL,
     actor     varchar(64)  NOT NULL,
@@ -13,10 +15,10 @@ CREATE TABLE audit_event (
     source    varchar(64)
 );
 
-CREATE INDEX audit_event_clinic_idx ON audit_event (clinic_id, id DESC);
-CREATE INDEX audit_event_at_idx ON audit_event (at);
+CREATE INDEX IF NOT EXISTS audit_event_clinic_idx ON audit_event (clinic_id, id DESC);
+CREATE INDEX IF NOT EXISTS audit_event_at_idx ON audit_event (at);
 
-CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' AND current_setting('aftercare.audit_retention', true) = 'on' THEN
         RETURN OLD;
@@ -25,7 +27,9 @@ BEGIN
 END
 $$;
 
+DROP TRIGGER IF EXISTS audit_event_append_only ON audit_event;
 CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON audit_event
     FOR EACH ROW EXECUTE FUNCTION audit_event_append_only();
+DROP TRIGGER IF EXISTS audit_event_no_truncate ON audit_event;
 CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event
     FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only();
