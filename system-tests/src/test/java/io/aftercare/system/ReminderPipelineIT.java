@@ -315,7 +315,8 @@ class ReminderPipelineIT {
                 .then().statusCode(204);
         for (String url : List.of(atScheduling, atNotification)) {
             while (given().auth().preemptive().basic(clinic, key).get(url).statusCode() != 401) {
-                assertThat(Duration.between(revoked, java.time.Instant.now())).as(url).isLessThan(Duration.ofSeconds(2));
+                assertThat(Duration.between(revoked, java.time.Instant.now())).as(url)
+                        .isLessThan(Duration.ofSeconds(2));
                 Thread.sleep(50);
             }
         }
