@@ -47,7 +47,7 @@ class ReminderPipelineIT {
         apiKey = given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING))
                 .auth()
                 .preemptive()
-                .basic("operator", "operator")
+                .basic("operator", aftercare.secrets().operatorPassword())
                 .post("/v1/admin/clinics/" + CLINIC + "/credentials")
                 .then()
                 .statusCode(201)
@@ -203,7 +203,7 @@ class ReminderPipelineIT {
         Eventually.await(path + " to show the check-in answer", DELIVERY_BOUND,
                 () -> Integer.valueOf(4).equals(clinic().get(path).jsonPath().get("checkIn.score")) ? true : null);
         assertThat(given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING)).auth().preemptive()
-                .basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD)
+                .basic("operator", aftercare.secrets().operatorPassword())
                 .get("/v1/ops/overview?clinicId=" + CLINIC)
                 .jsonPath()
                 .getInt("inbox.urgent")).isPositive();
@@ -211,7 +211,7 @@ class ReminderPipelineIT {
         // Another clinic sees nothing of it.
         String otherClinic = "system-clinic-other";
         String otherKey = given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING)).auth().preemptive()
-                .basic("operator", "operator")
+                .basic("operator", aftercare.secrets().operatorPassword())
                 .post("/v1/admin/clinics/" + otherClinic + "/credentials")
                 .then()
                 .statusCode(201)
@@ -239,7 +239,7 @@ class ReminderPipelineIT {
         return given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING))
                 .auth()
                 .preemptive()
-                .basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD)
+                .basic("operator", aftercare.secrets().operatorPassword())
                 .get("/v1/ops/overview?hours=1&clinicId=" + CLINIC)
                 .jsonPath()
                 .getInt("funnel.sent");
@@ -251,7 +251,7 @@ class ReminderPipelineIT {
         new java.util.TreeMap<>(parameters).forEach((name, value) -> data.append(name).append(value));
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
         mac.init(new javax.crypto.spec.SecretKeySpec(
-                AftercareService.LOCAL_TWILIO_TOKEN.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+                aftercare.secrets().twilioAuthToken().getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
         return java.util.Base64.getEncoder()
                 .encodeToString(mac.doFinal(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
@@ -261,7 +261,7 @@ class ReminderPipelineIT {
                 .baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION))
                 .auth()
                 .preemptive()
-                .basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD)
+                .basic("operator", aftercare.secrets().operatorPassword())
                 .get("/v1/console/messages?limit=50")
                 .jsonPath()
                 .<String>getList("body")
@@ -373,13 +373,13 @@ class ReminderPipelineIT {
         Eventually.await(DELIVERY_BOUND, () -> given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING))
                 .auth()
                 .preemptive()
-                .basic("operator", "operator")
+                .basic("operator", aftercare.secrets().operatorPassword())
                 .get("/v1/ops/overview")
                 .jsonPath()
                 .getInt("funnel.sent") > 0 ? true : null);
 
         try (OperatorProxy proxy = new OperatorProxy(aftercare.baseUrl(AftercareService.SCHEDULING), "operator",
-                "operator")) {
+                aftercare.secrets().operatorPassword())) {
             String page = proxy.baseUrl() + "/ops/";
             HeadlessChromium.Result dom = HeadlessChromium.dumpDom(page);
             Path screenshot = Path.of("target", "ops-page.png");
@@ -504,7 +504,7 @@ class ReminderPipelineIT {
                             .baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION))
                             .auth()
                             .preemptive()
-                            .basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD)
+                            .basic("operator", aftercare.secrets().operatorPassword())
                             .get("/v1/console/messages?limit=50")
                             .then()
                             .statusCode(200)
