@@ -77,7 +77,8 @@ public final class AftercareCli {
             }
         }));
         LocalAftercare aftercare = LocalAftercare.start(layout, secrets.secrets(),
-                InfrastructurePorts.localRun(), LocalAftercare.localRunPorts(), java.util.Map.of(), line -> System.out.println("  " + line));
+                InfrastructurePorts.localRun(), LocalAftercare.localRunPorts(), java.util.Map.of(),
+                line -> System.out.println("  " + line));
         running.set(aftercare);
         System.out.println();
         System.out.println("Aftercare is running:");
@@ -89,7 +90,8 @@ public final class AftercareCli {
         System.out.println("  PostgreSQL            " + aftercare.infrastructure().postgres().jdbcUrl("<service>")
                 + " (user postgres, this machine only)");
         System.out.println("  Kafka                 " + aftercare.infrastructure().kafka().bootstrapServers());
-        System.out.println("  SMTP                  " + ServiceProcess.HOST + ":" + aftercare.infrastructure().smtp().port());
+        System.out.println(
+                "  SMTP                  " + ServiceProcess.HOST + ":" + aftercare.infrastructure().smtp().port());
         System.out.println();
         System.out.println("Try ./aftercare demo in another terminal. Press Ctrl-C to stop.");
         stopped.await();

@@ -33,7 +33,8 @@ final class DemoBooking {
     private final PrintStream out;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private final String scheduling = "http://" + ServiceProcess.HOST + ":" + AftercareService.SCHEDULING.localRunPort();
+    private final String scheduling = "http://" + ServiceProcess.HOST + ":"
+            + AftercareService.SCHEDULING.localRunPort();
     private final String notification = "http://" + ServiceProcess.HOST + ":"
             + AftercareService.NOTIFICATION.localRunPort();
     private final String operatorPassword;

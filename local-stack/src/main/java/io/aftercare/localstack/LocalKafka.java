@@ -87,8 +87,9 @@ public final class LocalKafka implements AutoCloseable {
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@" + ServiceProcess.HOST + ":" + controllerPort);
-        props.put("listeners", "PLAINTEXT://" + ServiceProcess.HOST + ":" + port + ",CONTROLLER://" + ServiceProcess.HOST + ":"
-                + controllerPort);
+        props.put("listeners",
+                "PLAINTEXT://" + ServiceProcess.HOST + ":" + port + ",CONTROLLER://" + ServiceProcess.HOST + ":"
+                        + controllerPort);
         props.put("advertised.listeners", "PLAINTEXT://" + ServiceProcess.HOST + ":" + port);
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");

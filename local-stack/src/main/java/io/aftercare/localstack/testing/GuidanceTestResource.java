@@ -52,7 +52,8 @@ public class GuidanceTestResource implements QuarkusTestResourceLifecycleManager
                             SharedTestInfrastructure.kafka().bootstrapServers()),
                     // The packaged jar runs in the prod profile, which has no default secrets. These are a test's
                     // guidance on a random loopback port, gone with the test JVM; the tests sign in with them.
-                    Map.of("AFTERCARE_ADMIN_PASSWORD", ADMIN_PASSWORD, "AFTERCARE_OPERATOR_PASSWORD", OPERATOR_PASSWORD),
+                    Map.of("AFTERCARE_ADMIN_PASSWORD", ADMIN_PASSWORD, "AFTERCARE_OPERATOR_PASSWORD",
+                            OPERATOR_PASSWORD),
                     Path.of(System.getProperty("java.io.tmpdir"), "guidance-logs"));
             process.awaitReady(Duration.ofSeconds(90));
             return process;
