@@ -47,6 +47,9 @@ public enum AftercareService {
         if (usesKafka) {
             config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
         }
+        if (this == GUIDANCE) {
+            config.put("aftercare.scheduling.url", url(servicePorts.get(SCHEDULING)));
+        }
         if (this == SCHEDULING) {
             config.put("quarkus.rest-client.guidance.url", url(servicePorts.get(GUIDANCE)));
             config.put("quarkus.rest-client.notification.url", url(servicePorts.get(NOTIFICATION)));
