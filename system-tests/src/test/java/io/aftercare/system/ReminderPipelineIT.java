@@ -381,6 +381,9 @@ class ReminderPipelineIT {
         try (OperatorProxy proxy = new OperatorProxy(aftercare.baseUrl(AftercareService.SCHEDULING), "operator",
                 aftercare.secrets().operatorPassword())) {
             String page = proxy.baseUrl() + "/ops/";
+            // The browser gets the page's CSP, so a console free of errors means nothing on the page was blocked.
+            given().get(page).then().statusCode(200)
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'"));
             HeadlessChromium.Result dom = HeadlessChromium.dumpDom(page);
             Path screenshot = Path.of("target", "ops-page.png");
             HeadlessChromium.Result shot = HeadlessChromium.screenshot(page, screenshot);

@@ -13,6 +13,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.aftercare.problem.InputPatterns;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -32,6 +33,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ClinicLoginAtScheduling implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
+    private static final Logger LOG = Logger.getLogger(ClinicLoginAtScheduling.class);
     private static final Set<String> EMBEDDED_USERS = Set.of(ClinicOverrideAccess.ADMIN,
             ClinicOverrideAccess.OPERATOR);
 
@@ -47,9 +49,10 @@ public class ClinicLoginAtScheduling implements IdentityProvider<UsernamePasswor
         return UsernamePasswordAuthenticationRequest.class;
     }
 
+    /** Above the default (1001) of the embedded users' provider, which refuses any name it does not know. */
     @Override
     public int priority() {
-        return 100;
+        return 2000;
     }
 
     @Override
@@ -77,8 +80,13 @@ public class ClinicLoginAtScheduling implements IdentityProvider<UsernamePasswor
                 .GET()
                 .build();
         try {
-            return http.send(check, HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
+            int status = http.send(check, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 204 && status != 401) {
+                LOG.warnf("scheduling answered %d to a check of clinic %s's login", status, clinic);
+            }
+            return status == 204;
         } catch (IOException e) {
+            LOG.warnf("scheduling could not check clinic %s's login: %s", clinic, e.toString());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
