@@ -17,12 +17,21 @@ public final class AftercareCli {
         Path repository = Path.of(System.getProperty("aftercare.home", ".")).toAbsolutePath().normalize();
         switch (command) {
             case "up" -> up(repository);
-            case "demo" -> new DemoBooking(System.out).run();
+            case "demo" -> demo(repository);
             default -> {
                 System.err.println("usage: aftercare up|demo");
                 System.exit(2);
             }
         }
+    }
+
+    private static void demo(Path repository) throws Exception {
+        Path secretsFile = repository.resolve(".aftercare").resolve("secrets.properties");
+        if (!java.nio.file.Files.exists(secretsFile)) {
+            System.err.println("No " + secretsFile + " yet: start the system with ./aftercare up first");
+            System.exit(1);
+        }
+        new DemoBooking(System.out, LocalSecrets.loadOrCreate(secretsFile).secrets().operatorPassword()).run();
     }
 
     /** The service JVMs started so far; the embedded PostgreSQL stops through its own shutdown hook. */
@@ -37,6 +46,17 @@ public final class AftercareCli {
                 home.resolve("cache"), home.resolve("logs"));
         System.out.println("Starting Aftercare (data in " + layout.dataDirectory() + ", logs in "
                 + layout.logDirectory() + ")");
+        Path secretsFile = home.resolve("secrets.properties");
+        LocalSecrets.Loaded secrets = LocalSecrets.loadOrCreate(secretsFile);
+        if (secrets.created()) {
+            // Shown this once; afterwards they are in the file, readable by this user only.
+            System.out.println("New local passwords, kept in " + secretsFile + " (readable by you only):");
+            System.out.println("  operator (ops page, API keys)   operator / " + secrets.secrets().operatorPassword());
+            System.out.println("  admin (protocols, overrides)    admin / " + secrets.secrets().adminPassword());
+            System.out.println("  Twilio auth token (webhooks)    " + secrets.secrets().twilioAuthToken());
+        } else {
+            System.out.println("Local passwords: " + secretsFile);
+        }
         AtomicReference<LocalAftercare> running = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         // Registered before anything starts, so that Ctrl-C while services boot leaves no process behind either.
@@ -56,8 +76,9 @@ public final class AftercareCli {
                 stopped.countDown();
             }
         }));
-        LocalAftercare aftercare = LocalAftercare.start(layout, InfrastructurePorts.localRun(),
-                LocalAftercare.localRunPorts(), line -> System.out.println("  " + line));
+        LocalAftercare aftercare = LocalAftercare.start(layout, secrets.secrets(),
+                InfrastructurePorts.localRun(), LocalAftercare.localRunPorts(), java.util.Map.of(),
+                line -> System.out.println("  " + line));
         running.set(aftercare);
         System.out.println();
         System.out.println("Aftercare is running:");
@@ -67,9 +88,10 @@ public final class AftercareCli {
                     url);
         }
         System.out.println("  PostgreSQL            " + aftercare.infrastructure().postgres().jdbcUrl("<service>")
-                + " (user postgres)");
+                + " (user postgres, this machine only)");
         System.out.println("  Kafka                 " + aftercare.infrastructure().kafka().bootstrapServers());
-        System.out.println("  SMTP                  localhost:" + aftercare.infrastructure().smtp().port());
+        System.out.println(
+                "  SMTP                  " + ServiceProcess.HOST + ":" + aftercare.infrastructure().smtp().port());
         System.out.println();
         System.out.println("Try ./aftercare demo in another terminal. Press Ctrl-C to stop.");
         stopped.await();

@@ -10,11 +10,6 @@ public enum AftercareService {
     GUIDANCE("guidance-service", 8081, true), SCHEDULING("scheduling-service", 8082, true), NOTIFICATION(
             "notification-service", 8083, true);
 
-    /** The local run's credentials: for one machine, documented in the README, never a deployment's. */
-    public static final String LOCAL_ADMIN_PASSWORD = "admin";
-    public static final String LOCAL_OPERATOR_PASSWORD = "operator";
-    public static final String LOCAL_TWILIO_TOKEN = "local-run-token";
-
     private final String module;
     private final int localRunPort;
     private final boolean usesKafka;
@@ -41,7 +36,10 @@ public enum AftercareService {
         return repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    /** The configuration that points this service at the given infrastructure and at its sibling services. */
+    /**
+     * The configuration that points this service at the given infrastructure and at its sibling services; the
+     * secrets are not in it but in {@link LocalSecrets#environment}, since this goes on the command line.
+     */
     public Map<String, String> config(LocalInfrastructure infrastructure, Map<AftercareService, Integer> servicePorts) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.datasource.jdbc.url", infrastructure.postgres().jdbcUrl(database()));
@@ -49,22 +47,22 @@ public enum AftercareService {
         if (usesKafka) {
             config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
         }
-        // The packaged services run in the prod profile, which has no default secrets: a local run names its own.
         if (this == GUIDANCE) {
-            config.put("quarkus.security.users.embedded.users.admin", LOCAL_ADMIN_PASSWORD);
+            config.put("aftercare.scheduling.url", url(servicePorts.get(SCHEDULING)));
         }
         if (this == SCHEDULING) {
-            config.put("quarkus.rest-client.guidance.url", "http://localhost:" + servicePorts.get(GUIDANCE));
-            config.put("quarkus.rest-client.notification.url", "http://localhost:" + servicePorts.get(NOTIFICATION));
-            config.put("aftercare.operator.password", LOCAL_OPERATOR_PASSWORD);
+            config.put("quarkus.rest-client.guidance.url", url(servicePorts.get(GUIDANCE)));
+            config.put("quarkus.rest-client.notification.url", url(servicePorts.get(NOTIFICATION)));
         }
         if (this == NOTIFICATION) {
-            config.put("aftercare.twilio.auth-token", LOCAL_TWILIO_TOKEN);
-            config.put("aftercare.operator.password", LOCAL_OPERATOR_PASSWORD);
-            config.put("aftercare.scheduling.url", "http://localhost:" + servicePorts.get(SCHEDULING));
+            config.put("aftercare.scheduling.url", url(servicePorts.get(SCHEDULING)));
             config.put("quarkus.mailer.host", "127.0.0.1");
             config.put("quarkus.mailer.port", String.valueOf(infrastructure.smtp().port()));
         }
         return config;
+    }
+
+    private static String url(int port) {
+        return "http://" + ServiceProcess.HOST + ":" + port;
     }
 }

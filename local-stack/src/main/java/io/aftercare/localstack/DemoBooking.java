@@ -33,11 +33,16 @@ final class DemoBooking {
     private final PrintStream out;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private final String scheduling = "http://localhost:" + AftercareService.SCHEDULING.localRunPort();
-    private final String notification = "http://localhost:" + AftercareService.NOTIFICATION.localRunPort();
+    private final String scheduling = "http://" + ServiceProcess.HOST + ":"
+            + AftercareService.SCHEDULING.localRunPort();
+    private final String notification = "http://" + ServiceProcess.HOST + ":"
+            + AftercareService.NOTIFICATION.localRunPort();
+    private final String operatorPassword;
 
-    DemoBooking(PrintStream out) {
+    /** @param operatorPassword the running system's, from its secrets file */
+    DemoBooking(PrintStream out, String operatorPassword) {
         this.out = out;
+        this.operatorPassword = operatorPassword;
     }
 
     void run() throws IOException, InterruptedException {
@@ -92,10 +97,9 @@ final class DemoBooking {
 
     /** As an operator would for a new clinic: one API key for the clinic's booking system. */
     private String issueApiKey() throws IOException, InterruptedException {
-        String password = System.getenv().getOrDefault("AFTERCARE_OPERATOR_PASSWORD", "operator");
         HttpResponse<String> issued = http.send(HttpRequest.newBuilder(
                 URI.create(scheduling + "/v1/admin/clinics/demo-clinic/credentials"))
-                .header("Authorization", basic("operator", password))
+                .header("Authorization", basic("operator", operatorPassword))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (issued.statusCode() != 201) {
@@ -116,8 +120,7 @@ final class DemoBooking {
         while (Instant.now().isBefore(deadline)) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                     URI.create(notification + "/v1/console/messages?limit=50"))
-                    .header("Authorization", basic("operator",
-                            System.getenv().getOrDefault("AFTERCARE_OPERATOR_PASSWORD", "operator")))
+                    .header("Authorization", basic("operator", operatorPassword))
                     .build(),
                     HttpResponse.BodyHandlers.ofString());
             for (JsonNode message : json.readTree(response.body())) {

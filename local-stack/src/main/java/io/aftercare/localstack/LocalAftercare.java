@@ -21,10 +21,12 @@ public final class LocalAftercare implements AutoCloseable {
     private final Layout layout;
     private final Map<AftercareService, Integer> servicePorts;
     private final Map<AftercareService, Map<String, String>> overrides;
+    private final LocalSecrets secrets;
 
     private LocalAftercare(LocalInfrastructure infrastructure, Map<AftercareService, ServiceProcess> services,
             Layout layout, Map<AftercareService, Integer> servicePorts,
-            Map<AftercareService, Map<String, String>> overrides) {
+            Map<AftercareService, Map<String, String>> overrides, LocalSecrets secrets) {
+        this.secrets = secrets;
         this.infrastructure = infrastructure;
         this.services = services;
         this.layout = layout;
@@ -40,14 +42,22 @@ public final class LocalAftercare implements AutoCloseable {
         return start(layout, ports, servicePorts, Map.of(), progress);
     }
 
-    /** @param overrides configuration per service on top of what points it at the infrastructure */
+    /** A run with passwords of its own that nobody keeps: a test's. */
     public static LocalAftercare start(Layout layout, InfrastructurePorts ports,
+            Map<AftercareService, Integer> servicePorts, Map<AftercareService, Map<String, String>> overrides,
+            Consumer<String> progress) throws Exception {
+        return start(layout, LocalSecrets.generate(), ports, servicePorts, overrides, progress);
+    }
+
+    /** @param overrides configuration per service on top of what points it at the infrastructure */
+    public static LocalAftercare start(Layout layout, LocalSecrets secrets, InfrastructurePorts ports,
             Map<AftercareService, Integer> servicePorts, Map<AftercareService, Map<String, String>> overrides,
             Consumer<String> progress) throws Exception {
         LocalInfrastructure infrastructure = LocalInfrastructure.start(layout.dataDirectory(),
                 layout.cacheDirectory(), ports, progress);
         Map<AftercareService, ServiceProcess> services = new EnumMap<>(AftercareService.class);
-        LocalAftercare aftercare = new LocalAftercare(infrastructure, services, layout, servicePorts, overrides);
+        LocalAftercare aftercare = new LocalAftercare(infrastructure, services, layout, servicePorts, overrides,
+                secrets);
         try {
             long started = System.nanoTime();
             // Start all three before waiting for any: their JVMs boot in parallel.
@@ -70,7 +80,7 @@ public final class LocalAftercare implements AutoCloseable {
         Map<String, String> config = new java.util.LinkedHashMap<>(service.config(infrastructure, servicePorts));
         config.putAll(overrides.getOrDefault(service, Map.of()));
         return ServiceProcess.start(service.module(), service.runJar(layout.repository()), servicePorts.get(service),
-                config, layout.logDirectory());
+                config, secrets.environment(service), layout.logDirectory());
     }
 
     /** Stops one service, as an outage would; {@link #startService} brings it back on the same port. */
@@ -119,8 +129,13 @@ public final class LocalAftercare implements AutoCloseable {
         return services.get(service);
     }
 
+    /** The passwords this run's services were given. */
+    public LocalSecrets secrets() {
+        return secrets;
+    }
+
     public String baseUrl(AftercareService service) {
-        return "http://localhost:" + servicePorts.get(service);
+        return "http://" + ServiceProcess.HOST + ":" + servicePorts.get(service);
     }
 
     /** Stops the services first, so that none of them loses its database or broker while still working. */

@@ -49,7 +49,7 @@ public final class LocalKafka implements AutoCloseable {
                 .getConstructor(configClass, Time.class)
                 .newInstance(config, Time.SYSTEM);
         server.getClass().getMethod("startup").invoke(server);
-        LocalKafka kafka = new LocalKafka(server, "localhost:" + port);
+        LocalKafka kafka = new LocalKafka(server, ServiceProcess.HOST + ":" + port);
         kafka.awaitReady();
         kafka.createTopics();
         return kafka;
@@ -86,9 +86,11 @@ public final class LocalKafka implements AutoCloseable {
         Map<String, String> props = new HashMap<>();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
-        props.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        props.put("controller.quorum.voters", "1@" + ServiceProcess.HOST + ":" + controllerPort);
+        props.put("listeners",
+                "PLAINTEXT://" + ServiceProcess.HOST + ":" + port + ",CONTROLLER://" + ServiceProcess.HOST + ":"
+                        + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://" + ServiceProcess.HOST + ":" + port);
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");

@@ -57,6 +57,8 @@ public final class LocalPostgres implements AutoCloseable {
                 .setRegisterShutdownHook(true)
                 .setPGStartupWait(Duration.ofSeconds(30))
                 .setServerConfig("max_connections", "200")
+                // Not "localhost", which may also mean ::1; and never '*': the database is for this machine alone.
+                .setServerConfig("listen_addresses", ServiceProcess.HOST)
                 // zonky starts the server with -F (fsync off) and synchronous_commit=off; a later -c wins over -F.
                 .setServerConfig("fsync", durability == Durability.DURABLE ? "on" : "off")
                 .setServerConfig("synchronous_commit", durability == Durability.DURABLE ? "on" : "off")
@@ -102,7 +104,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+        return "jdbc:postgresql://" + ServiceProcess.HOST + ":" + port() + "/" + database;
     }
 
     /**

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One packaged Quarkus service running as its own JVM process, the way it runs in production: started from its
- * {@code quarkus-app/quarkus-run.jar}, configured through system properties, its output kept in a log file.
+ * {@code quarkus-app/quarkus-run.jar}, configured through system properties, its secrets through environment
+ * variables (any user of the machine can read a process's command line, not its environment), listening on the
+ * loopback interface only, its output kept in a log file.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -42,12 +44,16 @@ public final class ServiceProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
+    /** A loopback address, not "localhost": that name may resolve to ::1 first, where nothing listens. */
+    public static final String HOST = "127.0.0.1";
+
     /**
      * @param runJar the service's {@code target/quarkus-app/quarkus-run.jar}
-     * @param config Quarkus configuration, passed as {@code -Dkey=value}
+     * @param config Quarkus configuration, passed as {@code -Dkey=value}: never a secret
+     * @param environment added to the process's environment: the secrets
      */
     public static ServiceProcess start(String name, Path runJar, int port, Map<String, String> config,
-            Path logDirectory)
+            Map<String, String> environment, Path logDirectory)
             throws IOException {
         if (!Files.isRegularFile(runJar)) {
             throw new IOException(name + " is not built: " + runJar + " is missing (run ./mvnw package)");
@@ -58,13 +64,16 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(System.getProperty(JVM_OPTIONS, LAPTOP_JVM_OPTIONS).trim().split("\\s+")));
         command.add("-Dquarkus.http.port=" + port);
+        // The prod profile listens on every interface; a run on one machine is for that machine only.
+        command.add("-Dquarkus.http.host=" + HOST);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(runJar.toAbsolutePath().toString());
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new ServiceProcess(name, port, process, logFile);
     }
 
@@ -76,8 +85,13 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** The process, so that a test can look at what others on the machine see of it (its command line). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String baseUrl() {
-        return "http://localhost:" + port;
+        return "http://" + HOST + ":" + port;
     }
 
     public Path logFile() {

@@ -60,7 +60,7 @@ class FaultInjectionIT {
         String apiKey = given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING))
                 .auth()
                 .preemptive()
-                .basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD)
+                .basic("operator", aftercare.secrets().operatorPassword())
                 .post("/v1/admin/clinics/" + CLINIC + "/credentials")
                 .then()
                 .statusCode(201)

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -44,14 +45,20 @@ final class OperatorProxy implements AutoCloseable {
                 .method(exchange.getRequestMethod(), body.length == 0
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
+        // What the browser says of the request's origin and the page's CSRF header reach the service as sent.
+        for (String name : List.of("Content-Type", "Sec-Fetch-Site", "X-Aftercare-Csrf")) {
+            String value = exchange.getRequestHeaders().getFirst(name);
+            if (value != null) {
+                request.header(name, value);
+            }
         }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            response.headers().firstValue("Content-Type")
-                    .ifPresent(v -> exchange.getResponseHeaders().add("Content-Type", v));
+            // The security headers too, so that the browser under test enforces the page's CSP as a real one would.
+            for (String name : List.of("Content-Type", "Content-Security-Policy", "X-Frame-Options",
+                    "X-Content-Type-Options")) {
+                response.headers().firstValue(name).ifPresent(v -> exchange.getResponseHeaders().add(name, v));
+            }
             byte[] answer = response.body();
             exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
             if (answer.length > 0) {

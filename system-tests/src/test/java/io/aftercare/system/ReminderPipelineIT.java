@@ -47,7 +47,7 @@ class ReminderPipelineIT {
         apiKey = given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING))
                 .auth()
                 .preemptive()
-                .basic("operator", "operator")
+                .basic("operator", aftercare.secrets().operatorPassword())
                 .post("/v1/admin/clinics/" + CLINIC + "/credentials")
                 .then()
                 .statusCode(201)
@@ -205,7 +205,7 @@ class ReminderPipelineIT {
         Eventually.await(path + " to show the check-in answer", DELIVERY_BOUND,
                 () -> Integer.valueOf(4).equals(clinic().get(path).jsonPath().get("checkIn.score")) ? true : null);
         assertThat(given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING)).auth().preemptive()
-                .basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD)
+                .basic("operator", aftercare.secrets().operatorPassword())
                 .get("/v1/ops/overview?clinicId=" + CLINIC)
                 .jsonPath()
                 .getInt("inbox.urgent")).isPositive();
@@ -213,7 +213,7 @@ class ReminderPipelineIT {
         // Another clinic sees nothing of it.
         String otherClinic = "system-clinic-other";
         String otherKey = given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING)).auth().preemptive()
-                .basic("operator", "operator")
+                .basic("operator", aftercare.secrets().operatorPassword())
                 .post("/v1/admin/clinics/" + otherClinic + "/credentials")
                 .then()
                 .statusCode(201)
@@ -390,14 +390,14 @@ class ReminderPipelineIT {
 
     private static RequestSpecification operatorOf(AftercareService service) {
         return given().baseUri(aftercare.baseUrl(service)).auth().preemptive().basic("operator",
-                AftercareService.LOCAL_OPERATOR_PASSWORD);
+                aftercare.secrets().operatorPassword());
     }
 
     private static int sentInTheLastHour() {
         return given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING))
                 .auth()
                 .preemptive()
-                .basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD)
+                .basic("operator", aftercare.secrets().operatorPassword())
                 .get("/v1/ops/overview?hours=1&clinicId=" + CLINIC)
                 .jsonPath()
                 .getInt("funnel.sent");
@@ -409,7 +409,7 @@ class ReminderPipelineIT {
         new java.util.TreeMap<>(parameters).forEach((name, value) -> data.append(name).append(value));
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
         mac.init(new javax.crypto.spec.SecretKeySpec(
-                AftercareService.LOCAL_TWILIO_TOKEN.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+                aftercare.secrets().twilioAuthToken().getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
         return java.util.Base64.getEncoder()
                 .encodeToString(mac.doFinal(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
@@ -419,7 +419,7 @@ class ReminderPipelineIT {
                 .baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION))
                 .auth()
                 .preemptive()
-                .basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD)
+                .basic("operator", aftercare.secrets().operatorPassword())
                 .get("/v1/console/messages?limit=50")
                 .jsonPath()
                 .<String>getList("body")
@@ -531,14 +531,17 @@ class ReminderPipelineIT {
         Eventually.await(DELIVERY_BOUND, () -> given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING))
                 .auth()
                 .preemptive()
-                .basic("operator", "operator")
+                .basic("operator", aftercare.secrets().operatorPassword())
                 .get("/v1/ops/overview")
                 .jsonPath()
                 .getInt("funnel.sent") > 0 ? true : null);
 
         try (OperatorProxy proxy = new OperatorProxy(aftercare.baseUrl(AftercareService.SCHEDULING), "operator",
-                "operator")) {
+                aftercare.secrets().operatorPassword())) {
             String page = proxy.baseUrl() + "/ops/";
+            // The browser gets the page's CSP, so a console free of errors means nothing on the page was blocked.
+            given().get(page).then().statusCode(200)
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'"));
             HeadlessChromium.Result dom = HeadlessChromium.dumpDom(page);
             Path screenshot = Path.of("target", "ops-page.png");
             HeadlessChromium.Result shot = HeadlessChromium.screenshot(page, screenshot);
@@ -662,7 +665,7 @@ class ReminderPipelineIT {
                             .baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION))
                             .auth()
                             .preemptive()
-                            .basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD)
+                            .basic("operator", aftercare.secrets().operatorPassword())
                             .get("/v1/console/messages?limit=50")
                             .then()
                             .statusCode(200)

@@ -107,7 +107,7 @@ class ScaleBenchmarkIT {
     private static Histogram overview(int hours) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(aftercare.baseUrl(AftercareService.SCHEDULING)
                 + "/v1/ops/overview?hours=" + hours))
-                .header("Authorization", SchedulingLoad.basic("operator", "operator"))
+                .header("Authorization", SchedulingLoad.basic("operator", aftercare.secrets().operatorPassword()))
                 .build();
         Histogram latency = new Histogram(60_000_000_000L, 3);
         for (int i = 0; i < OVERVIEW_CALLS + 3; i++) {

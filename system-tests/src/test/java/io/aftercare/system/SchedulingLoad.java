@@ -162,7 +162,7 @@ final class SchedulingLoad {
     static String issueKey(LocalAftercare aftercare, String clinicId) throws Exception {
         HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create(
                 aftercare.baseUrl(AftercareService.SCHEDULING) + "/v1/admin/clinics/" + clinicId + "/credentials"))
-                .header("Authorization", basic("operator", AftercareService.LOCAL_OPERATOR_PASSWORD))
+                .header("Authorization", basic("operator", aftercare.secrets().operatorPassword()))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(issued.body()).path("secret").asText();

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.aftercare.guidance.model.MessageBudget;
 import io.aftercare.guidance.model.ProtocolContent;
+import io.aftercare.guidance.security.ClinicOverrideAccess;
 import io.aftercare.guidance.service.ClinicOverrideService;
 import io.aftercare.guidance.service.EffectiveProtocol;
 import io.aftercare.guidance.service.PlanCalculator;
@@ -26,7 +27,10 @@ import io.aftercare.guidance.service.ProtocolService;
 import io.aftercare.problem.InputPatterns;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Read access to protocols and plans; open to any caller (editing is in the admin resources). */
+/**
+ * Read access to protocols and plans: the base protocol is open to any caller, a clinic's view of it needs that
+ * clinic's, the operator's or the admin's login ({@link ClinicOverrideAccess}); editing is in the admin resources.
+ */
 @Path("/v1/protocols")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProtocolResource {
@@ -48,10 +52,12 @@ public class ProtocolResource {
     private final PlanCalculator planner;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final ClinicOverrideAccess access;
 
     public ProtocolResource(ProtocolService protocols, ClinicOverrideService overrides, PlanCalculator planner,
-            MeterRegistry registry, Clock clock) {
+            MeterRegistry registry, Clock clock, ClinicOverrideAccess access) {
         this.clock = clock;
+        this.access = access;
         this.protocols = protocols;
         this.overrides = overrides;
         this.planner = planner;
@@ -74,6 +80,7 @@ public class ProtocolResource {
     @Path("/{treatment}")
     public EffectiveProtocol effective(@PathParam("treatment") @Pattern(regexp = TREATMENT) String treatment,
             @QueryParam("clinicId") @Pattern(regexp = CLINIC) String clinicId) {
+        access.check(clinicId);
         return overrides.effective(treatment, clinicId);
     }
 
@@ -90,6 +97,7 @@ public class ProtocolResource {
     @Path("/{treatment}/plan")
     public PlanResponse plan(@PathParam("treatment") @Pattern(regexp = TREATMENT) String treatment,
             @Valid @BeanParam PlanQuery query) {
+        access.check(query.clinicId);
         PlanQuery.Parsed parsed = query.parse(clock);
         EffectiveProtocol protocol = overrides.effective(treatment, query.clinicId);
         // The clinic's profile (scheduling owns it and sends its name, phone, window and consent basis with each plan request)

@@ -188,7 +188,7 @@ class CareMomentsTest {
                 {"clinicName": "Clínica Zoë Núñez"}
                 """).put("/v1/admin/clinics/" + clinic + "/protocols/microneedling").then().statusCode(201);
 
-        JsonPath plan = given().queryParam("treatedAt", "2026-06-10T17:00:00+02:00")
+        JsonPath plan = PlanEndpointTest.asOperator().queryParam("treatedAt", "2026-06-10T17:00:00+02:00")
                 .queryParam("zone", "Europe/Madrid")
                 .queryParam("locale", "es")
                 .queryParam("firstName", "María")
@@ -237,7 +237,8 @@ class CareMomentsTest {
     }
 
     static JsonPath plan(Instant end, ZoneId zone, String locale, Map<String, String> extra) {
-        var request = given().queryParam("treatedAt", OffsetDateTime.ofInstant(end, zone).toString())
+        var request = (extra.containsKey("clinicId") ? PlanEndpointTest.asOperator() : given())
+                .queryParam("treatedAt", OffsetDateTime.ofInstant(end, zone).toString())
                 .queryParam("zone", zone.getId())
                 .queryParam("locale", locale)
                 .queryParam("firstName", "Ana");

@@ -74,10 +74,32 @@ class ClinicOverrideAdminResourceTest {
         assertThat((String) ((Map<?, ?>) PlanEndpointTest.reminder(mine, "settling-check", 0).get("messages"))
                 .get("sms")).contains("+34911222333");
         assertThat(mine.getString("sendWindow.end")).startsWith("19:00");
-        given().get("/v1/protocols/microneedling?clinicId=" + clinic)
+        PlanEndpointTest.asOperator().get("/v1/protocols/microneedling?clinicId=" + clinic)
                 .then()
                 .statusCode(200)
                 .body("parameters.sunAvoidanceHours", org.hamcrest.Matchers.equalTo(72));
+    }
+
+    @Test
+    void aClinicsViewOfTheProtocolNeedsALogin() {
+        String clinic = "private-" + System.nanoTime();
+        admin().body("{\"clinicName\": \"Clinica Reservada\", \"phone\": \"+34911000111\"}").put(path(clinic))
+                .then().statusCode(201);
+        String plan = "/v1/protocols/microneedling/plan?treatedAt=2026-03-07T17:00:00Z&zone=UTC&firstName=Ana&clinicId="
+                + clinic;
+        String effective = "/v1/protocols/microneedling?clinicId=" + clinic;
+        for (String url : java.util.List.of(plan, effective)) {
+            given().get(url).then().statusCode(401).contentType("application/problem+json")
+                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Reservada")));
+            given().auth().preemptive().basic("operator", "wrong").get(url).then().statusCode(401);
+            given().auth().preemptive().basic("reader", "reader").get(url).then().statusCode(403);
+            PlanEndpointTest.asOperator().get(url).then().statusCode(200);
+            given().auth().preemptive().basic("admin", "admin").get(url).then().statusCode(200);
+        }
+        // The base protocol stays open.
+        given().get("/v1/protocols/microneedling").then().statusCode(200);
+        given().get("/v1/protocols/microneedling/plan?treatedAt=2026-03-07T17:00:00Z&zone=UTC&firstName=Ana").then()
+                .statusCode(200);
     }
 
     @Test

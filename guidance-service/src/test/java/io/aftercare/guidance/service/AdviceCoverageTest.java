@@ -80,7 +80,8 @@ class AdviceCoverageTest {
         given().auth().preemptive().basic("admin", "admin").contentType(ContentType.JSON)
                 .body("{\"recommendsNextSession\": true}")
                 .put("/v1/admin/clinics/" + clinic + "/protocols/microneedling").then().statusCode(201);
-        JsonPath plan = given().queryParam("treatedAt", "2026-06-10T17:00:00+02:00")
+        JsonPath plan = given().auth().preemptive().basic("operator", "operator")
+                .queryParam("treatedAt", "2026-06-10T17:00:00+02:00")
                 .queryParam("zone", "Europe/Madrid")
                 .queryParam("firstName", "Ana")
                 .queryParam("clinicId", clinic)

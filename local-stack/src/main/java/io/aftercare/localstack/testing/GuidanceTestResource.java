@@ -19,6 +19,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class GuidanceTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The test guidance's logins; scheduling's test profile signs in to it as the operator with the same value. */
+    public static final String ADMIN_PASSWORD = "admin";
+    public static final String OPERATOR_PASSWORD = "operator";
+
     private static ServiceProcess guidance;
 
     @Override
@@ -45,9 +49,11 @@ public class GuidanceTestResource implements QuarkusTestResourceLifecycleManager
                     AftercareService.GUIDANCE.runJar(repository), FreePorts.next(),
                     Map.of("quarkus.datasource.jdbc.url", postgres.jdbcUrl("guidance"), "quarkus.datasource.username",
                             LocalPostgres.USER, "kafka.bootstrap.servers",
-                            SharedTestInfrastructure.kafka().bootstrapServers(),
-                            // The packaged jar runs in the prod profile, which has no default admin password.
-                            "quarkus.security.users.embedded.users.admin", AftercareService.LOCAL_ADMIN_PASSWORD),
+                            SharedTestInfrastructure.kafka().bootstrapServers()),
+                    // The packaged jar runs in the prod profile, which has no default secrets. These are a test's
+                    // guidance on a random loopback port, gone with the test JVM; the tests sign in with them.
+                    Map.of("AFTERCARE_ADMIN_PASSWORD", ADMIN_PASSWORD, "AFTERCARE_OPERATOR_PASSWORD",
+                            OPERATOR_PASSWORD),
                     Path.of(System.getProperty("java.io.tmpdir"), "guidance-logs"));
             process.awaitReady(Duration.ofSeconds(90));
             return process;

@@ -219,10 +219,13 @@ class ReplyRoutingTest {
                 .body(equalTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>Aftercare reminders"
                         + " from your clinic. Reply STOP to stop them, START to resume.</Message></Response>"));
 
-        operator().post("/v1/ops/unrouted-replies/" + id + "/handled").then().statusCode(200)
+        operator().post("/v1/ops/unrouted-replies/" + id + "/handled").then().statusCode(403);
+        operator().header("X-Aftercare-Csrf", "1").post("/v1/ops/unrouted-replies/" + id + "/handled").then()
+                .statusCode(200)
                 .body("handledBy", equalTo("operator"));
         assertThat(unrouted()).noneSatisfy(entry -> assertThat(entry.get("id")).isEqualTo(id));
-        operator().post("/v1/ops/unrouted-replies/" + UUID.randomUUID() + "/handled").then().statusCode(404)
+        operator().header("X-Aftercare-Csrf", "1").post("/v1/ops/unrouted-replies/" + UUID.randomUUID() + "/handled")
+                .then().statusCode(404)
                 .contentType("application/problem+json");
     }
 

@@ -9,8 +9,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The guidance service's plan endpoint: the one place plans are computed. */
+import io.quarkus.rest.client.reactive.ClientBasicAuth;
+
+/**
+ * The guidance service's plan endpoint: the one place plans are computed. A plan names a clinic, whose override only
+ * a login may read, so scheduling signs in as the operator.
+ */
 @RegisterRestClient(configKey = "guidance")
+@ClientBasicAuth(username = "${aftercare.operator.username}", password = "${aftercare.operator.password}")
 @Path("/v1/protocols")
 @Produces(MediaType.APPLICATION_JSON)
 public interface GuidanceClient {

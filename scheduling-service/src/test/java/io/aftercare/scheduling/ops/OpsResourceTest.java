@@ -49,6 +49,30 @@ class OpsResourceTest {
     }
 
     @Test
+    void thePageMayNotBeFramedNorRunScriptsOfOtherOrigins() {
+        for (String page : java.util.List.of("/ops/", "/ops/ops.js", "/v1/ops/overview")) {
+            Clinics.operator().get(page).then().statusCode(200)
+                    .header("X-Frame-Options", "DENY")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.containsString("script-src 'self'"),
+                            org.hamcrest.Matchers.containsString("frame-ancestors 'none'")));
+        }
+        // Inline script or style would be blocked by that policy: the page has none.
+        assertThat(Clinics.operator().get("/ops/").asString()).doesNotContain("<script>").doesNotContain("<style");
+    }
+
+    @Test
+    void theAdminEndpointsRefuseRequestsFromAnotherSite() {
+        String credentials = "/v1/admin/clinics/clinic-x-" + UUID.randomUUID().toString().substring(0, 8)
+                + "/credentials";
+        Clinics.operator().header("Sec-Fetch-Site", "cross-site").post(credentials)
+                .then().statusCode(403).contentType("application/problem+json");
+        Clinics.operator().get(credentials).then().statusCode(200).body("", org.hamcrest.Matchers.empty());
+        Clinics.operator().header("Sec-Fetch-Site", "same-origin").post(credentials).then().statusCode(201);
+    }
+
+    @Test
     void theFunnelOfOneClinicCountsThatClinicOnly() {
         String clinic = "clinic-f-" + UUID.randomUUID().toString().substring(0, 8);
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).truncatedTo(ChronoUnit.MINUTES);
@@ -89,12 +113,25 @@ class OpsResourceTest {
         assertThat(overview.getBoolean("failures.find { it.reminderId == '" + reminderId + "' }.canResend")).isTrue();
         assertThat(overview.getInt("funnel.failed")).isPositive();
 
-        Clinics.operator().post("/v1/ops/reminders/" + reminderId + "/resend").then().statusCode(202);
+        String resend = "/v1/ops/reminders/" + reminderId + "/resend";
+        // What a cross-site form could send (the browser adds the operator's Basic login by itself) changes nothing.
+        Clinics.operator().post(resend).then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("X-Aftercare-Csrf"));
+        Clinics.operator().header("X-Aftercare-Csrf", "1").header("Sec-Fetch-Site", "cross-site").post(resend)
+                .then().statusCode(403).contentType("application/problem+json");
+        Clinics.operator().header("X-Aftercare-Csrf", "1").header("Sec-Fetch-Site", "same-site").post(resend)
+                .then().statusCode(403);
+        assertThat(Clinics.operator().get("/v1/ops/overview?clinicId=clinic-o").jsonPath()
+                .getBoolean("failures.find { it.reminderId == '" + reminderId + "' }.canResend")).isTrue();
+
+        Clinics.operator().header("X-Aftercare-Csrf", "1").header("Sec-Fetch-Site", "same-origin").post(resend)
+                .then().statusCode(202);
 
         try (TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
             assertThat(topic.read(r -> (reminderId + ":1").equals(header(r, "ce_id")), 1, BOUND)).hasSize(1);
         }
-        Clinics.operator().post("/v1/ops/reminders/" + UUID.randomUUID() + "/resend").then().statusCode(404);
+        Clinics.operator().header("X-Aftercare-Csrf", "1").post("/v1/ops/reminders/" + UUID.randomUUID() + "/resend")
+                .then().statusCode(404);
     }
 
     private void reportFailed(String reminderId, String bookingId) {
