@@ -53,6 +53,11 @@ public enum AftercareService {
         if (this == GUIDANCE) {
             config.put("quarkus.security.users.embedded.users.admin", LOCAL_ADMIN_PASSWORD);
         }
+        if (this == SCHEDULING || this == NOTIFICATION) {
+            // A local run's clinic systems and FHIR servers are on this machine, over plain http.
+            config.put("aftercare.outbound.allow-http", "true");
+            config.put("aftercare.outbound.allow-loopback", "true");
+        }
         if (this == SCHEDULING) {
             config.put("quarkus.rest-client.guidance.url", "http://localhost:" + servicePorts.get(GUIDANCE));
             config.put("quarkus.rest-client.notification.url", "http://localhost:" + servicePorts.get(NOTIFICATION));
