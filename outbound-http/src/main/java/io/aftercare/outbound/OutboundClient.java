@@ -42,8 +42,10 @@ public class OutboundClient {
         this.config = config;
         this.http = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
+                // The TLS engine is made for the URL's host (the request's authority, not the server address), so
+                // the JDK sends it as the server name and checks the certificate against it; forcing SNI would also
+                // send IP literals, which the TLS specification does not allow.
                 .setVerifyHost(true)
-                .setForceSni(true)
                 .setMaxPoolSize(8));
     }
 
