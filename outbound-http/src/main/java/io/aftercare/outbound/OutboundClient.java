@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -34,19 +36,31 @@ public class OutboundClient {
     private final Vertx vertx;
     private final OutboundPolicy policy;
     private final OutboundConfig config;
-    private final HttpClient http;
+    /** For hosts that are names: the name is always sent as the TLS server name (SNI). */
+    private final HttpClient byName;
+    /** For IP literals, which TLS does not allow as a server name. */
+    private final HttpClient byAddress;
 
+    @Inject
     public OutboundClient(Vertx vertx, OutboundPolicy policy, OutboundConfig config) {
+        this(vertx, policy, config, options -> {
+        });
+    }
+
+    /** @param tuning what a test changes, such as the certificates it trusts */
+    OutboundClient(Vertx vertx, OutboundPolicy policy, OutboundConfig config, Consumer<HttpClientOptions> tuning) {
         this.vertx = vertx;
         this.policy = policy;
         this.config = config;
-        this.http = vertx.createHttpClient(new HttpClientOptions()
+        HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
-                // The TLS engine is made for the URL's host (the request's authority, not the server address), so
-                // the JDK sends it as the server name and checks the certificate against it; forcing SNI would also
-                // send IP literals, which the TLS specification does not allow.
+                // The certificate is checked against the URL's host (the request's authority), not the address.
                 .setVerifyHost(true)
-                .setMaxPoolSize(8));
+                .setMaxPoolSize(8);
+        tuning.accept(options);
+        // The JDK sends a server name by itself only for names with a dot; a name we connect to always gets one.
+        this.byName = vertx.createHttpClient(new HttpClientOptions(options).setForceSni(true));
+        this.byAddress = vertx.createHttpClient(options);
     }
 
     /**
@@ -118,6 +132,7 @@ public class OutboundClient {
                 .setConnectTimeout(config.connectTimeout().toMillis());
         request.headers().forEach(options::putHeader);
         int limit = config.maxResponseBytes();
+        HttpClient http = HostForms.literal(host).isPresent() ? byAddress : byName;
         http.request(options).compose(sending -> {
             open.set(sending);
             if (result.isDone()) {
@@ -145,6 +160,7 @@ public class OutboundClient {
 
     @PreDestroy
     void close() {
-        http.close();
+        byName.close();
+        byAddress.close();
     }
 }
