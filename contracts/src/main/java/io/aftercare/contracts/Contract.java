@@ -28,7 +28,9 @@ public enum Contract {
     REMINDER_DUE("reminder-due"), NOTIFICATION_STATUS("notification-status"), RECIPIENT_PREFERENCE_CHANGED(
             "recipient-preference-changed"), PROTOCOL_PUBLISHED(
                     "protocol-published"), PATIENT_REPLIED(
-                            "patient-replied"), GUIDANCE_PLAN("guidance-plan"), CLINIC_PROFILE("clinic-profile");
+                            "patient-replied"), GUIDANCE_PLAN("guidance-plan"), CLINIC_PROFILE(
+                                    "clinic-profile"), CREDENTIAL_REVOKED(
+                                            "credential-revoked");
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             registry -> registry.schemaRegistryConfig(

@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A text a patient sent us that was not a keyword, filed under their newest booking for that number: an entry of the
+ * A text a patient sent us that was not a keyword, filed under the booking whose text they answered: an entry of the
  * clinic's inbox. The body is personal health information: never logged, shown only to its clinic and to operators.
  */
 @Entity

@@ -17,6 +17,9 @@ public class ClinicProfiles {
     /** The secret of the Standard Webhooks test vector (contracts/examples/clinic-profile.json uses it too). */
     public static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
+    /** The clinic's own number in {@link #profile}: what its patients text back. */
+    public static final String SMS_SENDER = "+34600111222";
+
     private final ClinicProfileRepository repository;
 
     public ClinicProfiles(ClinicProfileRepository repository) {

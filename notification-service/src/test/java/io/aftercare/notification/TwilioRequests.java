@@ -19,13 +19,27 @@ public final class TwilioRequests {
     private TwilioRequests() {
     }
 
-    /** The form Twilio posts when a patient texts {@code body} to our number. */
+    /** The deployment's own number, {@code aftercare.twilio.from} in tests. */
+    public static final String DEPLOYMENT_NUMBER = "+15005550006";
+
+    /** The form Twilio posts when a patient texts {@code body} to the deployment's number. */
     public static Map<String, String> inbound(String from, String body) {
+        return inbound(from, DEPLOYMENT_NUMBER, null, body);
+    }
+
+    /**
+     * The form Twilio posts when a patient texts {@code body} to number {@code to}, which belongs to Messaging Service
+     * {@code messagingService} when that is not null.
+     */
+    public static Map<String, String> inbound(String from, String to, String messagingService, String body) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
         form.put("AccountSid", FakeTwilio.ACCOUNT_SID);
+        if (messagingService != null) {
+            form.put("MessagingServiceSid", messagingService);
+        }
         form.put("From", from);
-        form.put("To", "+15005550006");
+        form.put("To", to);
         form.put("Body", body);
         form.put("NumMedia", "0");
         return form;

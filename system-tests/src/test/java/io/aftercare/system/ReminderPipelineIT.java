@@ -173,6 +173,8 @@ class ReminderPipelineIT {
                 .extract()
                 .path("reminders.find { it.category == 'check-in' }.id");
         assertThat((String) awaitConsoleMessage(checkIn).get("body")).contains("Responde de 1 (bien) a 5 (mucho peor)");
+        // Replies are routed by the texts the delivery recorded as sent: the patient answers once it is.
+        awaitTextSent(CLINIC, apiKey, clinic().get(path).path("id"));
 
         String notification = aftercare.baseUrl(AftercareService.NOTIFICATION);
         Map<String, String> reply = new java.util.LinkedHashMap<>();
@@ -233,6 +235,161 @@ class ReminderPipelineIT {
                 .extract()
                 .path("deliveryId");
         assertThat(awaitConsoleMessage("reply:" + delivery).get("body")).isEqualTo(staffText);
+    }
+
+    /**
+     * Two clinics share one patient's number, as clinics on one deployment can: every reply lands where the
+     * conversation says (the sender the patient answered, then the booking that texted them last from it), urgent
+     * alerts included, and never at a clinic that only booked the number.
+     */
+    @Test
+    void repliesFromANumberTwoClinicsShareLandOnlyWhereTheConversationSays() throws Exception {
+        String phone = "+34612345699";
+        String a = "routing-a";
+        String b = "routing-b";
+        String ownA = "routing-own-a";
+        String ownB = "routing-own-b";
+        // The clinics with their own senders first, so that notification has their profiles before they text.
+        String senderA = "+34910000001";
+        String senderB = "MG" + java.util.UUID.randomUUID().toString().replace("-", "");
+        for (String[] clinic : new String[][]{{a, null}, {b, null}, {ownA, senderA}, {ownB, senderB}}) {
+            operatorOf(AftercareService.SCHEDULING).contentType(ContentType.JSON)
+                    .body(routingProfile(clinic[0], clinic[1]))
+                    .put("/v1/admin/clinics/" + clinic[0])
+                    .then()
+                    .statusCode(201);
+        }
+        String notification = aftercare.baseUrl(AftercareService.NOTIFICATION);
+        Map<String, String> keys = new java.util.HashMap<>();
+        for (String clinic : List.of(a, b, ownA, ownB)) {
+            keys.put(clinic, operatorOf(AftercareService.SCHEDULING).post("/v1/admin/clinics/" + clinic
+                    + "/credentials").then().statusCode(201).extract().path("secret"));
+        }
+
+        // A texts the number; B books it too, without SMS consent: B's reminder goes by email, B texts nothing.
+        String bookingA = bookAndAwaitText(a, keys.get(a), phone, true, "routing-1");
+        String bookingB = book(b, keys.get(b), phone, false, "routing-2");
+        patientTexts(phone, "+15005550006", null, "I have a fever since last night");
+        Map<String, Object> urgent = awaitInboxEntry(a, keys.get(a), bookingA);
+        assertThat(urgent).containsEntry("urgent", true);
+        assertThat(inboxOf(b, keys.get(b))).isEmpty();
+        // The urgent alert goes to A's desk; B's hears nothing.
+        Eventually.await("the alert at A's desk", DELIVERY_BOUND, () -> aftercare.infrastructure().smtp()
+                .receivedBy("desk@" + a + ".example").stream()
+                .filter(m -> io.aftercare.localstack.LocalSmtp.textOf(m).contains((String) urgent.get("id")))
+                .findFirst().orElse(null));
+        assertThat(aftercare.infrastructure().smtp().receivedBy("desk@" + b + ".example")).isEmpty();
+
+        // Both text it from their own senders: each reply goes to the clinic whose number it answers.
+        String bookingOwnA = bookAndAwaitText(ownA, keys.get(ownA), phone, true, "routing-3");
+        String bookingOwnB = bookAndAwaitText(ownB, keys.get(ownB), phone, true, "routing-4");
+        patientTexts(phone, senderA, null, "there is pus on my cheek");
+        patientTexts(phone, "+34910000099", senderB, "is the redness normal?");
+        assertThat(awaitInboxEntry(ownA, keys.get(ownA), bookingOwnA)).containsEntry("urgent", true);
+        assertThat(awaitInboxEntry(ownB, keys.get(ownB), bookingOwnB)).containsEntry("urgent", false)
+                .containsEntry("body", "is the redness normal?");
+        assertThat(inboxOf(ownA, keys.get(ownA))).hasSize(1);
+
+        // Then from the one shared sender: B now texts the number (consent given), so its replies are B's.
+        String bookingB2 = bookAndAwaitText(b, keys.get(b), phone, true, "routing-5");
+        patientTexts(phone, "+15005550006", null, "ok, thank you");
+        assertThat(awaitInboxEntry(b, keys.get(b), bookingB2)).containsEntry("body", "ok, thank you");
+        assertThat(inboxOf(a, keys.get(a))).hasSize(1);
+        assertThat(inboxOf(b, keys.get(b))).extracting(e -> e.get("bookingId")).doesNotContain(bookingB);
+    }
+
+    /** Both services remember a checked key; a revocation at scheduling reaches both within 2 s. */
+    @Test
+    void aRevokedKeyIsRefusedByEveryServiceWithinTwoSeconds() throws Exception {
+        String clinic = "revoked-clinic";
+        String key = operatorOf(AftercareService.SCHEDULING).post("/v1/admin/clinics/" + clinic + "/credentials")
+                .then().statusCode(201).extract().path("secret");
+        String keyId = key.split("_", 3)[1];
+        String atScheduling = aftercare.baseUrl(AftercareService.SCHEDULING) + "/v1/clinics/" + clinic + "/session";
+        String atNotification = aftercare.baseUrl(AftercareService.NOTIFICATION) + "/v1/clinics/" + clinic + "/inbox";
+        given().auth().preemptive().basic(clinic, key).get(atScheduling).then().statusCode(204);
+        given().auth().preemptive().basic(clinic, key).get(atNotification).then().statusCode(200);
+
+        java.time.Instant revoked = java.time.Instant.now();
+        operatorOf(AftercareService.SCHEDULING).delete("/v1/admin/clinics/" + clinic + "/credentials/" + keyId)
+                .then().statusCode(204);
+        for (String url : List.of(atScheduling, atNotification)) {
+            while (given().auth().preemptive().basic(clinic, key).get(url).statusCode() != 401) {
+                assertThat(Duration.between(revoked, java.time.Instant.now())).as(url).isLessThan(Duration.ofSeconds(2));
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static String routingProfile(String clinic, String sender) {
+        return """
+                {"name": "Clinic %s", "timeZone": "Europe/Madrid", "locale": "en", "phone": "+34912345678",
+                 %s "alertEmail": "desk@%s.example", "consentBasis": "healthcare-exemption",
+                 "helpTexts": {"en": "Clinic %s: call +34912345678."}, "webhooks": []}
+                """.formatted(clinic, sender == null
+                ? ""
+                : "\"sms\": {\"sender\": \"" + sender
+                        + "\", \"messagesPerSecond\": 10},",
+                clinic, clinic);
+    }
+
+    private static String book(String clinic, String key, String phone, boolean smsConsent, String ref) {
+        String body = booking("Ana", phone);
+        if (!smsConsent) {
+            body = body.replace("\"consent\": {\"sms\": true", "\"consent\": {\"sms\": false")
+                    .replace("\"preferredChannel\": \"sms\"", "\"preferredChannel\": \"email\"");
+        }
+        return given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING)).auth().preemptive().basic(clinic, key)
+                .contentType(ContentType.JSON).body(body).put("/v1/clinics/" + clinic + "/bookings/" + ref)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** Books the number and waits until a text of the booking went out, so that the conversation is the booking's. */
+    private static String bookAndAwaitText(String clinic, String key, String phone, boolean smsConsent, String ref) {
+        String id = book(clinic, key, phone, smsConsent, ref);
+        awaitTextSent(clinic, key, id);
+        return id;
+    }
+
+    /** Until notification recorded a text of the booking as sent, which is when a reply to it can be routed. */
+    private static void awaitTextSent(String clinic, String key, String bookingId) {
+        Eventually.await("a text of booking " + bookingId + " recorded as sent", DELIVERY_BOUND, () -> given()
+                .baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION)).auth().preemptive().basic(clinic, key)
+                .queryParam("bookingId", bookingId).get("/v1/clinics/" + clinic + "/deliveries").jsonPath()
+                .getList("findAll { it.channel == 'sms' && (it.status == 'sent' || it.status == 'delivered') }")
+                .isEmpty() ? null : true);
+    }
+
+    private static void patientTexts(String from, String to, String messagingService, String body) throws Exception {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("MessageSid", "SM" + java.util.UUID.randomUUID().toString().replace("-", ""));
+        if (messagingService != null) {
+            form.put("MessagingServiceSid", messagingService);
+        }
+        form.put("From", from);
+        form.put("To", to);
+        form.put("Body", body);
+        String inboundUrl = aftercare.baseUrl(AftercareService.NOTIFICATION) + "/v1/webhooks/twilio/inbound";
+        given().contentType("application/x-www-form-urlencoded").formParams(form)
+                .header("X-Twilio-Signature", twilioSignature(inboundUrl, form))
+                .post(inboundUrl).then().statusCode(200);
+    }
+
+    private static List<Map<String, Object>> inboxOf(String clinic, String key) {
+        return given().baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION)).auth().preemptive()
+                .basic(clinic, key).get("/v1/clinics/" + clinic + "/inbox").then().statusCode(200).extract()
+                .jsonPath().getList("items");
+    }
+
+    private static Map<String, Object> awaitInboxEntry(String clinic, String key, String bookingId) {
+        return Eventually.await("a reply of booking " + bookingId + " in " + clinic + "'s inbox", DELIVERY_BOUND,
+                () -> inboxOf(clinic, key).stream().filter(e -> bookingId.equals(e.get("bookingId"))).findFirst()
+                        .orElse(null));
+    }
+
+    private static RequestSpecification operatorOf(AftercareService service) {
+        return given().baseUri(aftercare.baseUrl(service)).auth().preemptive().basic("operator",
+                AftercareService.LOCAL_OPERATOR_PASSWORD);
     }
 
     private static int sentInTheLastHour() {

@@ -170,6 +170,22 @@ class ProtocolAdminResourceTest {
     }
 
     @Test
+    void everyChangeAnEditorTriesIsInTheAuditTrail() {
+        String treatment = "audited-" + System.nanoTime();
+        admin().body("{\"title\": \"x\", \"rules\": [{\"timing\": {\"kind\": \"sometimes\"}}]}")
+                .put("/v1/admin/protocols/" + treatment + "/draft")
+                .then()
+                .statusCode(400);
+        io.restassured.path.json.JsonPath audit = admin().get("/v1/ops/audit").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(audit.getString("items[0].actor")).isEqualTo("admin");
+        assertThat(audit.getString("items[0].action")).isEqualTo("PUT");
+        assertThat(audit.getString("items[0].resource")).isEqualTo("/v1/admin/protocols/" + treatment + "/draft");
+        assertThat(audit.getInt("items[0].status")).isEqualTo(400);
+        given().auth().preemptive().basic("reader", "reader").get("/v1/ops/audit").then().statusCode(403);
+    }
+
+    @Test
     void theDatabaseRefusesToChangeAPublishedVersion() {
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew()
                 .run(() -> entityManager

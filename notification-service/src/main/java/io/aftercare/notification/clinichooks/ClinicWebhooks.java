@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,8 +20,10 @@ import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.PatientReply;
 import io.aftercare.notification.config.WebhooksConfig;
 import io.aftercare.notification.privacy.Masking;
+import io.aftercare.notification.repository.OptOutRepository;
 import io.aftercare.notification.repository.RecipientBookings;
 import io.aftercare.notification.repository.RecipientBookings.RecipientBooking;
+import io.aftercare.notification.repository.SmsConversations;
 import io.aftercare.notification.repository.WebhookMessageRepository;
 
 /**
@@ -32,11 +36,13 @@ public class ClinicWebhooks {
 
     private final WebhookMessageRepository messages;
     private final RecipientBookings recipients;
+    private final SmsConversations conversations;
     private final WebhooksConfig config;
     private final ObjectMapper json;
 
-    public ClinicWebhooks(WebhookMessageRepository messages, RecipientBookings recipients, WebhooksConfig config,
-            ObjectMapper json) {
+    public ClinicWebhooks(WebhookMessageRepository messages, RecipientBookings recipients,
+            SmsConversations conversations, WebhooksConfig config, ObjectMapper json) {
+        this.conversations = conversations;
         this.messages = messages;
         this.recipients = recipients;
         this.config = config;
@@ -70,14 +76,25 @@ public class ClinicWebhooks {
     }
 
     /**
-     * A number opted out of texts: each clinic with bookings for it hears of it, with its own bookings only.
+     * A number opted out of texts from a sender: each clinic that texted it from that sender hears of it, with its own
+     * bookings of the number only. A clinic that merely booked the number, or texts it from another sender, does not:
+     * its texts still reach the patient.
      *
+     * @param sender the sender stopped, or {@link OptOutRepository#EVERY_SENDER}
      * @param keyword what the patient texted (STOP...), or the provider's error code (21610)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void optedOut(String phone, String keyword, Instant at) {
+    public void optedOut(String phone, String sender, String keyword, Instant at) {
+        Set<String> stopped = OptOutRepository.EVERY_SENDER.equals(sender)
+                ? null
+                : conversations.of(phone, sender).stream()
+                        .map(SmsConversations.Conversation::clinicId)
+                        .collect(Collectors.toSet());
         Map<String, List<WebhookPayload.Booking>> byClinic = new LinkedHashMap<>();
         for (RecipientBooking booking : recipients.of(phone)) {
+            if (stopped != null && !stopped.contains(booking.clinicId())) {
+                continue;
+            }
             byClinic.computeIfAbsent(booking.clinicId(), clinic -> new java.util.ArrayList<>())
                     .add(new WebhookPayload.Booking(booking.bookingId(), booking.bookingRef()));
         }

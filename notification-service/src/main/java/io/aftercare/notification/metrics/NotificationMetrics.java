@@ -46,7 +46,7 @@ public class NotificationMetrics {
         registry.counter("aftercare.opt.outs", "channel", channel, "direction", direction).increment();
     }
 
-    /** @param kind check-in, free-text or unknown-number (filed nowhere) */
+    /** @param kind check-in, free-text, or unrouted (no conversation claims it: the operator's queue) */
     public void reply(String kind, boolean urgent) {
         registry.counter("aftercare.replies", "kind", kind, "urgent", String.valueOf(urgent)).increment();
     }

@@ -2,7 +2,6 @@ package io.aftercare.notification.repository;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +10,9 @@ import jakarta.persistence.EntityManager;
 import io.aftercare.notification.jdbc.JdbcBatch;
 
 /**
- * Which bookings a phone number received reminders for, newest first: a reply is filed under the newest one. Looked up
- * by the number through an index, never by scanning stored events.
+ * Which bookings a phone number received reminders for, newest first, by any channel: what a reply lists as the same
+ * clinic's other bookings, and whom a STOP concerns. Not whom a reply belongs to: that is the conversation's
+ * ({@link SmsConversations}), since any clinic can book any number. Looked up by the number through an index.
  */
 @ApplicationScoped
 public class RecipientBookings {
@@ -74,7 +74,4 @@ public class RecipientBookings {
                 .toList();
     }
 
-    public Optional<RecipientBooking> newest(String phone) {
-        return of(phone).stream().findFirst();
-    }
 }

@@ -29,8 +29,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Clinics sign in here with the same API keys as at the scheduling service, which owns them: the credentials are
- * checked there, and a positive answer is remembered for a minute (so a revoked key stops working here within a
- * minute too) in a bounded cache, so that many keys cannot grow it without end. The operator signs in with the
+ * checked there, and the answer is remembered for a minute in bounded caches, a refusal apart from a success so that
+ * made-up keys cannot evict real ones, and a failed guess repeated does not ask scheduling again. A revoked key is
+ * forgotten as soon as scheduling announces it on {@code credential-revocations} ({@link #forget}); the minute is only
+ * the backstop for an announcement that could not be sent. The operator signs in with the
  * deployment's operator password, as at scheduling; the check repeats scheduling's ClinicIdentityProvider on purpose:
  * the services share no security code, and asking scheduling for the operator too would make it a single point of
  * failure for notification's operator pages.
@@ -45,6 +47,10 @@ public class ForwardedClinicAuthentication implements IdentityProvider<UsernameP
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Cache<String, Boolean> verified = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_AT_MOST)
+            .expireAfterWrite(REMEMBER)
+            .build();
+    private final Cache<String, Boolean> refused = Caffeine.newBuilder()
             .maximumSize(REMEMBERED_AT_MOST)
             .expireAfterWrite(REMEMBER)
             .build();
@@ -75,17 +81,34 @@ public class ForwardedClinicAuthentication implements IdentityProvider<UsernameP
                     ? Uni.createFrom().item(identity(clinic, OPERATOR))
                     : Uni.createFrom().failure(new AuthenticationFailedException());
         }
-        String key = clinic + ":" + Hashing.sha256Hex(password);
+        String key = cacheKey(clinic, password);
         if (verified.getIfPresent(key) != null) {
             return Uni.createFrom().item(identity(clinic, CLINIC));
         }
+        if (refused.getIfPresent(key) != null || !clinic.matches(InputPatterns.CLINIC_ID)) {
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
         return context.runBlocking(() -> {
-            if (!clinic.matches(InputPatterns.CLINIC_ID) || !schedulingAccepts(clinic, password)) {
+            if (!schedulingAccepts(clinic, password)) {
+                refused.put(key, Boolean.TRUE);
                 throw new AuthenticationFailedException();
             }
             verified.put(key, Boolean.TRUE);
             return identity(clinic, CLINIC);
         });
+    }
+
+    /** Forgets every remembered success with this key: it was revoked. */
+    public void forget(String clinic, String keyId) {
+        String prefix = clinic + ":" + keyId + ":";
+        verified.asMap().keySet().removeIf(key -> key.startsWith(prefix));
+    }
+
+    /** The clinic, the key id the secret names ({@code ak_<keyId>_...}) and a hash of the whole secret. */
+    private static String cacheKey(String clinic, String secret) {
+        String[] parts = secret.split("_", 3);
+        String keyId = parts.length == 3 ? parts[1] : "";
+        return clinic + ":" + keyId + ":" + Hashing.sha256Hex(secret);
     }
 
     private boolean schedulingAccepts(String clinic, String password) {

@@ -18,9 +18,11 @@ import io.aftercare.notification.repository.OptOutRepository;
 public class ChannelSelector {
 
     private final OptOutRepository optOuts;
+    private final ClinicSenders senders;
 
-    public ChannelSelector(OptOutRepository optOuts) {
+    public ChannelSelector(OptOutRepository optOuts, ClinicSenders senders) {
         this.optOuts = optOuts;
+        this.senders = senders;
     }
 
     /** The opt-outs among the addresses of these events, read in one query, for {@link #choose}. */
@@ -47,7 +49,7 @@ public class ChannelSelector {
         return ChannelChoice.none("sms: " + smsRefusal + "; email: " + emailRefusal);
     }
 
-    private static String smsRefusal(ReminderDue event, Set<String> optedOut) {
+    private String smsRefusal(ReminderDue event, Set<String> optedOut) {
         ReminderDue.Recipient recipient = event.recipient();
         if (!event.allows("sms") || event.messages() == null || event.messages().sms() == null) {
             return "not a channel of this reminder";
@@ -58,7 +60,9 @@ public class ChannelSelector {
         if (!recipient.smsConsent()) {
             return "no consent";
         }
-        if (optedOut.contains(OptOutRepository.key(DeliveryChannel.SMS, recipient.phone()))) {
+        // STOP stops the sender it was sent to: the one this clinic's texts go from, or every sender.
+        if (optedOut.contains(OptOutRepository.textKey(recipient.phone(), OptOutRepository.EVERY_SENDER))
+                || optedOut.contains(OptOutRepository.textKey(recipient.phone(), senders.smsFrom(event.clinicId())))) {
             return "opted out";
         }
         return null;

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.aftercare.notification.config.TwilioConfig;
 import io.aftercare.notification.repository.ClinicProfileRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -26,13 +27,28 @@ public class ClinicSenders {
     static final Duration REMEMBER = Duration.ofSeconds(30);
 
     private final ClinicProfileRepository profiles;
+    private final TwilioConfig twilio;
     private final Cache<String, ClinicProfileRepository.Senders> remembered = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(REMEMBER)
             .build();
 
-    public ClinicSenders(ClinicProfileRepository profiles) {
+    public ClinicSenders(ClinicProfileRepository profiles, TwilioConfig twilio) {
         this.profiles = profiles;
+        this.twilio = twilio;
+    }
+
+    /**
+     * The number or Messaging Service the clinic's texts go from: its own, else the deployment's shared one. The
+     * patient answers it, so it is what a reply, a STOP or a HELP is routed by.
+     */
+    public String smsFrom(String clinicId) {
+        return sms(clinicId).map(Sender::from).orElseGet(this::deploymentSender);
+    }
+
+    /** The sender shared by every clinic without one of its own. */
+    public String deploymentSender() {
+        return twilio.from();
     }
 
     /** The clinic's own SMS sender, if its profile has one. */

@@ -31,8 +31,8 @@ final class DeliveryAnnouncements {
                 delivery.attempts);
     }
 
-    static void optedOut(EventOutbox outbox, String phone, Instant at) {
-        outbox.preference(new RecipientPreferenceChanged("sms", phone, true, at));
+    static void optedOut(EventOutbox outbox, String phone, String sender, boolean deploymentSender, Instant at) {
+        outbox.preference(new RecipientPreferenceChanged("sms", phone, true, at, sender, deploymentSender));
     }
 
     private static String lower(Enum<?> value) {

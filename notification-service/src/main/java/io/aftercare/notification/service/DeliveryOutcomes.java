@@ -1,6 +1,8 @@
 package io.aftercare.notification.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -19,6 +21,7 @@ import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.provider.SendResult;
 import io.aftercare.notification.provider.TwilioSmsProvider;
 import io.aftercare.notification.repository.OptOutRepository;
+import io.aftercare.notification.repository.SmsConversations;
 
 /**
  * Records what became of a delivery: every attempt with its outcome, and the delivery's next state. Transient
@@ -37,9 +40,15 @@ public class DeliveryOutcomes {
     private final NotificationMetrics metrics;
     private final EventOutbox outbox;
     private final ClinicWebhooks webhooks;
+    private final SmsConversations conversations;
+    private final ClinicSenders senders;
+    /** The texts that went out in the batch {@link #together} records on this thread, written at its end. */
+    private final ThreadLocal<List<SmsConversations.Texted>> texted = new ThreadLocal<>();
 
     public DeliveryOutcomes(RetryPolicy retries, OptOutRepository optOuts, NotificationMetrics metrics,
-            EventOutbox outbox, ClinicWebhooks webhooks) {
+            EventOutbox outbox, ClinicWebhooks webhooks, SmsConversations conversations, ClinicSenders senders) {
+        this.conversations = conversations;
+        this.senders = senders;
         this.outbox = outbox;
         this.webhooks = webhooks;
         this.retries = retries;
@@ -49,7 +58,14 @@ public class DeliveryOutcomes {
 
     /** Records a batch of outcomes, writing what they announce in one go at its end. */
     void together(Runnable recording) {
-        outbox.together(recording);
+        List<SmsConversations.Texted> batch = new ArrayList<>();
+        texted.set(batch);
+        try {
+            outbox.together(recording);
+        } finally {
+            texted.remove();
+        }
+        conversations.textedAll(batch);
     }
 
     /** The provider's answer to an attempt. */
@@ -58,13 +74,16 @@ public class DeliveryOutcomes {
         recordAttempt(delivery, result, at);
         if (result instanceof SendResult.Sent sent) {
             delivery.providerMessageId = sent.providerMessageId();
+            texted(delivery, phone, at);
             finish(delivery, DeliveryStatus.SENT, null, at);
         } else if (result instanceof SendResult.Permanent permanent) {
+            // The provider's 21610: the number unsubscribed from the sender this text went from.
+            String sender = senders.smsFrom(delivery.clinicId);
             if (TwilioSmsProvider.UNSUBSCRIBED.equals(permanent.errorCode())
-                    && optOuts.optOut(DeliveryChannel.SMS, phone, "21610", at)) {
+                    && optOuts.optOut(DeliveryChannel.SMS, phone, sender, "21610", at)) {
                 metrics.optOut("sms", "out");
-                DeliveryAnnouncements.optedOut(outbox, phone, at);
-                webhooks.optedOut(phone, TwilioSmsProvider.UNSUBSCRIBED, at);
+                DeliveryAnnouncements.optedOut(outbox, phone, sender, sender.equals(senders.deploymentSender()), at);
+                webhooks.optedOut(phone, sender, TwilioSmsProvider.UNSUBSCRIBED, at);
             }
             finish(delivery, DeliveryStatus.FAILED, "refused by the provider: " + describe(permanent), at);
         } else if (result instanceof SendResult.Transient failure) {
@@ -95,7 +114,7 @@ public class DeliveryOutcomes {
     }
 
     /** An interrupted attempt had reached the provider after all: the message is sent, and goes no second time. */
-    void foundAtProvider(Delivery delivery, String provider, String providerMessageId, Instant at) {
+    void foundAtProvider(Delivery delivery, String phone, String provider, String providerMessageId, Instant at) {
         delivery.attempts++;
         delivery.provider = provider;
         DeliveryAttempt attempt = attempt(delivery, at);
@@ -104,7 +123,23 @@ public class DeliveryOutcomes {
         attempt.detail = "found at the provider: an earlier attempt was interrupted after it reached the provider";
         attempt.persist();
         delivery.providerMessageId = providerMessageId;
+        texted(delivery, phone, at);
         finish(delivery, DeliveryStatus.SENT, null, at);
+    }
+
+    /** A text reached the provider: the patient may now answer its sender, and the answer belongs to this booking. */
+    private void texted(Delivery delivery, String phone, Instant at) {
+        if (delivery.channel != DeliveryChannel.SMS || phone == null) {
+            return;
+        }
+        SmsConversations.Texted one = new SmsConversations.Texted(phone, senders.smsFrom(delivery.clinicId),
+                delivery.clinicId, delivery.bookingId, at);
+        List<SmsConversations.Texted> batch = texted.get();
+        if (batch != null) {
+            batch.add(one);
+        } else {
+            conversations.textedAll(List.of(one));
+        }
     }
 
     /**

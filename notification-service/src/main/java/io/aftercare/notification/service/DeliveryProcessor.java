@@ -188,7 +188,8 @@ public class DeliveryProcessor {
             }
             if (found.isPresent()) {
                 return CompletableFuture.completedFuture(new Outcome(claim, delivery -> outcomes.foundAtProvider(
-                        delivery, sender.provider(claim.channel()), found.get(), clock.instant())));
+                        delivery, claim.event().recipient().phone(), sender.provider(claim.channel()), found.get(),
+                        clock.instant())));
             }
             if (!claim.expiresAt().isAfter(clock.instant())) {
                 return CompletableFuture.completedFuture(

@@ -10,7 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.aftercare.notification.DeliveryChannel;
 import io.aftercare.notification.PatientReply;
 import io.aftercare.notification.ReplyState;
 import io.aftercare.notification.repository.OptOutRepository;
@@ -30,9 +29,12 @@ public class Inbox {
     private final PatientReplyRepository replies;
     private final PatientMessages messages;
     private final OptOutRepository optOuts;
+    private final ClinicSenders senders;
     private final Clock clock;
 
-    public Inbox(PatientReplyRepository replies, PatientMessages messages, OptOutRepository optOuts, Clock clock) {
+    public Inbox(PatientReplyRepository replies, PatientMessages messages, OptOutRepository optOuts,
+            ClinicSenders senders, Clock clock) {
+        this.senders = senders;
         this.replies = replies;
         this.messages = messages;
         this.optOuts = optOuts;
@@ -69,7 +71,7 @@ public class Inbox {
     @Transactional
     public UUID answer(String clinicId, UUID replyId, String text, String by) {
         PatientReply reply = find(clinicId, replyId);
-        if (optOuts.isOptedOut(DeliveryChannel.SMS, reply.phone)) {
+        if (optOuts.isTextOptedOut(reply.phone, senders.smsFrom(clinicId))) {
             throw new UnprocessableException(409, "Conflict",
                     "The patient opted out of texts (STOP); they have to opt in again (START) before you can text them.",
                     List.of());

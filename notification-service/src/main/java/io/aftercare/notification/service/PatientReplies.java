@@ -23,14 +23,14 @@ import io.aftercare.notification.config.RepliesConfig;
 import io.aftercare.notification.messaging.EventOutbox;
 import io.aftercare.notification.messaging.PatientReplied;
 import io.aftercare.notification.metrics.NotificationMetrics;
-import io.aftercare.notification.privacy.Masking;
 import io.aftercare.notification.repository.PatientReplyRepository;
 import io.aftercare.notification.repository.RecipientBookings;
 import io.aftercare.notification.repository.RecipientBookings.RecipientBooking;
+import io.aftercare.notification.repository.SmsConversations;
 
 /**
- * Files what a patient wrote (not a keyword) in their clinic's inbox, under the newest booking for the number, and
- * reads it: a check-in answer is kept with it; an answer of 4 or 5, or a red-flag word, makes it urgent, which answers
+ * Files what a patient wrote (not a keyword) in the inbox of the clinic whose text they answered, under the booking
+ * that texted them last from that sender ({@link io.aftercare.notification.repository.SmsConversations}), and reads it: a check-in answer is kept with it; an answer of 4 or 5, or a red-flag word, makes it urgent, which answers
  * the patient once per conversation and alerts the clinic (by {@link ReplyAlerts}, after commit). Every reply is
  * announced on {@code patient-replies} through the event outbox, written with it, and to the clinic's webhook
  * endpoints (patient.replied, and reply.urgent when urgent), written with it too. Ordinary replies
@@ -65,28 +65,25 @@ public class PatientReplies {
         this.clock = clock;
     }
 
-    /** @return the reply as filed, or empty when the number belongs to no booking or the message was filed before */
+    /**
+     * @param to the conversation the reply answers: the booking that texted the number from that sender last
+     * @return the reply as filed, or empty when it was filed before
+     */
     @Transactional
-    public Optional<PatientReply> receive(String messageSid, String from, String body) {
-        List<RecipientBooking> bookings = recipients.of(from);
-        if (bookings.isEmpty()) {
-            metrics.reply("unknown-number", false);
-            LOG.infof("a reply from %s, who has no booking here, was not filed", Masking.phone(from));
-            return Optional.empty();
-        }
-        RecipientBooking newest = bookings.get(0);
-        ReplyReader.Reading reading = reader(newest.clinicId()).read(body, newest.checkInAskedAt() != null);
+    public Optional<PatientReply> receive(String messageSid, String from, SmsConversations.Conversation to,
+            String body) {
+        ReplyReader.Reading reading = reader(to.clinicId()).read(body, to.checkInAskedAt() != null);
         Instant now = clock.instant();
         PatientReply reply = new PatientReply();
         reply.id = UUID.randomUUID();
         reply.messageSid = messageSid;
-        reply.clinicId = newest.clinicId();
-        reply.bookingId = newest.bookingId();
-        reply.bookingRef = newest.bookingRef();
+        reply.clinicId = to.clinicId();
+        reply.bookingId = to.bookingId();
+        reply.bookingRef = to.bookingRef();
         reply.phone = from;
-        reply.language = newest.locale();
+        reply.language = to.locale();
         reply.body = body;
-        reply.otherBookings = others(bookings);
+        reply.otherBookings = others(to, recipients.of(from));
         reply.checkInScore = reading.score().orElse(null);
         reply.urgent = reading.urgent();
         reply.urgentReason = reading.reason().orElse(null);
@@ -122,11 +119,9 @@ public class PatientReplies {
     }
 
     /** The other bookings of the same clinic for this number: another clinic's bookings are not this clinic's to see. */
-    private String others(List<RecipientBooking> bookings) {
-        String clinic = bookings.get(0).clinicId();
+    private String others(SmsConversations.Conversation to, List<RecipientBooking> bookings) {
         List<Map<String, String>> others = bookings.stream()
-                .skip(1)
-                .filter(b -> b.clinicId().equals(clinic))
+                .filter(b -> b.clinicId().equals(to.clinicId()) && !b.bookingId().equals(to.bookingId()))
                 .map(b -> Map.of("bookingId", b.bookingId().toString(), "bookingRef",
                         b.bookingRef() == null ? "" : b.bookingRef()))
                 .toList();

@@ -14,6 +14,7 @@ import io.aftercare.notification.config.RetentionConfig;
 import io.aftercare.notification.repository.DeliveryRepository;
 import io.aftercare.notification.repository.PatientReplyRepository;
 import io.aftercare.notification.repository.ProcessedWebhooks;
+import io.aftercare.notification.repository.UnroutedReplyRepository;
 import io.aftercare.notification.repository.WebhookMessageRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -30,6 +31,7 @@ public class RecordRetention {
     private static final Logger LOG = Logger.getLogger(RecordRetention.class);
 
     private final PatientReplyRepository replies;
+    private final UnroutedReplyRepository unrouted;
     private final DeliveryRepository deliveries;
     private final ProcessedWebhooks webhooks;
     private final WebhookMessageRepository webhookMessages;
@@ -37,11 +39,13 @@ public class RecordRetention {
     private final Duration replyRetention;
     private final Clock clock;
 
-    public RecordRetention(PatientReplyRepository replies, DeliveryRepository deliveries, ProcessedWebhooks webhooks,
+    public RecordRetention(PatientReplyRepository replies, UnroutedReplyRepository unrouted,
+            DeliveryRepository deliveries, ProcessedWebhooks webhooks,
             WebhookMessageRepository webhookMessages, RetentionConfig config, RepliesConfig repliesConfig,
             Clock clock) {
         this.webhookMessages = webhookMessages;
         this.replies = replies;
+        this.unrouted = unrouted;
         this.replyRetention = repliesConfig.retention();
         this.deliveries = deliveries;
         this.webhooks = webhooks;
@@ -71,7 +75,8 @@ public class RecordRetention {
         Instant webhooksBefore = now.minus(config.processedWebhooks());
         Instant webhookMessagesBefore = now.minus(webhookMessageRetention());
         int batch = config.batchSize();
-        return new Pruned(inBatches(() -> replies.deleteReceivedBefore(repliesBefore, batch)),
+        return new Pruned(inBatches(() -> replies.deleteReceivedBefore(repliesBefore, batch))
+                + inBatches(() -> unrouted.deleteReceivedBefore(repliesBefore, batch)),
                 inBatches(() -> deliveries.deleteFinishedBefore(deliveriesBefore, batch)),
                 inBatches(() -> webhooks.deleteProcessedBefore(webhooksBefore, batch)),
                 inBatches(() -> webhookMessages.deleteFinishedBefore(webhookMessagesBefore, batch)));

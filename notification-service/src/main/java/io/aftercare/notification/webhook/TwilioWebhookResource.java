@@ -1,6 +1,7 @@
 package io.aftercare.notification.webhook;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import io.aftercare.notification.config.TwilioConfig;
 import io.aftercare.notification.provider.Markup;
+import io.aftercare.problem.Problem;
 import io.aftercare.problem.UnprocessableException;
 
 /**
@@ -30,11 +32,16 @@ public class TwilioWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(TwilioWebhookResource.class);
 
+    /** The longest text a patient can send (ten concatenated segments); anything longer is not from a handset. */
+    static final int MAX_BODY = 1_600;
+
     private final WebhookService webhooks;
+    private final InboundTexts inbound;
     private final TwilioConfig config;
 
-    public TwilioWebhookResource(WebhookService webhooks, TwilioConfig config) {
+    public TwilioWebhookResource(WebhookService webhooks, InboundTexts inbound, TwilioConfig config) {
         this.webhooks = webhooks;
+        this.inbound = inbound;
         this.config = config;
     }
 
@@ -47,14 +54,22 @@ public class TwilioWebhookResource {
         return Response.noContent().build();
     }
 
-    /** Answers with TwiML: a reply message for HELP, nothing otherwise. */
+    /**
+     * Answers with TwiML: a reply message for HELP, nothing otherwise. A body longer than a text can be is refused
+     * (after the signature, so that nobody learns the limit without the token) and changes nothing.
+     */
     @POST
     @Path("/inbound")
     public Response inbound(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature,
             @Context UriInfo uri) {
         Map<String, String> parameters = verify(form, signature, uri, "/v1/webhooks/twilio/inbound");
-        Optional<String> reply = webhooks.inbound(parameters.get("MessageSid"), parameters.get("From"),
-                parameters.get("Body"));
+        String body = parameters.get("Body");
+        if (body != null && body.length() > MAX_BODY) {
+            throw new UnprocessableException(400, "Bad Request", "The text is longer than a text can be.",
+                    List.of(new Problem.FieldError("Body", "must be at most " + MAX_BODY + " characters")));
+        }
+        Optional<String> reply = inbound.receive(parameters.get("MessageSid"), parameters.get("From"),
+                parameters.get("To"), parameters.get("MessagingServiceSid"), body);
         String twiml = reply.map(text -> "<Response><Message>" + Markup.escape(text) + "</Message></Response>")
                 .orElse("<Response/>");
         return Response.ok("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + twiml, MediaType.APPLICATION_XML).build();
@@ -68,7 +83,7 @@ public class TwilioWebhookResource {
         if (!TwilioSignature.valid(config.authToken(), url, parameters, signature)) {
             LOG.warnf("refused a webhook call to %s without a valid signature", path);
             throw new UnprocessableException(403, "Forbidden", "The request signature is missing or wrong.",
-                    java.util.List.of());
+                    List.of());
         }
         return parameters;
     }

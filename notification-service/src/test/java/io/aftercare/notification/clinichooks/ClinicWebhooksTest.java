@@ -275,8 +275,10 @@ class ClinicWebhooksTest {
         return booking;
     }
 
+    /** To the clinic's own number, which texted the patient. */
     private void reply(String from, String text) {
-        TwilioRequests.postSigned(inboundUrl, TwilioRequests.inbound(from, text)).then().statusCode(200);
+        TwilioRequests.postSigned(inboundUrl, TwilioRequests.inbound(from, ClinicProfiles.SMS_SENDER, null, text))
+                .then().statusCode(200);
     }
 
     private static JsonPath body(List<WebhookReceiver.Received> calls, String type) {

@@ -102,7 +102,7 @@ class ClinicProfileConsumerTest {
                 .isEqualTo(DeliveryStatus.SENT);
         // From the profile's sender, not the deployment's.
         assertThat(new io.aftercare.localstack.testing.FakeTwilioClient(twilioUrl).requestsTo(phone)).singleElement()
-                .satisfies(text -> assertThat(text.get("From")).isEqualTo("+34600111222"));
+                .satisfies(text -> assertThat(text.get("From")).isEqualTo(ClinicProfiles.SMS_SENDER));
 
         // An email of the clinic's goes from its own address.
         String address = "ana-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -120,7 +120,7 @@ class ClinicProfileConsumerTest {
                         .orElse(null));
         assertThat(sent.getFrom()[0].toString()).isEqualTo("cuidados@example.es");
 
-        TwilioRequests.postSigned(inboundUrl, TwilioRequests.inbound(phone, "AYUDA"))
+        TwilioRequests.postSigned(inboundUrl, TwilioRequests.inbound(phone, ClinicProfiles.SMS_SENDER, null, "AYUDA"))
                 .then()
                 .statusCode(200)
                 .body(containsString("<Message>Clinica Luna: llamanos al +34912345678."));

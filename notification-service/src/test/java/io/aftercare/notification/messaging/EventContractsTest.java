@@ -61,6 +61,12 @@ class EventContractsTest {
         assertThat(Contract.REMINDER_DUE.readFully(json, ReminderDue.class).asksCheckIn()).isTrue();
     }
 
+    @Test
+    void itReadsEveryFieldItDeclaresFromTheCredentialRevokedExample() {
+        assertThat(Contract.CREDENTIAL_REVOKED.readFully(json, CredentialRevoked.class).keyId())
+                .isEqualTo("3f9c2a1b7d4e6f80");
+    }
+
     /** With the mapper its clinic-profiles deserializer uses: Quarkus's ObjectMapper. */
     @Test
     void itReadsEveryFieldItDeclaresFromTheClinicProfileExample() {

@@ -123,7 +123,9 @@ class InboxResourceTest {
         String phone = NotificationFixtures.phone();
         UUID booking = textedBooking(phone, clinic, "check-in", "en");
 
-        reply(phone, "5");
+        // The patient answers the clinic's own number, which texted them.
+        TwilioRequests.postSigned(inboundUrl, TwilioRequests.inbound(phone,
+                io.aftercare.notification.ClinicProfiles.SMS_SENDER, null, "5")).then().statusCode(200);
 
         PatientReply urgent = replies.ofBooking(booking).get(0);
         assertThat(urgent.urgent).isTrue();
@@ -292,6 +294,21 @@ class InboxResourceTest {
                 .then().statusCode(400);
         given().get(inbox).then().statusCode(401);
         assertThat(inbox(clinic, "handled").getList("items")).isEmpty();
+    }
+
+    @Test
+    void readingAnInboxIsInTheClinicsAuditTrail() {
+        inbox(CLINIC, "open");
+        JsonPath audit = operator().get("/v1/clinics/" + CLINIC + "/audit").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(audit.getString("items[0].actor")).isEqualTo("operator");
+        assertThat(audit.getString("items[0].action")).isEqualTo("GET");
+        assertThat(audit.getString("items[0].resource")).isEqualTo("/v1/clinics/" + CLINIC + "/inbox");
+        assertThat(audit.getString("items[0].clinicId")).isEqualTo(CLINIC);
+        // Counts for the ops page name no patient: not a read of patient data.
+        operator().get("/v1/ops/inbox").then().statusCode(200);
+        assertThat(operator().queryParam("limit", 1).get("/v1/ops/audit").jsonPath().getString("items[0].resource"))
+                .isNotEqualTo("/v1/ops/inbox");
     }
 
     @Test

@@ -33,4 +33,10 @@ public final class EventDeserializers {
             super(PatientReplied.class);
         }
     }
+
+    public static class CredentialRevokedDeserializer extends ObjectMapperDeserializer<CredentialRevoked> {
+        public CredentialRevokedDeserializer() {
+            super(CredentialRevoked.class);
+        }
+    }
 }

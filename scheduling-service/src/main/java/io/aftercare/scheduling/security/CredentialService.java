@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.NotFoundException;
 import org.jboss.logging.Logger;
 
 import io.aftercare.scheduling.ClinicCredential;
+import io.aftercare.scheduling.messaging.CredentialRevocationPublisher;
+import io.aftercare.scheduling.messaging.CredentialRevoked;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -29,12 +32,17 @@ public class CredentialService {
     private static final Logger LOG = Logger.getLogger(CredentialService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The id part of a secret as {@link #issue} makes it: what is not shaped so is refused without a look-up. */
+    private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{16}");
+
     private final Clock clock;
     private final StoredKeys storedKeys;
+    private final CredentialRevocationPublisher revocations;
 
-    public CredentialService(Clock clock, StoredKeys storedKeys) {
+    public CredentialService(Clock clock, StoredKeys storedKeys, CredentialRevocationPublisher revocations) {
         this.clock = clock;
         this.storedKeys = storedKeys;
+        this.revocations = revocations;
     }
 
     public record Issued(String clinicId, String keyId, String secret, Instant createdAt) {
@@ -61,7 +69,7 @@ public class CredentialService {
     /** Whether the secret is a live key of this clinic. */
     public boolean verify(String clinicId, String secret) {
         String[] parts = secret.split("_", 3);
-        if (parts.length != 3 || !parts[0].equals("ak")) {
+        if (parts.length != 3 || !parts[0].equals("ak") || !KEY_ID.matcher(parts[1]).matches()) {
             return false;
         }
         return storedKeys.find(parts[1])
@@ -78,9 +86,12 @@ public class CredentialService {
                 .toList();
     }
 
-    /** Revokes the key; this instance refuses it from the commit on (see {@link StoredKeys} for the others). */
+    /**
+     * Revokes the key; this instance refuses it from the commit on, the other instances and notification once they
+     * hear of it on {@code credential-revocations} (see {@link StoredKeys}).
+     */
     public void revoke(String clinicId, String keyId) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        Instant revokedAt = QuarkusTransaction.requiringNew().call(() -> {
             ClinicCredential credential = ClinicCredential.findById(keyId);
             if (credential == null || !credential.clinicId.equals(clinicId)) {
                 throw new NotFoundException("clinic " + clinicId + " has no key " + keyId);
@@ -89,9 +100,11 @@ public class CredentialService {
                 credential.revokedAt = clock.instant();
                 LOG.infof("revoked API key %s of clinic %s", keyId, clinicId);
             }
+            return credential.revokedAt;
         });
         // After the commit: forgotten before it, a request in between could remember the key unrevoked.
         storedKeys.forget(keyId);
+        revocations.publish(new CredentialRevoked(clinicId, keyId, revokedAt));
     }
 
     private static byte[] sha256(String secret) {

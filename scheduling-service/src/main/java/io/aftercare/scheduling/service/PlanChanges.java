@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -90,7 +91,9 @@ public class PlanChanges {
 
     /**
      * A STOP revokes the pending reminders that can only go by text; those that may go by email stay. A START lifts
-     * the opt-out and re-plans, so that what is still worth sending goes out again.
+     * the opt-out and re-plans, so that what is still worth sending goes out again. Either concerns only the bookings
+     * of clinics whose texts go from the sender the patient answered: a STOP to one clinic's number does not silence
+     * another clinic's.
      */
     @Transactional
     public void preferenceChanged(String eventId, RecipientPreferenceChanged event) {
@@ -98,25 +101,44 @@ public class PlanChanges {
         if (!processed.firstTime(eventId, now) || !"sms".equals(event.channel())) {
             return;
         }
-        entityManager.createNativeQuery("UPDATE booking SET sms_opted_out = :out WHERE phone = :phone")
+        scoped("UPDATE booking b SET sms_opted_out = :out WHERE b.phone = :phone", event)
                 .setParameter("out", event.optedOut())
-                .setParameter("phone", event.address())
                 .executeUpdate();
         if (event.optedOut()) {
-            int revoked = entityManager.createNativeQuery(ReminderState.sql("""
+            int revoked = scoped(ReminderState.sql("""
                     UPDATE reminder r SET state = {REVOKED}
                     FROM booking b
                     WHERE r.booking_id = b.id AND b.phone = :phone AND r.state = {PLANNED}
                       AND NOT (b.email_consent AND b.email IS NOT NULL AND r.channels LIKE '%email%')
-                    """)).setParameter("phone", event.address()).executeUpdate();
+                    """), event).executeUpdate();
             metrics.revoked(revoked);
             LOG.infof("SMS opt-out: %d pending reminder(s) revoked", revoked);
         } else {
-            int queued = entityManager.createNativeQuery("""
-                    UPDATE booking SET plan_state = 'PENDING', next_plan_at = :now, plan_attempts = 0
-                    WHERE phone = :phone AND plan_state = 'PLANNED' AND status IN ('BOOKED', 'COMPLETED')
-                    """).setParameter("phone", event.address()).setParameter("now", now).executeUpdate();
+            int queued = scoped("""
+                    UPDATE booking b SET plan_state = 'PENDING', next_plan_at = :now, plan_attempts = 0
+                    WHERE b.phone = :phone AND b.plan_state = 'PLANNED' AND b.status IN ('BOOKED', 'COMPLETED')
+                    """, event).setParameter("now", now).executeUpdate();
             LOG.infof("SMS opt-in: %d booking(s) queued for a new plan", queued);
         }
+    }
+
+    /**
+     * The statement about the number's bookings {@code b}, narrowed to those of clinics whose texts go from the
+     * sender the keyword was sent to: the clinics with that sender in their profile, or, for the deployment's shared
+     * sender, those with none of their own. An event that names no sender concerns every booking of the number.
+     */
+    private Query scoped(String sql, RecipientPreferenceChanged event) {
+        if (event.sender() == null) {
+            return entityManager.createNativeQuery(sql).setParameter("phone", event.address());
+        }
+        if (event.deploymentSender()) {
+            return entityManager.createNativeQuery(sql + """
+                     AND NOT EXISTS (SELECT 1 FROM clinic_profile p
+                                     WHERE p.clinic_id = b.clinic_id AND p.sms_sender IS NOT NULL)
+                    """).setParameter("phone", event.address());
+        }
+        return entityManager.createNativeQuery(sql + """
+                 AND EXISTS (SELECT 1 FROM clinic_profile p WHERE p.clinic_id = b.clinic_id AND p.sms_sender = :sender)
+                """).setParameter("phone", event.address()).setParameter("sender", event.sender());
     }
 }

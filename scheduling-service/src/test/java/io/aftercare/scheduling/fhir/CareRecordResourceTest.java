@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.CommunicationRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 
+import io.aftercare.localstack.MiddayZone;
 import io.aftercare.localstack.testing.CloudEventWriter;
 import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.GuidanceTestResource;
@@ -101,7 +102,14 @@ class CareRecordResourceTest {
 
     @Test
     void aSentReminderIsACommunicationAndAnUrgentReplyIsATask() {
-        String clinic = TransactionResourceTest.clinicInStockholm();
+        // Where it is early afternoon now: in Stockholm after 20:00 the first moment rightly waits for the morning.
+        String clinic = "clinic-ft-" + UUID.randomUUID().toString().substring(0, 6);
+        Clinics.operator().contentType("application/json")
+                .body("{\"name\": \"Klinik Syd\", \"timeZone\": \"" + MiddayZone.now() + "\", \"locale\": \"sv\", "
+                        + "\"phone\": \"+46812345678\"}")
+                .put("/v1/admin/clinics/" + clinic)
+                .then()
+                .statusCode(201);
         String id = BookingFixtures.uniqueId("wb-sent");
         String patient = "pat-" + UUID.randomUUID().toString().substring(0, 8);
         // Treated just now: the first care moment is due at once and goes out.

@@ -88,5 +88,21 @@ class EventContractsTest {
         assertThat(Contract.PROTOCOL_PUBLISHED.readFully(json, ProtocolPublished.class).version()).isEqualTo(4);
         assertThat(Contract.PATIENT_REPLIED.readFully(json, PatientReplied.class).checkInScore()).isEqualTo(4);
         assertThat(Contract.GUIDANCE_PLAN.readFully(json, GuidancePlan.class).reminders()).hasSize(1);
+        assertThat(Contract.RECIPIENT_PREFERENCE_CHANGED.readFully(json, RecipientPreferenceChanged.class).sender())
+                .isEqualTo("+34600111222");
+        assertThat(Contract.CREDENTIAL_REVOKED.readFully(json, CredentialRevoked.class).keyId())
+                .isEqualTo("3f9c2a1b7d4e6f80");
+    }
+
+    @Test
+    void theRevocationItPublishesKeepsToItsContract() {
+        String clinic = "clinic-rc-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String keyId = Clinics.issueKey(clinic).split("_", 3)[1];
+        Clinics.operator().delete("/v1/admin/clinics/" + clinic + "/credentials/" + keyId).then().statusCode(204);
+        try (TopicReader revocations = new TopicReader(
+                bootstrapServers, "credential-revocations")) {
+            Contract.CREDENTIAL_REVOKED.assertValid(revocations.read(r -> r.value().contains(keyId), 1,
+                    java.time.Duration.ofSeconds(10)).get(0).value());
+        }
     }
 }

@@ -120,6 +120,33 @@ class PlanChangesTest {
     }
 
     @Test
+    void aStopToOneClinicsSenderRevokesOnlyTheRemindersOfClinicsTextingFromIt() {
+        String phone = "+346" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        String own = "clinic-own-" + UUID.randomUUID().toString().substring(0, 6);
+        String shared = "clinic-shared-" + UUID.randomUUID().toString().substring(0, 6);
+        String sender = "MG" + UUID.randomUUID().toString().replace("-", "");
+        Clinics.operator().contentType(ContentType.JSON)
+                .body(Clinics.FULL_PROFILE.replace("MG0123456789abcdef0123456789abcdef", sender))
+                .put("/v1/admin/clinics/" + own).then().statusCode(201);
+        OffsetDateTime nextWeek = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).truncatedTo(ChronoUnit.MINUTES);
+        String body = BookingFixtures.booking(nextWeek, nextWeek.plusMinutes(45), "booked")
+                .replace("+34612345678", phone).replace("\"email\": true", "\"email\": false");
+        String ofOwn = "/v1/clinics/" + own + "/bookings/" + BookingFixtures.uniqueId("own");
+        String ofShared = "/v1/clinics/" + shared + "/bookings/" + BookingFixtures.uniqueId("shared");
+        Clinics.as(own).body(body).put(ofOwn).then().statusCode(201);
+        Clinics.as(shared).body(body).put(ofShared).then().statusCode(201);
+
+        // STOP to the clinic's own Messaging Service: its plan stops, the other clinic's (deployment sender) stays.
+        preference(phone, true, sender, false);
+        await(own, ofOwn, b -> b.getList("reminders.state").stream().noneMatch("planned"::equals));
+        assertThat(Clinics.as(shared).get(ofShared).jsonPath().getList("reminders.state")).contains("planned");
+
+        // STOP to the deployment's number: now the other clinic's too.
+        preference(phone, true, "+15005550006", true);
+        await(shared, ofShared, b -> b.getList("reminders.state").stream().noneMatch("planned"::equals));
+    }
+
+    @Test
     void theNotificationServicesReportsMoveDispatchedRemindersToDeliveredOrFailed() {
         OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         String path = "/v1/clinics/clinic-p/bookings/" + BookingFixtures.uniqueId("reported");
@@ -148,12 +175,23 @@ class PlanChangesTest {
         }
     }
 
+    /** As notification announced it before senders were named: for every sender. */
     private void preference(String phone, boolean optedOut) {
         try (CloudEventWriter writer = new CloudEventWriter(bootstrapServers)) {
             writer.send("recipient-preferences", UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                     "io.aftercare.recipient.preference.changed.v1", """
                             {"channel": "sms", "address": "%s", "optedOut": %s, "at": "%s"}
                             """.formatted(phone, optedOut, Instant.now()));
+        }
+    }
+
+    private void preference(String phone, boolean optedOut, String sender, boolean deploymentSender) {
+        try (CloudEventWriter writer = new CloudEventWriter(bootstrapServers)) {
+            writer.send("recipient-preferences", UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                    "io.aftercare.recipient.preference.changed.v1", """
+                            {"channel": "sms", "address": "%s", "optedOut": %s, "at": "%s", "sender": "%s",
+                             "deploymentSender": %s}
+                            """.formatted(phone, optedOut, Instant.now(), sender, deploymentSender));
         }
     }
 
@@ -178,8 +216,12 @@ class PlanChangesTest {
     }
 
     private static JsonPath await(String path, Predicate<JsonPath> condition) {
+        return await("clinic-p", path, condition);
+    }
+
+    private static JsonPath await(String clinic, String path, Predicate<JsonPath> condition) {
         return Eventually.await(BOUND, () -> {
-            JsonPath booking = Clinics.as("clinic-p").get(path).then().statusCode(200).extract().jsonPath();
+            JsonPath booking = Clinics.as(clinic).get(path).then().statusCode(200).extract().jsonPath();
             return condition.test(booking) ? booking : null;
         });
     }
