@@ -50,6 +50,11 @@ public enum AftercareService {
         if (this == GUIDANCE) {
             config.put("aftercare.scheduling.url", url(servicePorts.get(SCHEDULING)));
         }
+        if (this == SCHEDULING || this == NOTIFICATION) {
+            // A local run's clinic systems and FHIR servers are on this machine, over plain http.
+            config.put("aftercare.outbound.allow-http", "true");
+            config.put("aftercare.outbound.allow-loopback", "true");
+        }
         if (this == SCHEDULING) {
             config.put("quarkus.rest-client.guidance.url", url(servicePorts.get(GUIDANCE)));
             config.put("quarkus.rest-client.notification.url", url(servicePorts.get(NOTIFICATION)));

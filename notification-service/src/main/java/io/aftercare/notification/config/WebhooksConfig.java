@@ -17,7 +17,10 @@ public interface WebhooksConfig {
     @WithDefault("0s,5s,5m,30m,2h,5h,10h,10h")
     List<Duration> retrySchedule();
 
-    /** How long an attempt may take, connecting included; no answer within it is a failed attempt. */
+    /**
+     * How long an attempt may take, the look-up, connecting and reading the answer included; no full answer within it
+     * is a failed attempt ("timed out").
+     */
     @WithDefault("10s")
     Duration timeout();
 
@@ -25,7 +28,18 @@ public interface WebhooksConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** Messages claimed, and sent together, per round. */
+    /** Messages claimed per round. */
     @WithDefault("20")
     int batchSize();
+
+    /** Calls in flight at once on an instance, every clinic together. */
+    @WithDefault("64")
+    int maxInFlight();
+
+    /**
+     * Calls in flight at once to one clinic: a clinic whose endpoint is slow or silent fills only its own slots, and
+     * the other clinics' messages go out beside it.
+     */
+    @WithDefault("4")
+    int perClinic();
 }

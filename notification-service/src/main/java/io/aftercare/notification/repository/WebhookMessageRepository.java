@@ -2,6 +2,7 @@ package io.aftercare.notification.repository;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,20 +62,33 @@ public class WebhookMessageRepository {
 
     /**
      * Claims due messages, skipping those another instance holds, and keeps them from everyone else until
-     * {@code leaseUntil}: an instance that dies mid-call leaves them to be tried again then. Commit at once.
+     * {@code leaseUntil}: an instance that dies mid-call leaves them to be tried again then. At most
+     * {@code perClinic} of one clinic, and none of the clinics in {@code busy} (those with as many in flight here
+     * already), so that one clinic's backlog or slow endpoint cannot take every slot. Commit at once.
      */
     @SuppressWarnings("unchecked")
-    public List<Due> claimDue(Instant now, Instant leaseUntil, int limit) {
+    public List<Due> claimDue(Instant now, Instant leaseUntil, int limit, int perClinic, Collection<String> busy) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT m.id, m.clinic_id, m.endpoint_id, m.type, COALESCE(e.url, m.url), e.secret, m.payload,
                        m.attempts
                 FROM webhook_message m
                 LEFT JOIN clinic_webhook_endpoint e ON e.clinic_id = m.clinic_id AND e.endpoint_id = m.endpoint_id
-                WHERE m.state = 'PENDING' AND m.next_attempt_at <= :now
-                ORDER BY m.next_attempt_at
-                LIMIT :limit
+                WHERE m.id IN (
+                    SELECT id FROM (
+                        SELECT id, next_attempt_at,
+                               row_number() OVER (PARTITION BY clinic_id ORDER BY next_attempt_at) AS place
+                        FROM webhook_message
+                        WHERE state = 'PENDING' AND next_attempt_at <= :now AND clinic_id NOT IN (:busy)
+                    ) ranked
+                    WHERE place <= :perClinic
+                    ORDER BY next_attempt_at
+                    LIMIT :limit)
+                  AND m.state = 'PENDING' AND m.next_attempt_at <= :now
                 FOR UPDATE OF m SKIP LOCKED
-                """).setParameter("now", now).setParameter("limit", limit).getResultList();
+                """).setParameter("now", now).setParameter("limit", limit).setParameter("perClinic", perClinic)
+                // No clinic's id is empty: the list is never empty, which SQL's IN cannot take.
+                .setParameter("busy", busy.isEmpty() ? List.of("") : List.copyOf(busy))
+                .getResultList();
         List<Due> due = rows.stream()
                 .map(r -> new Due((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                         (String) r[5], (String) r[6], ((Number) r[7]).intValue()))

@@ -68,6 +68,10 @@ public final class WebhookReceiver implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort() + path;
     }
 
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     /** The next requests to the path are answered with these statuses, in order; later ones with 204. */
     public synchronized void answer(String path, Integer... statuses) {
         answers.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(statuses));

@@ -1,34 +1,36 @@
 package io.aftercare.scheduling.fhir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aftercare.outbound.OutboundClient;
+import io.aftercare.outbound.OutboundFailure;
+import io.aftercare.outbound.OutboundRequest;
+import io.aftercare.outbound.OutboundResponse;
 import io.aftercare.scheduling.ClinicProfile;
 
 /**
  * Reads a resource from a clinic's own FHIR server, for a Subscription notification that names it without carrying
  * it. Only from the server in the clinic's profile: a URL in a notification is never fetched as it stands, or anyone
- * able to post one could make us call any address. The JDK's client: one GET, no FHIR client library needed.
+ * able to post one could make us call any address. One GET through {@link OutboundClient} (the outbound policy: the
+ * server's address checked at connect time, no redirects, bounded time and answer); no FHIR client library needed.
  */
 @ApplicationScoped
 public class ClinicFhirServer {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final OutboundClient http;
     private final ObjectMapper json;
 
-    public ClinicFhirServer(ObjectMapper json) {
+    public ClinicFhirServer(OutboundClient http, ObjectMapper json) {
+        this.http = http;
         this.json = json;
     }
 
@@ -49,24 +51,28 @@ public class ClinicFhirServer {
             throw new FhirInvalidException(422, List.of(OperationOutcome.invalid(expression,
                     reference + " is not on the clinic's FHIR server (its profile's fhirServer.baseUrl)")));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(TIMEOUT)
-                .header("Accept", "application/fhir+json")
-                .GET();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/fhir+json");
         if (profile.fhirAuthorization != null) {
-            request.header("Authorization", profile.fhirAuthorization);
+            headers.put("Authorization", profile.fhirAuthorization);
+        }
+        OutboundResponse response;
+        try {
+            // The client bounds the call itself; join only waits for that bound to pass.
+            response = http.send(OutboundRequest.get(url, headers)).join();
+        } catch (CompletionException e) {
+            String why = e.getCause() instanceof OutboundFailure failure
+                    ? failure.publicMessage()
+                    : "refused: the call could not be made";
+            throw unreadable(expression, reference, why);
+        }
+        if (response.status() != 200) {
+            throw unreadable(expression, reference, "it answered " + response.status());
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw unreadable(expression, reference, "it answered " + response.statusCode());
-            }
             return json.readTree(response.body());
         } catch (IOException e) {
-            throw unreadable(expression, reference, e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreadable(expression, reference, "interrupted");
+            throw unreadable(expression, reference, "its answer is not JSON");
         }
     }
 

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -40,14 +42,22 @@ public class SubscriptionNotificationResource {
     private final ClinicProfiles profiles;
     private final ClinicAccess access;
     private final ObjectMapper json;
+    private final int maxEntries;
 
+    /**
+     * @param maxEntries the most entries a notification may have, and the most reads from the clinic's server it may
+     *            cause: each id-only entry is a call out, and a Bundle of thousands would make us call thousands of
+     *            times for one request
+     */
     public SubscriptionNotificationResource(AppointmentIntake intake, ClinicFhirServer server,
-            ClinicProfiles profiles, ClinicAccess access, ObjectMapper json) {
+            ClinicProfiles profiles, ClinicAccess access, ObjectMapper json,
+            @ConfigProperty(name = "aftercare.fhir.max-notification-entries", defaultValue = "100") int maxEntries) {
         this.intake = intake;
         this.server = server;
         this.profiles = profiles;
         this.access = access;
         this.json = json;
+        this.maxEntries = maxEntries;
     }
 
     @POST
@@ -87,10 +97,15 @@ public class SubscriptionNotificationResource {
     }
 
     private List<AppointmentIntake.Accepted> read(JsonNode bundle) {
+        JsonNode entries = bundle.path("entry");
+        if (entries.size() > maxEntries) {
+            throw tooMany("Bundle.entry", "has " + entries.size() + " entries; a notification may have at most "
+                    + maxEntries + " (send several)");
+        }
         ClinicProfile profile = profiles.of(access.clinicId()).orElse(null);
         Map<String, JsonNode> patients = BundledPatients.of(bundle);
         List<Map.Entry<String, JsonNode>> appointments = new ArrayList<>();
-        JsonNode entries = bundle.path("entry");
+        int reads = 0;
         for (int i = 0; i < entries.size(); i++) {
             JsonNode entry = entries.get(i);
             String at = "Bundle.entry[" + i + "]";
@@ -100,6 +115,7 @@ public class SubscriptionNotificationResource {
             if (resourceType.equals("Appointment")) {
                 appointments.add(Map.entry(at, resource));
             } else if (resource.isMissingNode() && fullUrl.matches(".*\\bAppointment/[^/]+$")) {
+                reads = counted(reads, at);
                 appointments.add(Map.entry(at, server.read(profile, fullUrl, at + ".fullUrl")));
             }
         }
@@ -108,6 +124,7 @@ public class SubscriptionNotificationResource {
             for (JsonNode participant : appointment.getValue().path("participant")) {
                 String reference = participant.path("actor").path("reference").asText("");
                 if (reference.startsWith("Patient/") && !patients.containsKey(reference)) {
+                    reads = counted(reads, appointment.getKey() + ".participant");
                     patients.put(reference, server.read(profile, reference, appointment.getKey() + ".participant"));
                 }
             }
@@ -119,6 +136,20 @@ public class SubscriptionNotificationResource {
                     "names no Appointment, whole or by id")));
         }
         return accepted;
+    }
+
+    /** One more read from the clinic's server, refused before it is made when the notification has had its share. */
+    private int counted(int reads, String expression) {
+        if (reads >= maxEntries) {
+            throw tooMany(expression, "would make more than " + maxEntries
+                    + " reads from the clinic's FHIR server for one notification (send several)");
+        }
+        return reads + 1;
+    }
+
+    private static FhirInvalidException tooMany(String expression, String why) {
+        return new FhirInvalidException(400, List.of(new OperationOutcome.Issue("error", "too-costly", why,
+                List.of(expression))));
     }
 
     private static Response done(String what) {

@@ -57,7 +57,7 @@ public record ClinicProfileRequest(
 
     /** An endpoint of the clinic's system; the secret signs each call (Standard Webhooks: whsec_ and base64). */
     public record Webhook(
-            @NotNull @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http or https URL") String url,
+            @NotNull @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http or https URL") @OutboundUrl String url,
             @NotNull @Pattern(regexp = "whsec_[A-Za-z0-9+/]{32,}={0,2}", message = "must be whsec_ followed by at least 24 random bytes in base64") String secret,
             @NotEmpty List<@NotNull @Pattern(regexp = "delivery\\.failed|patient\\.replied|patient\\.opted-out|reply\\.urgent", message = "must be one of delivery.failed, patient.replied, patient.opted-out, reply.urgent") String> events) {
     }
@@ -67,7 +67,7 @@ public record ClinicProfileRequest(
      * the authorization (an Authorization header value, such as a bearer token) is never answered back.
      */
     public record FhirServer(
-            @NotNull @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+[^/\\s]", message = "must be an http or https base URL without a trailing slash") String baseUrl,
+            @NotNull @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+[^/\\s]", message = "must be an http or https base URL without a trailing slash") @OutboundUrl String baseUrl,
             @Size(max = 500) @Pattern(regexp = "[\\x21-\\x7e][\\x20-\\x7e]*", message = "must be a header value of printable ASCII") String authorization) {
     }
 

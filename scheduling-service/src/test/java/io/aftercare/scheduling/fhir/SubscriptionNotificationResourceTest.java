@@ -12,6 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,12 +45,14 @@ class SubscriptionNotificationResourceTest {
 
     /** The clinic's own FHIR server: what it holds, answered only with the token the profile gives us. */
     private final Map<String, String> held = new ConcurrentHashMap<>();
+    private final AtomicInteger reads = new AtomicInteger();
     private HttpServer clinicServer;
 
     @BeforeEach
     void startClinicServer() throws IOException {
         clinicServer = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         clinicServer.createContext("/fhir/", exchange -> {
+            reads.incrementAndGet();
             String resource = held.get(exchange.getRequestURI().getPath().substring("/fhir/".length()));
             int status = !TOKEN.equals(exchange.getRequestHeaders().getFirst("Authorization"))
                     ? 401
@@ -158,5 +163,73 @@ class SubscriptionNotificationResourceTest {
                 .statusCode(503);
         Clinics.as(clinic).get("/v1/clinics/" + clinic + "/bookings/" + elsewhere).then().statusCode(404);
         assertThat(held).isEmpty();
+    }
+
+    /** Ids relative to the clinic's server, as short as an entry can be: 1,000 fit the 64 KiB body limit. */
+    private static String[] idOnlyEntries(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> "{\"fullUrl\": \"Appointment/many-" + i + "\"}")
+                .toArray(String[]::new);
+    }
+
+    @Test
+    void aBundleOfAThousandIdsIsRefusedBeforeAnyRead() {
+        String clinic = clinicWithServer();
+
+        long started = System.nanoTime();
+        String diagnostics = Clinics.as(clinic).contentType("application/fhir+json")
+                .body(notification("event-notification", idOnlyEntries(999)))
+                .post("/fhir/r4/subscription-hook")
+                .then()
+                .statusCode(400)
+                .contentType("application/fhir+json")
+                .body("issue[0].code", org.hamcrest.Matchers.equalTo("too-costly"))
+                .body("issue[0].expression", hasItem("Bundle.entry"))
+                .extract()
+                .path("issue[0].diagnostics");
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(diagnostics).contains("1000 entries", "at most 100");
+        assertThat(reads).hasValue(0);
+        assertThat(tookMs).as("refused at once, not after reading").isLessThan(3_000);
+    }
+
+    /** 5,000 entries do not fit the body limit: the edge refuses them before the Bundle is even parsed. */
+    @Test
+    void aBundleOfFiveThousandIdsIsRefusedAtOnce() {
+        String clinic = clinicWithServer();
+
+        long started = System.nanoTime();
+        Clinics.as(clinic).contentType("application/fhir+json")
+                .body(notification("event-notification", idOnlyEntries(4_999)))
+                .post("/fhir/r4/subscription-hook")
+                .then()
+                .statusCode(413);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(reads).hasValue(0);
+        assertThat(tookMs).as("refused at once, not after reading").isLessThan(3_000);
+    }
+
+    @Test
+    void anAppointmentWithMorePatientsThanTheCapIsRefusedBeforeTheReadOverIt() {
+        String clinic = clinicWithServer();
+        String id = BookingFixtures.uniqueId("sub-crowd");
+        IntStream.range(0, 150).forEach(i -> held.put("Patient/crowd-" + i,
+                FhirBundles.patientResource("crowd-" + i, "+46701234569", "sv")));
+        String participants = IntStream.range(0, 150)
+                .mapToObj(i -> "{\"actor\": {\"reference\": \"Patient/crowd-" + i + "\"}}")
+                .collect(Collectors.joining(","));
+        String appointment = "{\"resourceType\": \"Appointment\", \"id\": \"" + id
+                + "\", \"status\": \"booked\", \"participant\": [" + participants + "]}";
+
+        Clinics.as(clinic).contentType("application/fhir+json")
+                .body(notification("event-notification", "{\"fullUrl\": \"urn:uuid:" + UUID.randomUUID()
+                        + "\", \"resource\": " + appointment + "}"))
+                .post("/fhir/r4/subscription-hook")
+                .then()
+                .statusCode(400)
+                .body("issue[0].code", org.hamcrest.Matchers.equalTo("too-costly"));
+        assertThat(reads).hasValue(100);
     }
 }
