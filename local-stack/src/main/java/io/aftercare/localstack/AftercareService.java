@@ -14,6 +14,9 @@ public enum AftercareService {
     public static final String LOCAL_ADMIN_PASSWORD = "admin";
     public static final String LOCAL_OPERATOR_PASSWORD = "operator";
     public static final String LOCAL_TWILIO_TOKEN = "local-run-token";
+    /** The local run's key for sealing clinics' secrets; scheduling and notification need the same one. */
+    public static final String LOCAL_SECRETS_KEYS = "local:q0lRxEmHVqUnBW9xHu2Dz8fN5hD6lTn3v3CqvI3ZpCo=";
+    public static final String LOCAL_SECRETS_CURRENT = "local";
 
     private final String module;
     private final int localRunPort;
@@ -57,8 +60,12 @@ public enum AftercareService {
             config.put("quarkus.rest-client.guidance.url", "http://localhost:" + servicePorts.get(GUIDANCE));
             config.put("quarkus.rest-client.notification.url", "http://localhost:" + servicePorts.get(NOTIFICATION));
             config.put("aftercare.operator.password", LOCAL_OPERATOR_PASSWORD);
+            config.put("aftercare.secrets.keys", LOCAL_SECRETS_KEYS);
+            config.put("aftercare.secrets.current", LOCAL_SECRETS_CURRENT);
         }
         if (this == NOTIFICATION) {
+            config.put("aftercare.secrets.keys", LOCAL_SECRETS_KEYS);
+            config.put("aftercare.secrets.current", LOCAL_SECRETS_CURRENT);
             config.put("aftercare.twilio.auth-token", LOCAL_TWILIO_TOKEN);
             config.put("aftercare.operator.password", LOCAL_OPERATOR_PASSWORD);
             config.put("aftercare.scheduling.url", "http://localhost:" + servicePorts.get(SCHEDULING));

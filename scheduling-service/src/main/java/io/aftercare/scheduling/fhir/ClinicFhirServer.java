@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aftercare.scheduling.ClinicProfile;
+import io.aftercare.scheduling.service.ClinicSecrets;
 
 /**
  * Reads a resource from a clinic's own FHIR server, for a Subscription notification that names it without carrying
@@ -27,9 +28,11 @@ public class ClinicFhirServer {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final ObjectMapper json;
+    private final ClinicSecrets secrets;
 
-    public ClinicFhirServer(ObjectMapper json) {
+    public ClinicFhirServer(ObjectMapper json, ClinicSecrets secrets) {
         this.json = json;
+        this.secrets = secrets;
     }
 
     /**
@@ -53,8 +56,9 @@ public class ClinicFhirServer {
                 .timeout(TIMEOUT)
                 .header("Accept", "application/fhir+json")
                 .GET();
-        if (profile.fhirAuthorization != null) {
-            request.header("Authorization", profile.fhirAuthorization);
+        String authorization = secrets.fhirAuthorization(profile);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
