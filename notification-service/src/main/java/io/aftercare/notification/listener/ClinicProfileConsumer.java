@@ -14,9 +14,9 @@ import org.jboss.logging.Logger;
 
 import io.aftercare.messaging.Redelivery;
 import io.aftercare.messaging.secrets.SecretBox;
-import io.aftercare.notification.clinichooks.WebhookSecrets;
 import io.aftercare.notification.messaging.ClinicProfileChanged;
 import io.aftercare.notification.repository.ClinicProfileRepository;
+import io.aftercare.notification.secrets.WebhookSecrets;
 import io.aftercare.notification.service.ClinicSenders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;

@@ -9,8 +9,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import io.aftercare.notification.clinichooks.WebhookSecrets;
 import io.aftercare.notification.jdbc.JdbcBatch;
+import io.aftercare.notification.secrets.WebhookSecrets;
 
 /**
  * Messages to clinics' webhook endpoints and each attempt to deliver them. Written with JDBC on the transaction's

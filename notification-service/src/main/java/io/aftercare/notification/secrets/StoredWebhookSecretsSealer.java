@@ -1,4 +1,4 @@
-package io.aftercare.notification.clinichooks;
+package io.aftercare.notification.secrets;
 
 import java.util.List;
 
