@@ -30,10 +30,12 @@ public final class LocalKafka implements AutoCloseable {
 
     private final Object server;
     private final String bootstrapServers;
+    private final Path logDirectory;
 
-    private LocalKafka(Object server, String bootstrapServers) {
+    private LocalKafka(Object server, String bootstrapServers, Path logDirectory) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.logDirectory = logDirectory;
     }
 
     public static LocalKafka start(Path logDirectory, int port, int controllerPort) throws Exception {
@@ -49,7 +51,7 @@ public final class LocalKafka implements AutoCloseable {
                 .getConstructor(configClass, Time.class)
                 .newInstance(config, Time.SYSTEM);
         server.getClass().getMethod("startup").invoke(server);
-        LocalKafka kafka = new LocalKafka(server, ServiceProcess.HOST + ":" + port);
+        LocalKafka kafka = new LocalKafka(server, ServiceProcess.HOST + ":" + port, logDirectory.toAbsolutePath());
         kafka.awaitReady();
         kafka.createTopics();
         return kafka;
@@ -155,6 +157,11 @@ public final class LocalKafka implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /** Where the broker keeps its log segments: what a test searches for a secret that must not be there. */
+    public Path logDirectory() {
+        return logDirectory;
     }
 
     public String bootstrapServers() {

@@ -99,6 +99,11 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** The server's data directory (tables, write-ahead log): what a test searches for a secret that must not be there. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
     public int port() {
         return port;
     }

@@ -20,9 +20,11 @@ import java.util.Set;
 /**
  * The passwords of one machine's local run: random, made on the first {@code ./aftercare up} and kept in a file only
  * its owner can read, so that no two installations share a password and none is published in the code or the README.
- * The services get them as environment variables, which, unlike a command line, other users cannot read.
+ * The services get them as environment variables, which, unlike a command line, other users cannot read. The sealing
+ * key (AES-256, for clinics' secrets at rest and on the topic) is kept with them: what scheduling and notification
+ * sealed in the local databases opens only with it.
  */
-public record LocalSecrets(String adminPassword, String operatorPassword, String twilioAuthToken) {
+public record LocalSecrets(String adminPassword, String operatorPassword, String twilioAuthToken, String sealingKey) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -30,6 +32,9 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
     private static final String ADMIN = "aftercare.admin.password";
     private static final String OPERATOR = "aftercare.operator.password";
     private static final String TWILIO = "aftercare.twilio.auth-token";
+    private static final String SEALING_KEY = "aftercare.secrets.local-key";
+    /** The id of the local run's one sealing key, as {@code aftercare.secrets.keys} names keys. */
+    private static final String SEALING_KEY_ID = "local";
 
     /** What {@link #loadOrCreate} found: {@code created} says the file was new, so its values are shown once. */
     public record Loaded(LocalSecrets secrets, boolean created) {
@@ -37,7 +42,7 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
 
     /** Fresh random values, for a test's run that keeps nothing. */
     public static LocalSecrets generate() {
-        return new LocalSecrets(random(), random(), random());
+        return new LocalSecrets(random(), random(), random(), sealingKey());
     }
 
     public static Loaded loadOrCreate(Path file) throws IOException {
@@ -61,13 +66,28 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
                 environment.put("AFTERCARE_ADMIN_PASSWORD", adminPassword);
                 environment.put("AFTERCARE_OPERATOR_PASSWORD", operatorPassword);
             }
-            case SCHEDULING -> environment.put("AFTERCARE_OPERATOR_PASSWORD", operatorPassword);
+            case SCHEDULING -> {
+                environment.put("AFTERCARE_OPERATOR_PASSWORD", operatorPassword);
+                sealing(environment);
+            }
             case NOTIFICATION -> {
                 environment.put("AFTERCARE_OPERATOR_PASSWORD", operatorPassword);
                 environment.put("TWILIO_AUTH_TOKEN", twilioAuthToken);
+                sealing(environment);
             }
         }
         return environment;
+    }
+
+    private void sealing(Map<String, String> environment) {
+        environment.put("AFTERCARE_SECRETS_KEYS", SEALING_KEY_ID + ":" + sealingKey);
+        environment.put("AFTERCARE_SECRETS_CURRENT", SEALING_KEY_ID);
+    }
+
+    private static String sealingKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static String random() {
@@ -84,6 +104,7 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
         properties.setProperty(ADMIN, secrets.adminPassword());
         properties.setProperty(OPERATOR, secrets.operatorPassword());
         properties.setProperty(TWILIO, secrets.twilioAuthToken());
+        properties.setProperty(SEALING_KEY, secrets.sealingKey());
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
             properties.store(writer, "Passwords of this machine's ./aftercare up; delete the file for new ones");
         }
@@ -98,8 +119,18 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
+        String sealingKey = properties.getProperty(SEALING_KEY, "").strip();
+        if (sealingKey.isEmpty()) {
+            // A file from before clinics' secrets were sealed: it gains a key, and keeps its passwords.
+            sealingKey = sealingKey();
+            properties.setProperty(SEALING_KEY, sealingKey);
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                properties.store(writer, "Passwords of this machine's ./aftercare up; delete the file for new ones");
+            }
+        }
         return new LocalSecrets(required(properties, ADMIN, file), required(properties, OPERATOR, file),
-                required(properties, TWILIO, file));
+                required(properties, TWILIO, file), sealingKey);
     }
 
     private static String required(Properties properties, String key, Path file) throws IOException {
@@ -113,6 +144,6 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
     /** Never the values themselves: a record's default would print them into any log that shows this object. */
     @Override
     public String toString() {
-        return "LocalSecrets[admin, operator, twilio token: hidden]";
+        return "LocalSecrets[admin, operator, twilio token, sealing key: hidden]";
     }
 }

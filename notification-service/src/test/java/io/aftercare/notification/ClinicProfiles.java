@@ -31,8 +31,26 @@ public class ClinicProfiles {
         return repository.find(clinicId);
     }
 
+    /** Where scheduling's profile events come from; notification refuses those from anywhere else. */
+    public static final String SCHEDULING = "/aftercare/scheduling-service";
+
+    /** {@code secret} sealed for the clinic's readers with the test key, as scheduling seals it on the topic. */
+    public static String sealed(String clinicId, String secret) {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        return io.aftercare.messaging.secrets.SecretBox
+                .of(config.getValue("aftercare.secrets.current", String.class),
+                        config.getValue("aftercare.secrets.keys", String.class))
+                .seal(secret, "clinic-profiles:" + clinicId);
+    }
+
     /** A profile as the contract has it, with one endpoint at {@code url} for the events given (JSON array items). */
     public static String profile(String clinicId, long version, String name, String url, String events) {
+        return profile(clinicId, version, name, url, events, sealed(clinicId, SECRET));
+    }
+
+    /** As above, with the webhook's {@code secret} field as given (sealed or not). */
+    public static String profile(String clinicId, long version, String name, String url, String events,
+            String secretField) {
         return """
                 {"clinicId": "%s", "version": %d, "name": "%s", "timeZone": "Europe/Madrid", "locale": "es",
                  "phone": "+34912345678", "sendWindow": {"start": "09:00", "end": "20:00"},
@@ -42,12 +60,18 @@ public class ClinicProfiles {
                  "helpTexts": {"es": "%s: llamanos al +34912345678. Responde BAJA para no recibir mas mensajes."},
                  "webhooks": [{"id": "ep-1", "url": "%s", "secret": "%s", "events": [%s]}],
                  "updatedAt": "2026-11-29T15:30:00Z"}
-                """.formatted(clinicId, version, name, name, url, SECRET, events);
+                """.formatted(clinicId, version, name, name, url, secretField, events);
     }
 
     public static void publish(String bootstrapServers, String clinicId, long version, String json) {
+        publishFrom(SCHEDULING, bootstrapServers, clinicId, version, json);
+    }
+
+    public static void publishFrom(String source, String bootstrapServers, String clinicId, long version,
+            String json) {
         try (CloudEventWriter writer = new CloudEventWriter(bootstrapServers)) {
-            writer.send("clinic-profiles", clinicId, clinicId + ":" + version, ClinicProfileChanged.TYPE, json);
+            writer.send("clinic-profiles", clinicId, clinicId + ":" + version, ClinicProfileChanged.TYPE, json,
+                    source);
         }
     }
 }

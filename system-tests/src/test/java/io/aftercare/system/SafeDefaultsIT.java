@@ -25,7 +25,9 @@ class SafeDefaultsIT {
     @ParameterizedTest(name = "{0} without {1}")
     @CsvSource({"NOTIFICATION, TWILIO_AUTH_TOKEN, TWILIO_AUTH_TOKEN",
             "SCHEDULING, AFTERCARE_OPERATOR_PASSWORD, aftercare.operator.password",
-            "GUIDANCE, AFTERCARE_ADMIN_PASSWORD, AFTERCARE_ADMIN_PASSWORD"})
+            "GUIDANCE, AFTERCARE_ADMIN_PASSWORD, AFTERCARE_ADMIN_PASSWORD",
+            "SCHEDULING, AFTERCARE_SECRETS_KEYS, AFTERCARE_SECRETS_KEYS",
+            "NOTIFICATION, AFTERCARE_SECRETS_CURRENT, AFTERCARE_SECRETS_CURRENT"})
     void aServiceStartedInProductionWithoutItsSecretStopsAndSaysWhy(AftercareService service, String secret,
             String named) throws Exception {
         Path repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();

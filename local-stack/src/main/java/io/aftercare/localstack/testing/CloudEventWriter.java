@@ -21,11 +21,16 @@ public final class CloudEventWriter implements AutoCloseable {
 
     /** Sends and waits for the broker's acknowledgement. */
     public void send(String topic, String key, String id, String type, String jsonData) {
+        send(topic, key, id, type, jsonData, "/aftercare/tests");
+    }
+
+    /** As {@link #send(String, String, String, String, String)}, as if from the given CloudEvent source. */
+    public void send(String topic, String key, String id, String type, String jsonData, String source) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, jsonData);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", id);
         header(record, "ce_type", type);
-        header(record, "ce_source", "/aftercare/tests");
+        header(record, "ce_source", source);
         header(record, "content-type", "application/json");
         try {
             producer.send(record).get();

@@ -11,6 +11,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String DATABASE = "database";
+    /** The setting under which a test finds the server's data directory (the test and the resource may not share classes). */
+    public static final String DATA_DIRECTORY = "aftercare.test.postgres-data-directory";
 
     private String database = "aftercare";
 
@@ -28,7 +30,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             throw new UncheckedIOException(e);
         }
         return Map.of("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database), "quarkus.datasource.username",
-                LocalPostgres.USER, "quarkus.datasource.password", "");
+                LocalPostgres.USER, "quarkus.datasource.password", "", DATA_DIRECTORY,
+                postgres.dataDirectory().toAbsolutePath().toString());
     }
 
     @Override

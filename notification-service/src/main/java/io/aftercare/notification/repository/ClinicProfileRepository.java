@@ -85,6 +85,16 @@ public class ClinicProfileRepository {
         return true;
     }
 
+    /** The version of the clinic's copy, if there is one. */
+    public Optional<Long> version(String clinicId) {
+        @SuppressWarnings("unchecked")
+        List<Number> found = entityManager
+                .createNativeQuery("SELECT version FROM clinic_profile WHERE clinic_id = :clinic")
+                .setParameter("clinic", clinicId)
+                .getResultList();
+        return found.stream().findFirst().map(Number::longValue);
+    }
+
     public Optional<StoredProfile> find(String clinicId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import io.aftercare.notification.jdbc.JdbcBatch;
+import io.aftercare.notification.secrets.WebhookSecrets;
 
 /**
  * Messages to clinics' webhook endpoints and each attempt to deliver them. Written with JDBC on the transaction's
@@ -20,7 +21,7 @@ import io.aftercare.notification.jdbc.JdbcBatch;
 @ApplicationScoped
 public class WebhookMessageRepository {
 
-    /** A message claimed for an attempt, with where it goes now; a null secret: its endpoint is gone. */
+    /** A message claimed for an attempt, with where it goes now and its secret opened; null: its endpoint is gone. */
     public record Due(String id, String clinicId, String endpointId, String type, String url, String secret,
             String payload, int attempts) {
     }
@@ -39,9 +40,11 @@ public class WebhookMessageRepository {
     }
 
     private final EntityManager entityManager;
+    private final WebhookSecrets secrets;
 
-    public WebhookMessageRepository(EntityManager entityManager) {
+    public WebhookMessageRepository(EntityManager entityManager, WebhookSecrets secrets) {
         this.entityManager = entityManager;
+        this.secrets = secrets;
     }
 
     /**
@@ -91,7 +94,8 @@ public class WebhookMessageRepository {
                 .getResultList();
         List<Due> due = rows.stream()
                 .map(r -> new Due((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                        (String) r[5], (String) r[6], ((Number) r[7]).intValue()))
+                        r[5] == null ? null : secrets.open((String) r[1], (String) r[5]), (String) r[6],
+                        ((Number) r[7]).intValue()))
                 .toList();
         if (!due.isEmpty()) {
             entityManager.createNativeQuery("UPDATE webhook_message SET next_attempt_at = :lease WHERE id IN (:ids)")

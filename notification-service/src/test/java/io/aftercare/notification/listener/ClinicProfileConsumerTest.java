@@ -18,6 +18,7 @@ import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
+import io.aftercare.localstack.testing.RawFiles;
 import io.aftercare.localstack.testing.SmtpTestResource;
 import io.aftercare.localstack.testing.TopicReader;
 import io.aftercare.notification.ClinicProfiles;
@@ -29,6 +30,8 @@ import io.aftercare.notification.SchedulingSessionsTestResource;
 import io.aftercare.notification.TwilioRequests;
 import io.aftercare.notification.messaging.ClinicProfileChanged;
 import io.aftercare.notification.repository.ClinicProfileRepository.StoredProfile;
+import io.aftercare.notification.secrets.StoredWebhookSecretsSealer;
+import io.aftercare.notification.secrets.WebhookSecrets;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -60,6 +63,21 @@ class ClinicProfileConsumerTest {
 
     @Inject
     Deliveries deliveries;
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    @Inject
+    WebhookSecrets webhookSecrets;
+
+    @Inject
+    StoredWebhookSecretsSealer sealer;
+
+    @ConfigProperty(name = KafkaTestResource.LOG_DIRECTORY)
+    java.nio.file.Path kafkaLogs;
+
+    @ConfigProperty(name = PostgresTestResource.DATA_DIRECTORY)
+    java.nio.file.Path postgresData;
 
     @Test
     void anOlderOrEqualVersionDoesNotReplaceTheCopyAndAnUnreadableOneIsParked() {
@@ -129,6 +147,129 @@ class ClinicProfileConsumerTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("<Message>Aftercare reminders from your clinic."));
+    }
+
+    @Test
+    void aProfileFromAnotherSourceIsRefusedAndParkedWithTheReason() {
+        String clinic = "profile-forged-" + System.nanoTime();
+        publish(clinic, 1, "Real");
+        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+
+        ClinicProfiles.publishFrom("/attacker/laptop", bootstrapServers, clinic, 2, ClinicProfiles.profile(clinic, 2,
+                "Forged", "https://attacker.example/hooks", "\"reply.urgent\""));
+
+        assertThat(parkedReason(clinic)).contains("version 2 refused", "/attacker/laptop",
+                "/aftercare/scheduling-service");
+        assertThat(profiles.stored(clinic).orElseThrow().name()).isEqualTo("Real");
+    }
+
+    @Test
+    void aVersionThatJumpsIsRefusedAndParkedAndTheNextRealOneIsStillKept() {
+        String clinic = "profile-jump-" + System.nanoTime();
+        publish(clinic, 1, "Real");
+        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+
+        publish(clinic, 1_000_000_000L, "Frozen");
+        assertThat(parkedReason(clinic)).contains("version 1000000000 refused", "jumps from the copy's 1");
+        assertThat(profiles.stored(clinic).orElseThrow().version()).isEqualTo(1);
+
+        // Had it been kept, every real profile after it would look older and change nothing.
+        publish(clinic, 2, "Second");
+        assertThat(Eventually.await(BOUND, () -> profiles.stored(clinic).filter(p -> p.version() == 2).orElse(null))
+                .name()).isEqualTo("Second");
+        // A version beyond anything scheduling writes is refused even as a first copy.
+        String fresh = "profile-huge-" + System.nanoTime();
+        publish(fresh, 1L << 40, "Huge");
+        assertThat(parkedReason(fresh)).contains("beyond any scheduling writes");
+        assertThat(profiles.stored(fresh)).isEmpty();
+    }
+
+    @Test
+    void aWebhookSecretInTheClearOrSealedForAnotherClinicIsRefused() {
+        String clinic = "profile-unsealed-" + System.nanoTime();
+        ClinicProfiles.publish(bootstrapServers, clinic, 1, ClinicProfiles.profile(clinic, 1, "Plain",
+                "https://attacker.example/hooks", "\"reply.urgent\"", ClinicProfiles.SECRET));
+        assertThat(parkedReason(clinic)).contains("a webhook secret does not open", "not sealed")
+                .doesNotContain(ClinicProfiles.SECRET);
+
+        // A sealed value lifted from another clinic's event does not open for this one.
+        String other = "profile-lifted-" + System.nanoTime();
+        ClinicProfiles.publish(bootstrapServers, other, 1, ClinicProfiles.profile(other, 1, "Lifted",
+                "https://attacker.example/hooks", "\"reply.urgent\"", ClinicProfiles.sealed("clinic-a", "whsec_x")));
+        assertThat(parkedReason(other)).contains("does not open");
+        assertThat(profiles.stored(clinic)).isEmpty();
+        assertThat(profiles.stored(other)).isEmpty();
+    }
+
+    @Test
+    void theCopysWebhookSecretIsInNoFileOfTheDatabaseOrTheBroker() throws Exception {
+        String clinic = "profile-at-rest-" + System.nanoTime();
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(random);
+        ClinicProfiles.publish(bootstrapServers, clinic, 1, ClinicProfiles.profile(clinic, 1, "Sealed",
+                "https://ehr.example.es/hooks", "\"delivery.failed\"", ClinicProfiles.sealed(clinic, secret)));
+        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement select = connection
+                        .prepareStatement("SELECT secret FROM clinic_webhook_endpoint WHERE clinic_id = ?")) {
+            select.setString(1, clinic);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).startsWith("v1:dev:").doesNotContain(secret);
+                // Sealed for this database, not the topic's value kept as it came.
+                assertThat(webhookSecrets.open(clinic, row.getString(1))).isEqualTo(secret);
+            }
+            try (java.sql.Statement checkpoint = connection.createStatement()) {
+                checkpoint.execute("CHECKPOINT");
+            }
+        }
+        for (String value : new String[]{secret, secret.substring("whsec_".length())}) {
+            assertThat(RawFiles.containing(postgresData, value)).as("PostgreSQL files holding it").isEmpty();
+            assertThat(RawFiles.containing(kafkaLogs, value)).as("Kafka files holding it").isEmpty();
+        }
+        assertThat(RawFiles.containing(postgresData, clinic)).isNotEmpty();
+        assertThat(RawFiles.containing(kafkaLogs, clinic)).isNotEmpty();
+    }
+
+    @Test
+    void secretsStoredInTheClearBeforeAreSealedAtStartAndStillSign() throws Exception {
+        String clinic = "profile-plain-row-" + System.nanoTime();
+        publish(clinic, 1, "Old");
+        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement update = connection
+                        .prepareStatement("UPDATE clinic_webhook_endpoint SET secret = ? WHERE clinic_id = ?")) {
+            update.setString(1, ClinicProfiles.SECRET);
+            update.setString(2, clinic);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(sealer::sealAll))
+                .isGreaterThanOrEqualTo(1);
+
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement select = connection
+                        .prepareStatement("SELECT secret FROM clinic_webhook_endpoint WHERE clinic_id = ?")) {
+            select.setString(1, clinic);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).startsWith("v1:");
+                assertThat(webhookSecrets.open(clinic, row.getString(1))).isEqualTo(ClinicProfiles.SECRET);
+            }
+        }
+    }
+
+    /** The reason the clinic's one parked profile event was parked with. */
+    private String parkedReason(String clinic) {
+        try (TopicReader dlt = new TopicReader(bootstrapServers, "clinic-profiles-dlt")) {
+            List<ConsumerRecord<String, String>> parked = dlt.read(r -> clinic.equals(r.key()), 1, BOUND);
+            assertThat(parked).hasSize(1);
+            org.apache.kafka.common.header.Header reason = parked.get(0).headers().lastHeader("dead-letter-reason");
+            assertThat(reason).as("the dead-letter reason header").isNotNull();
+            return new String(reason.value(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private void publish(String clinic, long version, String name) {

@@ -73,6 +73,15 @@ class EventContractsTest {
         ClinicProfileChanged profile = Contract.CLINIC_PROFILE.readFully(json, ClinicProfileChanged.class);
         assertThat(profile.webhooks()).singleElement()
                 .satisfies(webhook -> assertThat(webhook.events()).contains("delivery.failed"));
+        // The example's secret is sealed, as on the topic, with the dev key: it opens for its clinic.
+        String sealed = profile.webhooks().get(0).secret();
+        assertThat(sealed).startsWith("v1:dev:");
+        assertThat(io.aftercare.messaging.secrets.SecretBox
+                .of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getValue("aftercare.secrets.current", String.class),
+                        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                                .getValue("aftercare.secrets.keys", String.class))
+                .open(sealed, "clinic-profiles:" + profile.clinicId())).isEqualTo(ClinicProfiles.SECRET);
     }
 
     /** The profiles the tests publish are ones scheduling could publish. */

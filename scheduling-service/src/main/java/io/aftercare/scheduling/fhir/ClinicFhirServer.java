@@ -16,6 +16,7 @@ import io.aftercare.outbound.OutboundFailure;
 import io.aftercare.outbound.OutboundRequest;
 import io.aftercare.outbound.OutboundResponse;
 import io.aftercare.scheduling.ClinicProfile;
+import io.aftercare.scheduling.service.ClinicSecrets;
 
 /**
  * Reads a resource from a clinic's own FHIR server, for a Subscription notification that names it without carrying
@@ -28,10 +29,12 @@ public class ClinicFhirServer {
 
     private final OutboundClient http;
     private final ObjectMapper json;
+    private final ClinicSecrets secrets;
 
-    public ClinicFhirServer(OutboundClient http, ObjectMapper json) {
+    public ClinicFhirServer(OutboundClient http, ObjectMapper json, ClinicSecrets secrets) {
         this.http = http;
         this.json = json;
+        this.secrets = secrets;
     }
 
     /**
@@ -53,8 +56,9 @@ public class ClinicFhirServer {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/fhir+json");
-        if (profile.fhirAuthorization != null) {
-            headers.put("Authorization", profile.fhirAuthorization);
+        String authorization = secrets.fhirAuthorization(profile);
+        if (authorization != null) {
+            headers.put("Authorization", authorization);
         }
         OutboundResponse response;
         try {

@@ -29,11 +29,13 @@ public class ClinicProfiles {
             ConsentBasis consentBasis, Map<String, String> helpTexts, List<ClinicWebhook> webhooks,
             String fhirBaseUrl, String fhirAuthorization) {
 
-        static Details of(ClinicProfile profile) {
+        /** The stored profile as written, its secrets opened: what a new write is compared with. */
+        static Details of(ClinicProfile profile, ClinicSecrets secrets) {
             return new Details(profile.name, profile.timeZone, profile.locale, profile.phone,
                     profile.sendWindowStart, profile.sendWindowEnd, profile.smsSender, profile.smsPerSecond,
                     profile.emailSender, profile.alertEmail, profile.consentBasis, profile.helpTexts,
-                    profile.webhooks, profile.fhirBaseUrl, profile.fhirAuthorization);
+                    secrets.openWebhooks(profile.clinicId, profile.webhooks), profile.fhirBaseUrl,
+                    secrets.fhirAuthorization(profile));
         }
     }
 
@@ -43,11 +45,14 @@ public class ClinicProfiles {
 
     private final ClinicProfilePublisher publisher;
     private final BookingRepository bookings;
+    private final ClinicSecrets secrets;
     private final Clock clock;
 
-    public ClinicProfiles(ClinicProfilePublisher publisher, BookingRepository bookings, Clock clock) {
+    public ClinicProfiles(ClinicProfilePublisher publisher, BookingRepository bookings, ClinicSecrets secrets,
+            Clock clock) {
         this.publisher = publisher;
         this.bookings = bookings;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -59,7 +64,7 @@ public class ClinicProfiles {
         if (created) {
             profile = new ClinicProfile();
             profile.clinicId = clinicId;
-        } else if (Details.of(profile).equals(details)) {
+        } else if (Details.of(profile, secrets).equals(details)) {
             return new Saved(profile, false);
         }
         boolean textsChange = created || !details.name().equals(profile.name) || !details.phone().equals(profile.phone)
@@ -78,9 +83,10 @@ public class ClinicProfiles {
         profile.alertEmail = details.alertEmail();
         profile.consentBasis = details.consentBasis();
         profile.helpTexts = details.helpTexts();
-        profile.webhooks = details.webhooks();
+        // Stored sealed: a copy of the database (a backup, its files) does not give away the clinic's secrets.
+        profile.webhooks = secrets.sealWebhooks(clinicId, details.webhooks());
         profile.fhirBaseUrl = details.fhirBaseUrl();
-        profile.fhirAuthorization = details.fhirAuthorization();
+        profile.fhirAuthorization = secrets.sealFhirAuthorization(clinicId, details.fhirAuthorization());
         profile.version++;
         profile.updatedAt = clock.instant();
         if (created) {
@@ -91,7 +97,7 @@ public class ClinicProfiles {
             // planned again.
             bookings.replanClinic(clinicId, profile.updatedAt);
         }
-        publisher.publish(ClinicProfileChanged.of(profile));
+        publisher.publish(ClinicProfileChanged.of(profile, secrets.webhooksForTopic(profile)));
         return new Saved(profile, created);
     }
 

@@ -19,9 +19,11 @@ import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.localstack.testing.TopicReader;
+import io.aftercare.messaging.secrets.SecretBox;
 import io.aftercare.scheduling.BookingFixtures;
 import io.aftercare.scheduling.Clinics;
 import io.aftercare.scheduling.client.GuidancePlan;
+import io.aftercare.scheduling.service.ClinicSecrets;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -43,6 +45,9 @@ class EventContractsTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    SecretBox box;
+
     @Test
     void theRemindersItPublishesKeepToTheReminderDueContract() {
         OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
@@ -62,7 +67,7 @@ class EventContractsTest {
     }
 
     @Test
-    void theClinicProfileItPublishesIsWholeAndKeepsToItsContract() {
+    void theClinicProfileItPublishesIsWholeAndKeepsToItsContract() throws Exception {
         String clinic = "clinic-pc-" + java.util.UUID.randomUUID().toString().substring(0, 6);
         Clinics.operator().contentType(io.restassured.http.ContentType.JSON)
                 .body(Clinics.FULL_PROFILE)
@@ -74,9 +79,18 @@ class EventContractsTest {
             var published = topic.read(r -> clinic.equals(r.key()), 1, Duration.ofSeconds(20));
             assertThat(published).hasSize(1);
             Contract.CLINIC_PROFILE.assertValid(published.get(0).value());
-            // The copy kept by the others is the whole profile, secret included: they sign the clinic's webhooks.
-            assertThat(published.get(0).value()).contains("\"version\":1", "\"sendWindow\"",
-                    "\"healthcare-exemption\"", "whsec_", "\"reply.urgent\"");
+            // The copy kept by the others is the whole profile, secret included, since they sign the clinic's webhooks;
+            // but sealed for them, never in the clear on the wire.
+            String value = published.get(0).value();
+            assertThat(value).contains("\"version\":1", "\"sendWindow\"", "\"healthcare-exemption\"",
+                    "\"reply.urgent\"").doesNotContain("whsec_", "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+            String sealed = json.readTree(value).at("/webhooks/0/secret").asText();
+            assertThat(box.open(sealed, ClinicSecrets.onTopic(clinic)))
+                    .isEqualTo("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+            // Bound to this clinic: the same value in another clinic's event does not open.
+            org.assertj.core.api.Assertions
+                    .assertThatThrownBy(() -> box.open(sealed, ClinicSecrets.onTopic("clinic-x")))
+                    .isInstanceOf(SecretBox.SecretRefused.class);
         }
     }
 
