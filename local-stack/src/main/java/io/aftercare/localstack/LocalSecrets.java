@@ -42,7 +42,7 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
 
     /** Fresh random values, for a test's run that keeps nothing. */
     public static LocalSecrets generate() {
-        return new LocalSecrets(random(), random(), random(), sealingKey());
+        return new LocalSecrets(random(), random(), random(), newSealingKey());
     }
 
     public static Loaded loadOrCreate(Path file) throws IOException {
@@ -84,7 +84,7 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
         environment.put("AFTERCARE_SECRETS_CURRENT", SEALING_KEY_ID);
     }
 
-    private static String sealingKey() {
+    private static String newSealingKey() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
@@ -122,7 +122,7 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
         String sealingKey = properties.getProperty(SEALING_KEY, "").strip();
         if (sealingKey.isEmpty()) {
             // A file from before clinics' secrets were sealed: it gains a key, and keeps its passwords.
-            sealingKey = sealingKey();
+            sealingKey = newSealingKey();
             properties.setProperty(SEALING_KEY, sealingKey);
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                     StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -194,7 +194,10 @@ class SubscriptionNotificationResourceTest {
         assertThat(tookMs).as("refused at once, not after reading").isLessThan(3_000);
     }
 
-    /** 5,000 entries do not fit the body limit: the edge refuses them before the Bundle is even parsed. */
+    /**
+     * 5,000 entries do not fit the body limit: the edge refuses them before the Bundle is even read, with an
+     * OperationOutcome a FHIR client can show.
+     */
     @Test
     void aBundleOfFiveThousandIdsIsRefusedAtOnce() {
         String clinic = clinicWithServer();
@@ -204,7 +207,10 @@ class SubscriptionNotificationResourceTest {
                 .body(notification("event-notification", idOnlyEntries(4_999)))
                 .post("/fhir/r4/subscription-hook")
                 .then()
-                .statusCode(413);
+                .statusCode(413)
+                .contentType("application/fhir+json")
+                .body("resourceType", org.hamcrest.Matchers.equalTo("OperationOutcome"))
+                .body("issue[0].code", org.hamcrest.Matchers.equalTo("too-costly"));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(reads).hasValue(0);
