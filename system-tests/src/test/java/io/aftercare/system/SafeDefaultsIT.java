@@ -26,8 +26,8 @@ class SafeDefaultsIT {
     @CsvSource({"NOTIFICATION, TWILIO_AUTH_TOKEN, TWILIO_AUTH_TOKEN",
             "SCHEDULING, AFTERCARE_OPERATOR_PASSWORD, aftercare.operator.password",
             "GUIDANCE, AFTERCARE_ADMIN_PASSWORD, AFTERCARE_ADMIN_PASSWORD",
-            "SCHEDULING, AFTERCARE_SECRETS_KEYS, AFTERCARE_SECRETS_KEYS",
-            "NOTIFICATION, AFTERCARE_SECRETS_CURRENT, AFTERCARE_SECRETS_CURRENT"})
+            "SCHEDULING, AFTERCARE_SECRETS_KEYS, aftercare.secrets.keys",
+            "NOTIFICATION, AFTERCARE_SECRETS_CURRENT, aftercare.secrets.current"})
     void aServiceStartedInProductionWithoutItsSecretStopsAndSaysWhy(AftercareService service, String secret,
             String named) throws Exception {
         Path repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();
