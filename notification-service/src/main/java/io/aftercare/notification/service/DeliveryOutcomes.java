@@ -77,13 +77,8 @@ public class DeliveryOutcomes {
             texted(delivery, phone, at);
             finish(delivery, DeliveryStatus.SENT, null, at);
         } else if (result instanceof SendResult.Permanent permanent) {
-            // The provider's 21610: the number unsubscribed from the sender this text went from.
-            String sender = senders.smsFrom(delivery.clinicId);
-            if (TwilioSmsProvider.UNSUBSCRIBED.equals(permanent.errorCode())
-                    && optOuts.optOut(DeliveryChannel.SMS, phone, sender, "21610", at)) {
-                metrics.optOut("sms", "out");
-                DeliveryAnnouncements.optedOut(outbox, phone, sender, sender.equals(senders.deploymentSender()), at);
-                webhooks.optedOut(phone, sender, TwilioSmsProvider.UNSUBSCRIBED, at);
+            if (TwilioSmsProvider.UNSUBSCRIBED.equals(permanent.errorCode())) {
+                unsubscribed(delivery, phone, at);
             }
             finish(delivery, DeliveryStatus.FAILED, "refused by the provider: " + describe(permanent), at);
         } else if (result instanceof SendResult.Transient failure) {
@@ -125,6 +120,16 @@ public class DeliveryOutcomes {
         delivery.providerMessageId = providerMessageId;
         texted(delivery, phone, at);
         finish(delivery, DeliveryStatus.SENT, null, at);
+    }
+
+    /** The provider's 21610: the number unsubscribed from the sender this text went from, and from it only. */
+    private void unsubscribed(Delivery delivery, String phone, Instant at) {
+        String sender = senders.smsFrom(delivery.clinicId);
+        if (optOuts.optOut(DeliveryChannel.SMS, phone, sender, "21610", at)) {
+            metrics.optOut("sms", "out");
+            DeliveryAnnouncements.optedOut(outbox, phone, sender, sender.equals(senders.deploymentSender()), at);
+            webhooks.optedOut(phone, sender, TwilioSmsProvider.UNSUBSCRIBED, at);
+        }
     }
 
     /** A text reached the provider: the patient may now answer its sender, and the answer belongs to this booking. */

@@ -1,7 +1,6 @@
 package io.aftercare.notification.service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,8 +74,7 @@ public class UnroutedReplies {
     public Optional<UnroutedReply> handle(UUID id, String by) {
         Optional<UnroutedReply> found = replies.findByIdOptional(id);
         found.filter(reply -> reply.handledAt == null).ifPresent(reply -> {
-            Instant now = clock.instant();
-            reply.handledAt = now;
+            reply.handledAt = clock.instant();
             reply.handledBy = by;
         });
         return found;

@@ -219,6 +219,10 @@ class ReplyRoutingTest {
                 .body(equalTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>Aftercare reminders"
                         + " from your clinic. Reply STOP to stop them, START to resume.</Message></Response>"));
 
+        // The queue names patients and what they wrote: nobody without the operator's login reads or changes it.
+        given().get("/v1/ops/unrouted-replies").then().statusCode(401);
+        given().header("X-Aftercare-Csrf", "1").post("/v1/ops/unrouted-replies/" + id + "/handled").then()
+                .statusCode(401);
         operator().post("/v1/ops/unrouted-replies/" + id + "/handled").then().statusCode(403);
         operator().header("X-Aftercare-Csrf", "1").post("/v1/ops/unrouted-replies/" + id + "/handled").then()
                 .statusCode(200)
