@@ -54,7 +54,7 @@ public final class LocalAftercare implements AutoCloseable {
             Map<AftercareService, Integer> servicePorts, Map<AftercareService, Map<String, String>> overrides,
             Consumer<String> progress) throws Exception {
         LocalInfrastructure infrastructure = LocalInfrastructure.start(layout.dataDirectory(),
-                layout.cacheDirectory(), ports, progress);
+                layout.cacheDirectory(), ports, secrets.broker(), progress);
         Map<AftercareService, ServiceProcess> services = new EnumMap<>(AftercareService.class);
         LocalAftercare aftercare = new LocalAftercare(infrastructure, services, layout, servicePorts, overrides,
                 secrets);

@@ -15,23 +15,26 @@ public final class LocalInfrastructure implements AutoCloseable {
     private final Path dataDirectory;
     private final Path postgresBinaries;
     private final InfrastructurePorts ports;
+    private final BrokerCredentials brokerCredentials;
 
     private LocalInfrastructure(LocalPostgres postgres, LocalKafka kafka, LocalSmtp smtp, Path dataDirectory,
-            Path postgresBinaries, InfrastructurePorts ports) {
+            Path postgresBinaries, InfrastructurePorts ports, BrokerCredentials brokerCredentials) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.smtp = smtp;
         this.dataDirectory = dataDirectory;
         this.postgresBinaries = postgresBinaries;
         this.ports = ports;
+        this.brokerCredentials = brokerCredentials;
     }
 
     /**
      * @param dataDirectory where PostgreSQL and Kafka keep their data; reused when it already holds some
      * @param cacheDirectory where the PostgreSQL binaries are unpacked once
+     * @param brokerCredentials the passwords the broker's users sign in with
      */
     public static LocalInfrastructure start(Path dataDirectory, Path cacheDirectory, InfrastructurePorts ports,
-            Consumer<String> progress) throws Exception {
+            BrokerCredentials brokerCredentials, Consumer<String> progress) throws Exception {
         QuietLogs.apply();
         long started = System.nanoTime();
         // What ./aftercare up and the system tests run is what a small clinic may run: durable.
@@ -41,7 +44,8 @@ public final class LocalInfrastructure implements AutoCloseable {
         started = System.nanoTime();
         LocalKafka kafka;
         try {
-            kafka = LocalKafka.start(dataDirectory.resolve("kafka"), ports.kafka(), ports.kafkaController());
+            kafka = LocalKafka.start(dataDirectory.resolve("kafka"), ports.kafka(), ports.kafkaController(),
+                    brokerCredentials);
         } catch (Exception e) {
             postgres.close();
             throw e;
@@ -50,7 +54,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         LocalSmtp smtp = LocalSmtp.start(ports.smtp());
         progress.accept(String.format("SMTP         on :%d ready", ports.smtp()));
         return new LocalInfrastructure(postgres, kafka, smtp, dataDirectory, cacheDirectory.resolve("postgres"),
-                ports);
+                ports, brokerCredentials);
     }
 
     static String since(long startedNanos) {
@@ -82,7 +86,8 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     public synchronized void startKafka() throws Exception {
-        kafka = LocalKafka.start(dataDirectory.resolve("kafka"), ports.kafka(), ports.kafkaController());
+        kafka = LocalKafka.start(dataDirectory.resolve("kafka"), ports.kafka(), ports.kafkaController(),
+                brokerCredentials);
     }
 
     public synchronized LocalKafka kafka() {

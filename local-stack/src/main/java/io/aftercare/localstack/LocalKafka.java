@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -28,17 +29,30 @@ public final class LocalKafka implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * The brokers of this JVM by address, so that a test's reader or writer, which is given only an address as a
+     * service is, signs in to the broker it was pointed at.
+     */
+    private static final Map<String, BrokerCredentials> RUNNING = new ConcurrentHashMap<>();
+
     private final Object server;
     private final String bootstrapServers;
     private final Path logDirectory;
+    private final BrokerCredentials credentials;
 
-    private LocalKafka(Object server, String bootstrapServers, Path logDirectory) {
+    private LocalKafka(Object server, String bootstrapServers, Path logDirectory, BrokerCredentials credentials) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.logDirectory = logDirectory;
+        this.credentials = credentials;
     }
 
-    public static LocalKafka start(Path logDirectory, int port, int controllerPort) throws Exception {
+    /**
+     * Starts the broker with every listener behind SASL and ACLs on, signs the services' users in with the given
+     * passwords (replacing older ones, which is how a password is rotated), then creates the topics and the ACLs.
+     */
+    public static LocalKafka start(Path logDirectory, int port, int controllerPort, BrokerCredentials credentials)
+            throws Exception {
         Files.createDirectories(logDirectory);
         String logDir = logDirectory.toAbsolutePath().toString();
         if (!Files.exists(logDirectory.resolve("meta.properties"))) {
@@ -46,14 +60,17 @@ public final class LocalKafka implements AutoCloseable {
         }
         Class<?> configClass = Class.forName("kafka.server.KafkaConfig");
         Object config = configClass.getConstructor(Map.class)
-                .newInstance(brokerProperties(logDir, port, controllerPort));
+                .newInstance(brokerProperties(logDir, port, controllerPort, credentials));
         Object server = Class.forName("kafka.server.KafkaRaftServer")
                 .getConstructor(configClass, Time.class)
                 .newInstance(config, Time.SYSTEM);
         server.getClass().getMethod("startup").invoke(server);
-        LocalKafka kafka = new LocalKafka(server, ServiceProcess.HOST + ":" + port, logDirectory.toAbsolutePath());
+        LocalKafka kafka = new LocalKafka(server, ServiceProcess.HOST + ":" + port, logDirectory.toAbsolutePath(),
+                credentials);
+        RUNNING.put(kafka.bootstrapServers, credentials);
         kafka.awaitReady();
         kafka.createTopics();
+        BrokerSetup.apply(kafka.clientConfig(BrokerUser.ADMIN), credentials);
         return kafka;
     }
 
@@ -69,8 +86,7 @@ public final class LocalKafka implements AutoCloseable {
      * asks first; a consumer that made it itself was seen, here, to sit on its new partitions without fetching.
      */
     private void createTopics() throws IOException, InterruptedException {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(clientConfig(BrokerUser.ADMIN))) {
             java.util.Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<org.apache.kafka.clients.admin.NewTopic> missing = TOPICS.stream()
                     .flatMap(topic -> java.util.stream.Stream.of(topic, topic + "-dlt"))
@@ -84,18 +100,19 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> brokerProperties(String logDir, int port, int controllerPort) {
+    private static Map<String, String> brokerProperties(String logDir, int port, int controllerPort,
+            BrokerCredentials credentials) {
         Map<String, String> props = new HashMap<>();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@" + ServiceProcess.HOST + ":" + controllerPort);
         props.put("listeners",
-                "PLAINTEXT://" + ServiceProcess.HOST + ":" + port + ",CONTROLLER://" + ServiceProcess.HOST + ":"
+                "CLIENT://" + ServiceProcess.HOST + ":" + port + ",CONTROLLER://" + ServiceProcess.HOST + ":"
                         + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://" + ServiceProcess.HOST + ":" + port);
+        props.put("advertised.listeners", "CLIENT://" + ServiceProcess.HOST + ":" + port);
         props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("inter.broker.listener.name", "CLIENT");
+        props.putAll(saslProperties(credentials));
         props.put("log.dirs", logDir);
         props.put("num.partitions", "3");
         props.put("auto.create.topics.enable", "true");
@@ -113,6 +130,35 @@ public final class LocalKafka implements AutoCloseable {
         props.put("background.threads", "2");
         props.put("num.recovery.threads.per.data.dir", "1");
         props.put("log.cleaner.threads", "1");
+        return props;
+    }
+
+    /**
+     * No listener takes a client that has not signed in: the services use SCRAM-SHA-512 on the client listener; the
+     * admin (the broker itself, towards its controller, and whoever creates topics and ACLs) uses PLAIN, checked
+     * against this configuration. With the authorizer on and no ACL, nothing is allowed but what the admin does.
+     */
+    private static Map<String, String> saslProperties(BrokerCredentials credentials) {
+        String admin = BrokerUser.ADMIN.userName();
+        String adminPassword = credentials.password(BrokerUser.ADMIN);
+        String plain = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + admin
+                + "\" password=\"" + adminPassword + "\" user_" + admin + "=\"" + adminPassword + "\";";
+        Map<String, String> props = new HashMap<>();
+        props.put("listener.security.protocol.map", "CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        props.put("sasl.enabled.mechanisms",
+                BrokerCredentials.SERVICE_MECHANISM + "," + BrokerCredentials.ADMIN_MECHANISM);
+        props.put("listener.name.client.sasl.enabled.mechanisms",
+                BrokerCredentials.SERVICE_MECHANISM + "," + BrokerCredentials.ADMIN_MECHANISM);
+        props.put("listener.name.client.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        props.put("listener.name.client.plain.sasl.jaas.config", plain);
+        props.put("sasl.mechanism.inter.broker.protocol", BrokerCredentials.ADMIN_MECHANISM);
+        props.put("listener.name.controller.sasl.enabled.mechanisms", BrokerCredentials.ADMIN_MECHANISM);
+        props.put("listener.name.controller.plain.sasl.jaas.config", plain);
+        props.put("sasl.mechanism.controller.protocol", BrokerCredentials.ADMIN_MECHANISM);
+        props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        props.put("super.users", BrokerUser.ADMIN.principal());
+        props.put("allow.everyone.if.no.acl.found", "false");
         return props;
     }
 
@@ -138,9 +184,9 @@ public final class LocalKafka implements AutoCloseable {
 
     private void awaitReady() throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                3000);
+        Map<String, Object> config = new HashMap<>(clientConfig(BrokerUser.ADMIN));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
         try (Admin admin = Admin.create(config)) {
             while (true) {
                 try {
@@ -166,6 +212,27 @@ public final class LocalKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    public BrokerCredentials credentials() {
+        return credentials;
+    }
+
+    /** What a Kafka client needs to sign in to this broker as the given user. */
+    public Map<String, Object> clientConfig(BrokerUser user) {
+        return credentials.clientConfig(bootstrapServers, user);
+    }
+
+    /**
+     * As {@link #clientConfig(BrokerUser)}, for the broker of this JVM at the given address: what a test's reader or
+     * writer uses, given the address the service under test was given.
+     */
+    public static Map<String, Object> clientConfig(String bootstrapServers, BrokerUser user) {
+        BrokerCredentials running = RUNNING.get(bootstrapServers);
+        if (running == null) {
+            throw new IllegalStateException("no broker of this JVM listens on " + bootstrapServers);
+        }
+        return running.clientConfig(bootstrapServers, user);
     }
 
     @Override

@@ -12,10 +12,12 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The passwords of one machine's local run: random, made on the first {@code ./aftercare up} and kept in a file only
@@ -24,7 +26,8 @@ import java.util.Set;
  * key (AES-256, for clinics' secrets at rest and on the topic) is kept with them: what scheduling and notification
  * sealed in the local databases opens only with it.
  */
-public record LocalSecrets(String adminPassword, String operatorPassword, String twilioAuthToken, String sealingKey) {
+public record LocalSecrets(String adminPassword, String operatorPassword, String twilioAuthToken, String sealingKey,
+        BrokerCredentials broker) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -33,6 +36,8 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
     private static final String OPERATOR = "aftercare.operator.password";
     private static final String TWILIO = "aftercare.twilio.auth-token";
     private static final String SEALING_KEY = "aftercare.secrets.local-key";
+    /** Followed by the broker user's name: each service's password on the broker, and the broker admin's. */
+    private static final String BROKER_PASSWORD = "aftercare.kafka.password.";
     /** The id of the local run's one sealing key, as {@code aftercare.secrets.keys} names keys. */
     private static final String SEALING_KEY_ID = "local";
 
@@ -42,7 +47,7 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
 
     /** Fresh random values, for a test's run that keeps nothing. */
     public static LocalSecrets generate() {
-        return new LocalSecrets(random(), random(), random(), newSealingKey());
+        return new LocalSecrets(random(), random(), random(), newSealingKey(), BrokerCredentials.generate());
     }
 
     public static Loaded loadOrCreate(Path file) throws IOException {
@@ -76,6 +81,7 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
                 sealing(environment);
             }
         }
+        environment.put("AFTERCARE_KAFKA_PASSWORD", broker.password(BrokerUser.of(service)));
         return environment;
     }
 
@@ -105,6 +111,8 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
         properties.setProperty(OPERATOR, secrets.operatorPassword());
         properties.setProperty(TWILIO, secrets.twilioAuthToken());
         properties.setProperty(SEALING_KEY, secrets.sealingKey());
+        secrets.broker().passwords().forEach((user, password) -> properties.setProperty(
+                BROKER_PASSWORD + user.userName(), password));
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
             properties.store(writer, "Passwords of this machine's ./aftercare up; delete the file for new ones");
         }
@@ -119,18 +127,32 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
-        String sealingKey = properties.getProperty(SEALING_KEY, "").strip();
-        if (sealingKey.isEmpty()) {
-            // A file from before clinics' secrets were sealed: it gains a key, and keeps its passwords.
-            sealingKey = newSealingKey();
-            properties.setProperty(SEALING_KEY, sealingKey);
+        // A file from before clinics' secrets were sealed, or before the broker asked who signs in, gains what it
+        // lacks, and keeps its passwords.
+        boolean added = addIfMissing(properties, SEALING_KEY, LocalSecrets::newSealingKey);
+        BrokerCredentials generated = BrokerCredentials.generate();
+        Map<BrokerUser, String> brokerPasswords = new EnumMap<>(BrokerUser.class);
+        for (BrokerUser user : BrokerUser.values()) {
+            added |= addIfMissing(properties, BROKER_PASSWORD + user.userName(), () -> generated.password(user));
+            brokerPasswords.put(user, properties.getProperty(BROKER_PASSWORD + user.userName()).strip());
+        }
+        if (added) {
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 properties.store(writer, "Passwords of this machine's ./aftercare up; delete the file for new ones");
             }
         }
         return new LocalSecrets(required(properties, ADMIN, file), required(properties, OPERATOR, file),
-                required(properties, TWILIO, file), sealingKey);
+                required(properties, TWILIO, file), properties.getProperty(SEALING_KEY).strip(),
+                new BrokerCredentials(brokerPasswords));
+    }
+
+    private static boolean addIfMissing(Properties properties, String key, Supplier<String> value) {
+        if (!properties.getProperty(key, "").isBlank()) {
+            return false;
+        }
+        properties.setProperty(key, value.get());
+        return true;
     }
 
     private static String required(Properties properties, String key, Path file) throws IOException {
@@ -144,6 +166,6 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
     /** Never the values themselves: a record's default would print them into any log that shows this object. */
     @Override
     public String toString() {
-        return "LocalSecrets[admin, operator, twilio token, sealing key: hidden]";
+        return "LocalSecrets[admin, operator, twilio token, sealing key, broker passwords: hidden]";
     }
 }

@@ -39,7 +39,9 @@ class LocalInfrastructureTest {
         InfrastructurePorts ports = InfrastructurePorts.random();
         List<String> progress = new ArrayList<>();
 
-        try (LocalInfrastructure first = LocalInfrastructure.start(data, cache, ports, progress::add)) {
+        BrokerCredentials firstPasswords = BrokerCredentials.generate();
+        try (LocalInfrastructure first = LocalInfrastructure.start(data, cache, ports, firstPasswords,
+                progress::add)) {
             // What a clinic runs keeps every acknowledged commit: fsync and synchronous commit are on.
             assertThat(queryFirst(first.postgres().jdbcUrl("scheduling"), "SHOW fsync")).isEqualTo("on");
             assertThat(queryFirst(first.postgres().jdbcUrl("scheduling"), "SHOW synchronous_commit")).isEqualTo("on");
@@ -47,7 +49,7 @@ class LocalInfrastructureTest {
                 execute(first.postgres().jdbcUrl(database), "CREATE TABLE kept (name text)",
                         "INSERT INTO kept VALUES ('" + database + "')");
             }
-            produce(first.kafka().bootstrapServers(), "kept-topic", "first-run");
+            produce(first.kafka().clientConfig(BrokerUser.ADMIN), "kept-topic", "first-run");
             GreenMailUtil.sendTextEmail("patient@example.com", "clinic@example.com", "Aftercare", "Hello",
                     new ServerSetup(first.smtp().port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             List<MimeMessage> mails = first.smtp().receivedMessages();
@@ -56,13 +58,19 @@ class LocalInfrastructureTest {
         }
         assertThat(progress).anyMatch(line -> line.startsWith("PostgreSQL")).anyMatch(line -> line.startsWith("Kafka"));
 
-        try (LocalInfrastructure second = LocalInfrastructure.start(data, cache, ports, line -> {
+        // New passwords on the same data: how a deployment rotates them, and the old ones stop working.
+        BrokerCredentials rotated = BrokerCredentials.generate();
+        try (LocalInfrastructure second = LocalInfrastructure.start(data, cache, ports, rotated, line -> {
         })) {
             for (String database : LocalInfrastructure.DATABASES) {
                 assertThat(queryFirst(second.postgres().jdbcUrl(database), "SELECT name FROM kept"))
                         .isEqualTo(database);
             }
-            assertThat(consumeAll(second.kafka().bootstrapServers(), "kept-topic")).containsExactly("first-run");
+            assertThat(consumeAll(second.kafka().clientConfig(BrokerUser.ADMIN), "kept-topic"))
+                    .containsExactly("first-run");
+            assertThat(BrokerAccessTest.signInError(
+                    firstPasswords.clientConfig(second.kafka().bootstrapServers(), BrokerUser.SCHEDULING)))
+                    .isInstanceOf(org.apache.kafka.common.errors.SaslAuthenticationException.class);
         }
     }
 
@@ -84,9 +92,9 @@ class LocalInfrastructureTest {
         }
     }
 
-    private static void produce(String bootstrap, String topic, String value) throws Exception {
+    private static void produce(Map<String, Object> signIn, String topic, String value) throws Exception {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.putAll(signIn);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new StringSerializer())) {
@@ -94,10 +102,10 @@ class LocalInfrastructureTest {
         }
     }
 
-    private static List<String> consumeAll(String bootstrap, String topic) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "local-infrastructure-test", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
+    private static List<String> consumeAll(Map<String, Object> signIn, String topic) {
+        Map<String, Object> config = new java.util.HashMap<>(signIn);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "local-infrastructure-test");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {

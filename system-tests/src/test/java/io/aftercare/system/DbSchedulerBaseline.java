@@ -24,6 +24,9 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.aftercare.localstack.BrokerUser;
+import io.aftercare.localstack.LocalKafka;
+
 /**
  * The field's reference for durable timers, run beside our dispatcher: db-scheduler with its lock-and-fetch polling
  * (one {@code UPDATE ... FOR UPDATE SKIP LOCKED ... RETURNING} per fetch, like our claim) on the same PostgreSQL
@@ -160,8 +163,9 @@ final class DbSchedulerBaseline {
 
     private static Properties producerSettings(String bootstrapServers) {
         Properties settings = new Properties();
-        settings.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+        // Signed in as scheduling, as our dispatcher is, so that both pay the same for the broker's checks.
+        settings.putAll(LocalKafka.clientConfig(bootstrapServers, BrokerUser.SCHEDULING));
+        settings.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.BATCH_SIZE_CONFIG, "262144",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class.getName(), ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,

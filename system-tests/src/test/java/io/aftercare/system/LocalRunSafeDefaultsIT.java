@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.AftercareService;
+import io.aftercare.localstack.BrokerUser;
 import io.aftercare.localstack.InfrastructurePorts;
 import io.aftercare.localstack.LocalAftercare;
 import io.aftercare.localstack.LocalSecrets;
@@ -115,6 +116,16 @@ class LocalRunSafeDefaultsIT {
             String environment = Files.readString(Path.of("/proc", String.valueOf(pid), "environ"),
                     StandardCharsets.UTF_8);
             assertThat(environment).contains("AFTERCARE_OPERATOR_PASSWORD=" + secrets.operatorPassword());
+            // Each service has its own broker password, and none of the others'.
+            BrokerUser own = BrokerUser.of(service);
+            assertThat(commandLine).doesNotContain(secrets.broker().password(own));
+            assertThat(environment).contains("AFTERCARE_KAFKA_PASSWORD=" + secrets.broker().password(own));
+            for (BrokerUser other : BrokerUser.values()) {
+                if (other != own) {
+                    assertThat(environment).as(service + "'s environment").doesNotContain(
+                            secrets.broker().password(other));
+                }
+            }
         }
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.AftercareService;
+import io.aftercare.localstack.BrokerUser;
 import io.aftercare.localstack.FreePorts;
 import io.aftercare.localstack.InfrastructurePorts;
 import io.aftercare.localstack.LocalAftercare;
@@ -84,9 +85,12 @@ class NotificationBenchmarkIT {
         String zone = MiddayZone.now();
         String expires = Instant.now().plus(6, ChronoUnit.HOURS).toString();
         String run = UUID.randomUUID().toString().substring(0, 8);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, aftercare.infrastructure().kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(),
+        // Written as scheduling writes them: the broker lets only its user write reminders-due.
+        Map<String, Object> config = new java.util.HashMap<>(
+                aftercare.infrastructure().kafka().clientConfig(BrokerUser.SCHEDULING));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new StringSerializer())) {
             for (int i = 0; i < events; i++) {
                 UUID id = UUID.randomUUID();

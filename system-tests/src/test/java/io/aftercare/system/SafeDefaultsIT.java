@@ -27,7 +27,9 @@ class SafeDefaultsIT {
             "SCHEDULING, AFTERCARE_OPERATOR_PASSWORD, aftercare.operator.password",
             "GUIDANCE, AFTERCARE_ADMIN_PASSWORD, AFTERCARE_ADMIN_PASSWORD",
             "SCHEDULING, AFTERCARE_SECRETS_KEYS, aftercare.secrets.keys",
-            "NOTIFICATION, AFTERCARE_SECRETS_CURRENT, aftercare.secrets.current"})
+            "NOTIFICATION, AFTERCARE_SECRETS_CURRENT, aftercare.secrets.current",
+            "SCHEDULING, AFTERCARE_KAFKA_PASSWORD, aftercare.kafka.password",
+            "GUIDANCE, AFTERCARE_KAFKA_PASSWORD, aftercare.kafka.password"})
     void aServiceStartedInProductionWithoutItsSecretStopsAndSaysWhy(AftercareService service, String secret,
             String named) throws Exception {
         Path repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();
@@ -42,6 +44,9 @@ class SafeDefaultsIT {
         if (!secret.equals("TWILIO_AUTH_TOKEN")) {
             // Else the first missing value named would be the token, not the secret under test.
             command.add("-Daftercare.twilio.auth-token=set");
+        }
+        if (!secret.equals("AFTERCARE_KAFKA_PASSWORD")) {
+            command.add("-Daftercare.kafka.password=set");
         }
         command.addAll(List.of("-jar", service.runJar(repository).toString()));
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -1,6 +1,7 @@
 package io.aftercare.localstack.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -9,14 +10,28 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.aftercare.localstack.BrokerUser;
+import io.aftercare.localstack.LocalKafka;
+
 /** Publishes JSON CloudEvents in binary mode ({@code ce_*} headers), as another service of ours would. */
 public final class CloudEventWriter implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
 
+    /** Writes as the broker's admin, who may write every topic: a test's fixture, not an attack. */
     public CloudEventWriter(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+        this(bootstrapServers, BrokerUser.ADMIN);
+    }
+
+    /** Writes as the given broker user, which the broker's ACLs may refuse: what an attack test needs. */
+    public CloudEventWriter(String bootstrapServers, BrokerUser user) {
+        Map<String, Object> config = new HashMap<>(LocalKafka.clientConfig(bootstrapServers, user));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // A refused write fails at once rather than after the default two minutes of retries.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     /** Sends and waits for the broker's acknowledgement. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.aftercare.localstack.AftercareService;
+import io.aftercare.localstack.BrokerUser;
 import io.aftercare.localstack.FreePorts;
 import io.aftercare.localstack.LocalPostgres;
 import io.aftercare.localstack.ServiceProcess;
@@ -53,7 +54,8 @@ public class GuidanceTestResource implements QuarkusTestResourceLifecycleManager
                     // The packaged jar runs in the prod profile, which has no default secrets. These are a test's
                     // guidance on a random loopback port, gone with the test JVM; the tests sign in with them.
                     Map.of("AFTERCARE_ADMIN_PASSWORD", ADMIN_PASSWORD, "AFTERCARE_OPERATOR_PASSWORD",
-                            OPERATOR_PASSWORD),
+                            OPERATOR_PASSWORD, "AFTERCARE_KAFKA_PASSWORD",
+                            SharedTestInfrastructure.kafka().credentials().password(BrokerUser.GUIDANCE)),
                     Path.of(System.getProperty("java.io.tmpdir"), "guidance-logs"));
             process.awaitReady(Duration.ofSeconds(90));
             return process;

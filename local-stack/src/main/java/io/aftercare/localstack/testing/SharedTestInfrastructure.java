@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.aftercare.localstack.BrokerCredentials;
 import io.aftercare.localstack.FreePorts;
 import io.aftercare.localstack.LocalKafka;
 import io.aftercare.localstack.LocalPostgres;
@@ -46,7 +47,7 @@ public final class SharedTestInfrastructure {
         if (kafka == null) {
             try {
                 Path logs = Files.createTempDirectory(scratch(), "kafka-");
-                kafka = LocalKafka.start(logs, FreePorts.next(), FreePorts.next());
+                kafka = LocalKafka.start(logs, FreePorts.next(), FreePorts.next(), BrokerCredentials.generate());
             } catch (Exception e) {
                 throw new IllegalStateException("could not start Kafka", e);
             }

@@ -2,6 +2,7 @@ package io.aftercare.localstack.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,9 +18,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import io.aftercare.localstack.BrokerUser;
+import io.aftercare.localstack.LocalKafka;
+
 /**
  * Reads a topic from its beginning, without a consumer group, so that a test sees exactly what was published, and
- * nothing of what the service under test consumes.
+ * nothing of what the service under test consumes. It reads as the broker's admin, who may read every topic.
  */
 public final class TopicReader implements AutoCloseable {
 
@@ -28,8 +31,9 @@ public final class TopicReader implements AutoCloseable {
 
     public TopicReader(String bootstrapServers, String topic) {
         createIfMissing(bootstrapServers, topic);
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+        Map<String, Object> config = new HashMap<>(LocalKafka.clientConfig(bootstrapServers, BrokerUser.ADMIN));
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))
                 .stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
@@ -40,7 +44,7 @@ public final class TopicReader implements AutoCloseable {
 
     /** A test may look at a topic before the service first wrote to it. */
     private static void createIfMissing(String bootstrapServers, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(LocalKafka.clientConfig(bootstrapServers, BrokerUser.ADMIN))) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

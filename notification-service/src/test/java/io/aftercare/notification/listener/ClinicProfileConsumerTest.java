@@ -1,18 +1,26 @@
 package io.aftercare.notification.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.aftercare.localstack.BrokerUser;
 import io.aftercare.localstack.testing.CloudEventWriter;
 import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
@@ -161,6 +169,33 @@ class ClinicProfileConsumerTest {
         assertThat(parkedReason(clinic)).contains("version 2 refused", "/attacker/laptop",
                 "/aftercare/scheduling-service");
         assertThat(profiles.stored(clinic).orElseThrow().name()).isEqualTo("Real");
+    }
+
+    @Test
+    void theBrokerRefusesAProfileWrittenAsNotificationOrWithoutSigningIn() {
+        String clinic = "profile-acl-" + System.nanoTime();
+        publish(clinic, 1, "Real");
+        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+        String forged = ClinicProfiles.profile(clinic, 2, "Forged", "https://attacker.example/hooks",
+                "\"reply.urgent\"");
+
+        // This service's own broker user, as a compromised notification would use it: the ACLs refuse the write.
+        try (CloudEventWriter asNotification = new CloudEventWriter(bootstrapServers, BrokerUser.NOTIFICATION)) {
+            assertThatThrownBy(() -> asNotification.send("clinic-profiles", clinic, clinic + ":2",
+                    ClinicProfileChanged.TYPE, forged, "/aftercare/scheduling-service"))
+                    .hasRootCauseInstanceOf(TopicAuthorizationException.class);
+        }
+        // A neighbour on the network who does not sign in is not let in at all.
+        Map<String, Object> anonymous = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(anonymous, new StringSerializer(),
+                new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("clinic-profiles", clinic, forged)).get())
+                    .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+        }
+        publish(clinic, 3, "Later");
+        assertThat(Eventually.await(BOUND, () -> profiles.stored(clinic).filter(p -> p.version() == 3).orElse(null))
+                .name()).as("only scheduling's profiles were kept").isEqualTo("Later");
     }
 
     @Test
