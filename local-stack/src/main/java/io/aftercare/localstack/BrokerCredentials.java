@@ -62,6 +62,23 @@ public record BrokerCredentials(Map<BrokerUser, String> passwords) {
         return loginModule + " required username=\"" + userName + "\" password=\"" + password + "\";";
     }
 
+    /** {@code user=password,...}: how a test JVM hands a running broker's passwords to another class loader. */
+    public String encoded() {
+        return passwords.entrySet()
+                .stream()
+                .map(entry -> entry.getKey().name() + "=" + entry.getValue())
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    public static BrokerCredentials decode(String encoded) {
+        Map<BrokerUser, String> passwords = new EnumMap<>(BrokerUser.class);
+        for (String pair : encoded.split(",")) {
+            int equals = pair.indexOf('=');
+            passwords.put(BrokerUser.valueOf(pair.substring(0, equals)), pair.substring(equals + 1));
+        }
+        return new BrokerCredentials(passwords);
+    }
+
     /** Never the values: a record's default would print them into any log that shows this object. */
     @Override
     public String toString() {

@@ -74,6 +74,18 @@ public final class LocalKafka implements AutoCloseable {
         return kafka;
     }
 
+    /**
+     * A handle on a broker this JVM already runs, started from another class loader (Quarkus gives a test profile
+     * one of its own). A second broker there could not sign its own users in: the JVM's SASL providers are those of
+     * the class loader that registered them first, and their callbacks are not the new loader's classes. Closing the
+     * handle leaves the broker running.
+     */
+    public static LocalKafka attach(String bootstrapServers, Path logDirectory, BrokerCredentials credentials) {
+        LocalKafka kafka = new LocalKafka(null, bootstrapServers, logDirectory, credentials);
+        RUNNING.put(bootstrapServers, credentials);
+        return kafka;
+    }
+
     /** Every topic the services use, with their dead-letter topics: what a deployment creates before it starts them. */
     public static final List<String> TOPICS = List.of("reminders-due", "notification-status", "recipient-preferences",
             "protocol-published", "patient-replies", "clinic-profiles", "credential-revocations");
@@ -237,6 +249,9 @@ public final class LocalKafka implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (server == null) {
+            return;
+        }
         server.getClass().getMethod("shutdown").invoke(server);
         server.getClass().getMethod("awaitShutdown").invoke(server);
     }

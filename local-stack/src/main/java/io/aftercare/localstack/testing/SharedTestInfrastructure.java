@@ -19,6 +19,8 @@ public final class SharedTestInfrastructure {
 
     private static LocalPostgres postgres;
     private static LocalKafka kafka;
+    /** Where this JVM's test broker listens, its log directory and its users' passwords, once it runs. */
+    private static final String SHARED_BROKER = "aftercare.test.shared-kafka";
     private static LocalSmtp smtp;
 
     private SharedTestInfrastructure() {
@@ -45,12 +47,22 @@ public final class SharedTestInfrastructure {
 
     public static synchronized LocalKafka kafka() {
         if (kafka == null) {
+            String running = System.getProperty(SHARED_BROKER);
+            if (running != null) {
+                // Started by this JVM from another class loader: the one broker of the JVM is that one.
+                String[] parts = running.split("\\|", 3);
+                kafka = LocalKafka.attach(parts[0], Path.of(parts[1]), BrokerCredentials.decode(parts[2]));
+                return kafka;
+            }
             try {
                 Path logs = Files.createTempDirectory(scratch(), "kafka-");
                 kafka = LocalKafka.start(logs, FreePorts.next(), FreePorts.next(), BrokerCredentials.generate());
             } catch (Exception e) {
                 throw new IllegalStateException("could not start Kafka", e);
             }
+            // System properties are the JVM's, seen from every class loader; the passwords are this JVM's only.
+            System.setProperty(SHARED_BROKER, kafka.bootstrapServers() + "|" + kafka.logDirectory() + "|"
+                    + kafka.credentials().encoded());
             closeOnExit(kafka);
         }
         return kafka;
