@@ -51,7 +51,7 @@ public record ReminderDue(UUID reminderId, String clinicId, UUID bookingId, Stri
         return "urgent".equals(priority);
     }
 
-    /** Null channels (an event from before rules named them) allow every channel. */
+    /** A reminder that names no channels may go by any. */
     public boolean allows(String channel) {
         return channels == null || channels.contains(channel);
     }
