@@ -13,7 +13,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * How every service's code is layered, checked by its tests: {@code rest} may use {@code service}, never the reverse;
  * services know nothing of JAX-RS (they throw domain exceptions, which {@code rest-problems} answers); repositories
- * call no REST client; and no two packages depend on each other in a cycle.
+ * call no REST client; no two packages depend on each other in a cycle; and no service defines its own copy of an
+ * event record.
  */
 public final class ArchitectureRules {
 
@@ -33,7 +34,8 @@ public final class ArchitectureRules {
                         .should().dependOnClassesThat()
                         .areAnnotatedWith("org.eclipse.microprofile.rest.client.inject.RegisterRestClient")
                         .because("repositories read and write the database, nothing else"),
-                slices().matching(basePackage + ".(*)..").should().beFreeOfCycles());
+                slices().matching(basePackage + ".(*)..").should().beFreeOfCycles(),
+                EventRecords.definedOnlyInTheEventsModule());
     }
 
     /** The service's own classes, without tests. */

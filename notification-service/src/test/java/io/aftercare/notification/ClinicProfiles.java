@@ -5,8 +5,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.aftercare.events.ClinicProfileChanged;
 import io.aftercare.localstack.testing.CloudEventWriter;
-import io.aftercare.notification.messaging.ClinicProfileChanged;
 import io.aftercare.notification.repository.ClinicProfileRepository;
 import io.aftercare.notification.repository.ClinicProfileRepository.StoredProfile;
 

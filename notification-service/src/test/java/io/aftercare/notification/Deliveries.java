@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.aftercare.notification.messaging.ReminderDue;
+import io.aftercare.events.ReminderDue;
 import io.aftercare.notification.repository.DeliveryRepository;
 
 /** Reads deliveries as the tests need them, each read in a transaction of its own. */

@@ -2,16 +2,28 @@ package io.aftercare.notification;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.aftercare.events.ReminderDue;
 import io.aftercare.localstack.MiddayZone;
 import io.aftercare.localstack.testing.CloudEventWriter;
 
 /** Reminder events as the scheduling service publishes them, and waiting for their outcome. */
 public final class NotificationFixtures {
 
-    public static final String TYPE = "io.aftercare.reminder.due.v1";
+    public static final String TYPE = ReminderDue.TYPE;
+
+    /** As the services' Kafka serializers write: ISO-8601 instants. */
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private NotificationFixtures() {
     }
@@ -21,7 +33,32 @@ public final class NotificationFixtures {
         return "+346" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
     }
 
+    /** The event's id and the JSON of it as published. */
     public record Event(UUID reminderId, String json) {
+
+        static Event of(ReminderDue reminder) {
+            try {
+                return new Event(reminder.reminderId(), JSON.writeValueAsString(reminder));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The same reminder for a booking of another clinic. */
+        public Event at(String clinicId, UUID bookingId) {
+            ReminderDue r = reminder();
+            return of(new ReminderDue(r.reminderId(), clinicId, bookingId, r.bookingRef(), r.recipient(), r.ruleKey(),
+                    r.occurrence(), r.category(), r.protocolVersion(), r.priority(), r.channels(), r.locale(),
+                    r.dueAt(), r.expiresAt(), r.messages()));
+        }
+
+        public ReminderDue reminder() {
+            try {
+                return JSON.readValue(json, ReminderDue.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public static Event event(String phone, String email, boolean smsConsent, boolean emailConsent,
@@ -32,20 +69,10 @@ public final class NotificationFixtures {
 
     public static Event event(String phone, String email, boolean smsConsent, boolean emailConsent,
             String preferredChannel, String locale, String zone, String priority, Instant dueAt, Instant expiresAt) {
-        UUID reminderId = UUID.randomUUID();
-        String json = """
-                {"reminderId": "%s", "clinicId": "clinic-n", "bookingId": "%s", "bookingRef": "ext-1",
-                 "recipient": {"firstName": "Ana", "phone": %s, "email": %s, "locale": "%s", "timeZone": "%s",
-                               "preferredChannel": "%s", "smsConsent": %s, "emailConsent": %s},
-                 "ruleKey": "avoid-sun", "occurrence": 0, "category": "sun", "protocolVersion": 1,
-                 "priority": "%s", "channels": ["sms", "email"], "locale": "%s",
-                 "dueAt": "%s", "expiresAt": "%s",
-                 "messages": {"sms": "Hola Ana, evita el sol directo durante 48 horas.",
-                              "email": {"subject": "Evita el sol durante 48 horas",
-                                        "body": "Hola Ana:\\n\\nDespués del microneedling tu piel es más sensible."}}}
-                """.formatted(reminderId, UUID.randomUUID(), quoted(phone), quoted(email), locale, zone,
-                preferredChannel, smsConsent, emailConsent, priority, locale, dueAt, expiresAt);
-        return new Event(reminderId, json);
+        return Event.of(reminder("clinic-n", UUID.randomUUID(), "sun",
+                new ReminderDue.Recipient("Ana", phone, email, locale, zone, preferredChannel, smsConsent,
+                        emailConsent),
+                priority, locale, dueAt, expiresAt));
     }
 
     /** A text-first event, consented, due now for a patient in daytime, valid for hours. */
@@ -56,13 +83,19 @@ public final class NotificationFixtures {
 
     /** A text due now for a booking of a clinic, in the category given ({@code check-in} asks the check-in). */
     public static Event forBooking(String phone, String clinicId, UUID bookingId, String category, String locale) {
-        Event event = event(phone, "ana@example.com", true, true, "sms", locale, MiddayZone.now(), "normal",
-                Instant.now().plus(6, ChronoUnit.HOURS));
-        String json = event.json()
-                .replace("\"clinicId\": \"clinic-n\"", "\"clinicId\": \"" + clinicId + "\"")
-                .replaceFirst("\"bookingId\": \"[^\"]+\"", "\"bookingId\": \"" + bookingId + "\"")
-                .replace("\"category\": \"sun\"", "\"category\": \"" + category + "\"");
-        return new Event(event.reminderId(), json);
+        return Event.of(reminder(clinicId, bookingId, category,
+                new ReminderDue.Recipient("Ana", phone, "ana@example.com", locale, MiddayZone.now(), "sms", true,
+                        true),
+                "normal", locale, Instant.now(), Instant.now().plus(6, ChronoUnit.HOURS)));
+    }
+
+    private static ReminderDue reminder(String clinicId, UUID bookingId, String category,
+            ReminderDue.Recipient recipient, String priority, String locale, Instant dueAt, Instant expiresAt) {
+        return new ReminderDue(UUID.randomUUID(), clinicId, bookingId, "ext-1", recipient, "avoid-sun", 0, category,
+                1, priority, List.of("sms", "email"), locale, dueAt, expiresAt,
+                new ReminderDue.RenderedMessages("Hola Ana, evita el sol directo durante 48 horas.",
+                        new ReminderDue.Email("Evita el sol durante 48 horas",
+                                "Hola Ana:\n\nDespués del microneedling tu piel es más sensible.")));
     }
 
     public static void publish(String bootstrapServers, Event event) {
@@ -76,7 +109,4 @@ public final class NotificationFixtures {
         }
     }
 
-    private static String quoted(String value) {
-        return value == null ? "null" : "\"" + value + "\"";
-    }
 }

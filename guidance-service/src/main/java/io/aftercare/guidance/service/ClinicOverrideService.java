@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.aftercare.events.ProtocolPublished;
 import io.aftercare.guidance.ClinicOverride;
-import io.aftercare.guidance.messaging.ProtocolPublished;
 import io.aftercare.guidance.messaging.ProtocolPublishedPublisher;
 import io.aftercare.guidance.model.ClinicOverrideContent;
 import io.aftercare.guidance.model.ConsentBasis;

@@ -11,9 +11,9 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.aftercare.events.ProtocolPublished;
 import io.aftercare.guidance.Protocol;
 import io.aftercare.guidance.ProtocolStatus;
-import io.aftercare.guidance.messaging.ProtocolPublished;
 import io.aftercare.guidance.messaging.ProtocolPublishedPublisher;
 import io.aftercare.guidance.model.ProtocolContent;
 import io.aftercare.guidance.model.Rule;

@@ -12,9 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import io.aftercare.events.ClinicProfileChanged;
 import io.aftercare.messaging.Redelivery;
 import io.aftercare.messaging.secrets.SecretBox;
-import io.aftercare.notification.messaging.ClinicProfileChanged;
 import io.aftercare.notification.repository.ClinicProfileRepository;
 import io.aftercare.notification.secrets.WebhookSecrets;
 import io.aftercare.notification.service.ClinicSenders;

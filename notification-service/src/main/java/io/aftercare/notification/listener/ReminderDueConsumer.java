@@ -13,8 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aftercare.events.ReminderDue;
 import io.aftercare.messaging.Redelivery;
-import io.aftercare.notification.messaging.ReminderDue;
 import io.aftercare.notification.service.DeliveryIntake;
 import io.aftercare.notification.service.DeliveryWakeUp;
 import io.smallrye.common.annotation.Blocking;

@@ -11,6 +11,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aftercare.events.NotificationStatus;
+import io.aftercare.events.PatientReplied;
+import io.aftercare.events.RecipientPreferenceChanged;
 import io.aftercare.notification.jdbc.JdbcBatch;
 
 /**

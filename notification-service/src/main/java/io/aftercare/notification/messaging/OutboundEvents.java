@@ -12,6 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
+import io.aftercare.events.NotificationStatus;
+import io.aftercare.events.PatientReplied;
+import io.aftercare.events.RecipientPreferenceChanged;
 import io.aftercare.notification.privacy.Hashing;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aftercare.events.ClinicProfileChanged;
 import io.aftercare.notification.jdbc.JdbcBatch;
-import io.aftercare.notification.messaging.ClinicProfileChanged;
 
 /**
  * This service's copy of each clinic's profile and webhook endpoints. A profile replaces the stored one only when its

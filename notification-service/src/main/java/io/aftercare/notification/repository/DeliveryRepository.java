@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aftercare.events.ReminderDue;
 import io.aftercare.notification.Delivery;
 import io.aftercare.notification.DeliveryKind;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.jdbc.JdbcBatch;
-import io.aftercare.notification.messaging.ReminderDue;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped

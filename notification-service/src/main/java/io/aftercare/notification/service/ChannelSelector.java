@@ -6,8 +6,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aftercare.events.ReminderDue;
 import io.aftercare.notification.DeliveryChannel;
-import io.aftercare.notification.messaging.ReminderDue;
 import io.aftercare.notification.repository.OptOutRepository;
 
 /**

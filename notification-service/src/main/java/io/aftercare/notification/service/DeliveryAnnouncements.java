@@ -3,11 +3,11 @@ package io.aftercare.notification.service;
 import java.time.Instant;
 import java.util.Locale;
 
+import io.aftercare.events.NotificationStatus;
+import io.aftercare.events.RecipientPreferenceChanged;
 import io.aftercare.notification.Delivery;
 import io.aftercare.notification.DeliveryKind;
 import io.aftercare.notification.messaging.EventOutbox;
-import io.aftercare.notification.messaging.NotificationStatus;
-import io.aftercare.notification.messaging.RecipientPreferenceChanged;
 
 /**
  * What recording a delivery's outcome has to tell the others, written to the outbox in the same transaction: each

@@ -10,11 +10,11 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.aftercare.events.NotificationStatus;
+import io.aftercare.events.ReminderDue;
 import io.aftercare.notification.DeliveryKind;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.messaging.EventOutbox;
-import io.aftercare.notification.messaging.NotificationStatus;
-import io.aftercare.notification.messaging.ReminderDue;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.repository.DeliveryRepository;
 import io.aftercare.notification.repository.RecipientBookings;

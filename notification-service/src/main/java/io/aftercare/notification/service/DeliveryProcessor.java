@@ -24,11 +24,11 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aftercare.events.ReminderDue;
 import io.aftercare.notification.Delivery;
 import io.aftercare.notification.DeliveryChannel;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.config.DeliveryConfig;
-import io.aftercare.notification.messaging.ReminderDue;
 import io.aftercare.notification.provider.SmsProvider;
 import io.aftercare.notification.repository.DeliveryRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;

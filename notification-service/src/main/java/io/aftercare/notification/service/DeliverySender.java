@@ -9,8 +9,8 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import io.aftercare.events.ReminderDue;
 import io.aftercare.notification.DeliveryChannel;
-import io.aftercare.notification.messaging.ReminderDue;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.provider.EmailSender;
 import io.aftercare.notification.provider.SendResult;

@@ -13,10 +13,10 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aftercare.events.ReminderDue;
 import io.aftercare.notification.DeliveryKind;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.PatientReply;
-import io.aftercare.notification.messaging.ReminderDue;
 import io.aftercare.notification.repository.DeliveryRepository;
 
 /**
@@ -50,9 +50,10 @@ public class PatientMessages {
     public UUID text(PatientReply to, String text, String purpose) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
+        // Kept as a delivery here, never published: no protocol (version 0) and no category stand behind it.
         ReminderDue message = new ReminderDue(id, to.clinicId, to.bookingId, to.bookingRef,
                 new ReminderDue.Recipient(null, to.phone, null, to.language, null, "sms", true, false), purpose, 0,
-                null, "urgent", List.of("sms"), to.language, now, now.plus(VALIDITY),
+                null, 0, "urgent", List.of("sms"), to.language, now, now.plus(VALIDITY),
                 new ReminderDue.RenderedMessages(text, null));
         String eventId = "reply:" + id;
         deliveries.recordIfNew(eventId, DeliveryKind.REPLY, message, write(message), DeliveryStatus.PENDING, null, now,

@@ -16,12 +16,12 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aftercare.events.PatientReplied;
 import io.aftercare.notification.PatientReply;
 import io.aftercare.notification.ReplyState;
 import io.aftercare.notification.clinichooks.ClinicWebhooks;
 import io.aftercare.notification.config.RepliesConfig;
 import io.aftercare.notification.messaging.EventOutbox;
-import io.aftercare.notification.messaging.PatientReplied;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.repository.PatientReplyRepository;
 import io.aftercare.notification.repository.RecipientBookings;

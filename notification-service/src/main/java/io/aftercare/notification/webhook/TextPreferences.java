@@ -7,10 +7,10 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.aftercare.events.RecipientPreferenceChanged;
 import io.aftercare.notification.DeliveryChannel;
 import io.aftercare.notification.clinichooks.ClinicWebhooks;
 import io.aftercare.notification.messaging.EventOutbox;
-import io.aftercare.notification.messaging.RecipientPreferenceChanged;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.privacy.Masking;
 import io.aftercare.notification.repository.OptOutRepository;

@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.aftercare.events.ClinicProfileChanged;
 import io.aftercare.localstack.BrokerUser;
 import io.aftercare.localstack.testing.CloudEventWriter;
 import io.aftercare.localstack.testing.Eventually;
@@ -36,7 +37,6 @@ import io.aftercare.notification.NotificationFixtures;
 import io.aftercare.notification.NotificationFixtures.Event;
 import io.aftercare.notification.SchedulingSessionsTestResource;
 import io.aftercare.notification.TwilioRequests;
-import io.aftercare.notification.messaging.ClinicProfileChanged;
 import io.aftercare.notification.repository.ClinicProfileRepository.StoredProfile;
 import io.aftercare.notification.secrets.StoredWebhookSecretsSealer;
 import io.aftercare.notification.secrets.WebhookSecrets;

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aftercare.contracts.Contract;
+import io.aftercare.events.ClinicProfileChanged;
+import io.aftercare.events.CredentialRevoked;
+import io.aftercare.events.ReminderDue;
 import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;

@@ -282,10 +282,7 @@ class ReplyRoutingTest {
         UUID booking = UUID.randomUUID();
         Event event = NotificationFixtures.event(phone, "ana-" + booking + "@example.com", false, true, "sms", "en",
                 MiddayZone.now(), "normal", Instant.now().plus(6, ChronoUnit.HOURS));
-        String json = event.json()
-                .replace("\"clinicId\": \"clinic-n\"", "\"clinicId\": \"" + clinic.id() + "\"")
-                .replaceFirst("\"bookingId\": \"[^\"]+\"", "\"bookingId\": \"" + booking + "\"");
-        Event forClinic = new Event(event.reminderId(), json);
+        Event forClinic = event.at(clinic.id(), booking);
         int textsBefore = fake().requestsTo(phone).size();
         NotificationFixtures.publish(bootstrapServers, forClinic);
         assertThat(Eventually.await(BOUND, () -> deliveries.settled(forClinic.reminderId().toString())).status)

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.aftercare.scheduling.messaging.CredentialRevoked;
+import io.aftercare.events.CredentialRevoked;
 import io.aftercare.scheduling.security.StoredKeys;
 
 /**

@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.aftercare.events.NotificationStatus;
+import io.aftercare.events.PatientReplied;
+import io.aftercare.events.ProtocolPublished;
+import io.aftercare.events.RecipientPreferenceChanged;
 import io.aftercare.messaging.Redelivery;
-import io.aftercare.scheduling.messaging.NotificationStatus;
-import io.aftercare.scheduling.messaging.PatientReplied;
-import io.aftercare.scheduling.messaging.ProtocolPublished;
-import io.aftercare.scheduling.messaging.RecipientPreferenceChanged;
 import io.aftercare.scheduling.service.CheckIns;
 import io.aftercare.scheduling.service.PlanChanges;
 import io.smallrye.common.annotation.Blocking;

@@ -1,5 +1,10 @@
 package io.aftercare.scheduling.messaging;
 
+import io.aftercare.events.CredentialRevoked;
+import io.aftercare.events.NotificationStatus;
+import io.aftercare.events.PatientReplied;
+import io.aftercare.events.ProtocolPublished;
+import io.aftercare.events.RecipientPreferenceChanged;
 import io.quarkus.kafka.client.serialization.ObjectMapperDeserializer;
 
 /** JSON deserializers of the events this service consumes. */

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +21,8 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-import io.aftercare.scheduling.Channel;
-import io.aftercare.scheduling.Priority;
+import io.aftercare.events.ReminderDue;
 import io.aftercare.scheduling.ReminderState;
-import io.aftercare.scheduling.messaging.ReminderDue;
 
 /**
  * The dispatcher's SQL, in plain JDBC on the transaction's connection: one statement leases a batch and returns
@@ -140,17 +139,25 @@ public class DueReminderClaims {
                 : new ReminderDue.Email(emailSubject, rows.getString("email_body"));
         ReminderDue.Recipient recipient = new ReminderDue.Recipient(rows.getString("first_name"),
                 rows.getString("phone"), rows.getString("email"), rows.getString("patient_locale"),
-                rows.getString("time_zone"), Channel.valueOf(rows.getString("preferred_channel")),
+                rows.getString("time_zone"), wire(rows.getString("preferred_channel")),
                 rows.getBoolean("sms_consent") && !rows.getBoolean("sms_opted_out"),
                 rows.getBoolean("email_consent"));
         return new ReminderDue(rows.getObject("id", UUID.class), rows.getString("clinic_id"),
                 rows.getObject("booking_id", UUID.class), rows.getString("external_id"), recipient,
                 rows.getString("rule_key"), rows.getInt("occurrence"), rows.getString("category"),
-                rows.getInt("protocol_version"), Priority.valueOf(rows.getString("priority")),
+                rows.getInt("protocol_version"), wire(rows.getString("priority")),
                 Arrays.asList(rows.getString("channels").split(",")), rows.getString("locale"),
                 rows.getObject("due_at", OffsetDateTime.class).toInstant(),
                 rows.getObject("expires_at", OffsetDateTime.class).toInstant(),
                 new ReminderDue.RenderedMessages(rows.getString("sms_text"), email));
+    }
+
+    /**
+     * The event's spelling of a {@code Channel} or {@code Priority} the table holds by name (SMS, URGENT): the shared
+     * record carries strings, so that scheduling's enums stay out of the events module.
+     */
+    private static String wire(String enumName) {
+        return enumName.toLowerCase(Locale.ROOT);
     }
 
     private Session session() {

@@ -17,9 +17,9 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.jboss.logging.Logger;
 
+import io.aftercare.events.CredentialRevoked;
 import io.aftercare.scheduling.ClinicCredential;
 import io.aftercare.scheduling.messaging.CredentialRevocationPublisher;
-import io.aftercare.scheduling.messaging.CredentialRevoked;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

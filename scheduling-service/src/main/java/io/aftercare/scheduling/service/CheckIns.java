@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.aftercare.scheduling.messaging.PatientReplied;
+import io.aftercare.events.PatientReplied;
 import io.aftercare.scheduling.repository.ProcessedEvents;
 
 /**

@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import io.aftercare.scheduling.ClinicProfile;
 import io.aftercare.scheduling.ClinicWebhook;
 import io.aftercare.scheduling.ConsentBasis;
-import io.aftercare.scheduling.messaging.ClinicProfileChanged;
 import io.aftercare.scheduling.messaging.ClinicProfilePublisher;
 import io.aftercare.scheduling.repository.BookingRepository;
 
@@ -97,7 +96,7 @@ public class ClinicProfiles {
             // planned again.
             bookings.replanClinic(clinicId, profile.updatedAt);
         }
-        publisher.publish(ClinicProfileChanged.of(profile, secrets.webhooksForTopic(profile)));
+        publisher.publish(profile, secrets.webhooksForTopic(profile));
         return new Saved(profile, created);
     }
 

@@ -13,9 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.aftercare.events.ReminderDue;
 import io.aftercare.scheduling.ReminderState;
 import io.aftercare.scheduling.config.DispatchConfig;
-import io.aftercare.scheduling.messaging.ReminderDue;
 import io.aftercare.scheduling.messaging.ReminderDuePublisher;
 import io.aftercare.scheduling.metrics.SchedulingMetrics;
 import io.aftercare.scheduling.repository.DueReminderClaims;

@@ -10,10 +10,10 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.aftercare.events.NotificationStatus;
+import io.aftercare.events.ProtocolPublished;
+import io.aftercare.events.RecipientPreferenceChanged;
 import io.aftercare.scheduling.ReminderState;
-import io.aftercare.scheduling.messaging.NotificationStatus;
-import io.aftercare.scheduling.messaging.ProtocolPublished;
-import io.aftercare.scheduling.messaging.RecipientPreferenceChanged;
 import io.aftercare.scheduling.metrics.SchedulingMetrics;
 import io.aftercare.scheduling.repository.BookingRepository;
 import io.aftercare.scheduling.repository.ProcessedEvents;

@@ -9,9 +9,15 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aftercare.events.PatientReplied;
 import io.aftercare.localstack.testing.CloudEventWriter;
 import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.GuidanceTestResource;
@@ -37,6 +43,9 @@ class EventConsumersTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    ObjectMapper json;
 
     @Test
     void theLatestCheckInAnswerShowsOnTheBookingAndALateOlderOneDoesNotReplaceIt() {
@@ -94,12 +103,13 @@ class EventConsumersTest {
     }
 
     private void reply(String bookingId, String clinicId, Integer score, Instant at) {
-        String replyId = UUID.randomUUID().toString();
+        PatientReplied reply = new PatientReplied(UUID.randomUUID(), clinicId, UUID.fromString(bookingId), "ext", "en",
+                score, score != null && score >= 4, null, at);
         try (CloudEventWriter writer = new CloudEventWriter(bootstrapServers)) {
-            writer.send("patient-replies", bookingId, replyId, "io.aftercare.patient.replied.v1", """
-                    {"replyId": "%s", "clinicId": "%s", "bookingId": "%s", "bookingRef": "ext", "language": "en",
-                     "checkInScore": %s, "urgent": %s, "urgentReason": null, "receivedAt": "%s"}
-                    """.formatted(replyId, clinicId, bookingId, score, score != null && score >= 4, at));
+            writer.send("patient-replies", bookingId, reply.replyId().toString(), PatientReplied.TYPE,
+                    json.writeValueAsString(reply));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

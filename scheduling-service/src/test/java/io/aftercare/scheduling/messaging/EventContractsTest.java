@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aftercare.contracts.Contract;
+import io.aftercare.events.CredentialRevoked;
+import io.aftercare.events.NotificationStatus;
+import io.aftercare.events.PatientReplied;
+import io.aftercare.events.ProtocolPublished;
+import io.aftercare.events.RecipientPreferenceChanged;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
