@@ -1,18 +1,19 @@
 package io.aftercare.notification;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -38,8 +39,8 @@ class ObservabilityTest {
     @Test
     void readinessCoversTheDatabaseAndKafka() {
         // Ready only once the consumers have joined their groups, which can take a few seconds after start.
-        Eventually.await("readiness", Duration.ofSeconds(30),
-                () -> given().get("/q/health/ready").statusCode() == 200 ? true : null);
+        await("readiness").atMost(Duration.ofSeconds(30)).pollInSameThread()
+                .until(() -> given().get("/q/health/ready").statusCode() == 200);
         given().get("/q/health/ready")
                 .then()
                 .statusCode(200)
@@ -53,7 +54,8 @@ class ObservabilityTest {
     void notificationsAndProviderCallsAreCounted() {
         NotificationFixtures.Event event = NotificationFixtures.smsEvent(NotificationFixtures.phone());
         NotificationFixtures.publish(bootstrapServers, event);
-        Eventually.await(Duration.ofSeconds(30), () -> deliveries.settled(event.reminderId().toString()));
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+                .until(() -> deliveries.settled(event.reminderId().toString()), Objects::nonNull);
 
         given().get("/q/metrics")
                 .then()

@@ -1,11 +1,13 @@
 package io.aftercare.scheduling;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.aftercare.localstack.MiddayZone;
-import io.aftercare.localstack.testing.Eventually;
 
 /** Booking bodies as a clinic's booking system would send them. */
 public final class BookingFixtures {
@@ -44,7 +46,9 @@ public final class BookingFixtures {
     /** Waits for a reminder of the rule to reach the state; returns its id. */
     public static String awaitState(String path, String ruleKey, String state) {
         String clinic = path.split("/")[3];
-        return Eventually.await(Duration.ofSeconds(20), () -> Clinics.as(clinic).get(path).jsonPath().getString(
-                "reminders.find { it.ruleKey == '" + ruleKey + "' && it.state == '" + state + "' }.id"));
+        return await().atMost(Duration.ofSeconds(20)).pollInSameThread()
+                .until(() -> Clinics.as(clinic).get(path).jsonPath().getString(
+                        "reminders.find { it.ruleKey == '" + ruleKey + "' && it.state == '" + state + "' }.id"),
+                        Objects::nonNull);
     }
 }

@@ -1,6 +1,7 @@
 package io.aftercare.scheduling;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -12,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -30,8 +30,8 @@ class ObservabilityTest {
     @Test
     void readinessCoversTheDatabaseKafkaAndGuidance() {
         // Ready only once the consumers have joined their groups, which can take a few seconds after start.
-        Eventually.await("readiness", Duration.ofSeconds(30),
-                () -> given().get("/q/health/ready").statusCode() == 200 ? true : null);
+        await("readiness").atMost(Duration.ofSeconds(30)).pollInSameThread()
+                .until(() -> given().get("/q/health/ready").statusCode() == 200);
         given().get("/q/health/ready")
                 .then()
                 .statusCode(200)

@@ -2,6 +2,7 @@ package io.aftercare.system;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import io.aftercare.localstack.AftercareService;
 import io.aftercare.localstack.FreePorts;
 import io.aftercare.localstack.InfrastructurePorts;
 import io.aftercare.localstack.LocalAftercare;
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilio;
 
 /**
@@ -90,9 +90,9 @@ class FaultInjectionIT {
     @Test
     void everyAcceptedBookingsTextReachesTheProviderExactlyOnceThroughEachFault() throws Exception {
         // Faults strike a system in its stride, not one still warming up: the first bookings' texts are out first.
-        Eventually.await("the first texts", CATCH_UP, () -> {
+        await("the first texts").atMost(CATCH_UP).pollInSameThread().until(() -> {
             List<BookingStream.Accepted> first = bookings.acceptedSince(0);
-            return first.size() >= 20 && FaultReport.allTexted(first.subList(0, 20), twilio.accepted()) ? true : null;
+            return first.size() >= 20 && FaultReport.allTexted(first.subList(0, 20), twilio.accepted());
         });
         List<FaultReport> reports = new ArrayList<>();
         reports.add(endure("none (the baseline)", () -> {

@@ -2,6 +2,7 @@ package io.aftercare.system;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +22,6 @@ import io.aftercare.localstack.AftercareService;
 import io.aftercare.localstack.InfrastructurePorts;
 import io.aftercare.localstack.LocalAftercare;
 import io.aftercare.localstack.MiddayZone;
-import io.aftercare.localstack.testing.Eventually;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -144,13 +145,13 @@ class ReminderPipelineIT {
         }
 
         // Once guidance answers, the plan follows the new date: the old reminders revoked, new ones planned.
-        Eventually.await(path + " to follow the new date", DELIVERY_BOUND, () -> {
+        await(path + " to follow the new date").atMost(DELIVERY_BOUND).pollInSameThread().until(() -> {
             io.restassured.path.json.JsonPath booking = clinic().get(path).jsonPath();
             return "planned".equals(booking.getString("planState"))
                     && booking.getList("reminders.findAll { it.state == 'revoked' }.id").containsAll(before)
                             ? booking
                             : null;
-        });
+        }, Objects::nonNull);
     }
 
     /**
@@ -202,8 +203,8 @@ class ReminderPipelineIT {
                 .containsEntry("body", "4, muy roja");
         // The patient is told, once, in their language; the booking shows the answer; the ops page counts it.
         assertThat(awaitConsoleBody("Gracias. Hemos avisado a tu clinica")).isNotNull();
-        Eventually.await(path + " to show the check-in answer", DELIVERY_BOUND,
-                () -> Integer.valueOf(4).equals(clinic().get(path).jsonPath().get("checkIn.score")) ? true : null);
+        await(path + " to show the check-in answer").atMost(DELIVERY_BOUND).pollInSameThread().until(
+                () -> Integer.valueOf(4).equals(clinic().get(path).jsonPath().get("checkIn.score")));
         assertThat(given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING)).auth().preemptive()
                 .basic("operator", aftercare.secrets().operatorPassword())
                 .get("/v1/ops/overview?clinicId=" + CLINIC)
@@ -274,10 +275,11 @@ class ReminderPipelineIT {
         assertThat(urgent).containsEntry("urgent", true);
         assertThat(inboxOf(b, keys.get(b))).isEmpty();
         // The urgent alert goes to A's desk; B's hears nothing.
-        Eventually.await("the alert at A's desk", DELIVERY_BOUND, () -> aftercare.infrastructure().smtp()
-                .receivedBy("desk@" + a + ".example").stream()
-                .filter(m -> io.aftercare.localstack.LocalSmtp.textOf(m).contains((String) urgent.get("id")))
-                .findFirst().orElse(null));
+        await("the alert at A's desk").atMost(DELIVERY_BOUND).pollInSameThread()
+                .until(() -> aftercare.infrastructure().smtp()
+                        .receivedBy("desk@" + a + ".example").stream()
+                        .filter(m -> io.aftercare.localstack.LocalSmtp.textOf(m).contains((String) urgent.get("id")))
+                        .findFirst().orElse(null), Objects::nonNull);
         assertThat(aftercare.infrastructure().smtp().receivedBy("desk@" + b + ".example")).isEmpty();
 
         // Both text it from their own senders: each reply goes to the clinic whose number it answers.
@@ -354,11 +356,13 @@ class ReminderPipelineIT {
 
     /** Until notification recorded a text of the booking as sent, which is when a reply to it can be routed. */
     private static void awaitTextSent(String clinic, String key, String bookingId) {
-        Eventually.await("a text of booking " + bookingId + " recorded as sent", DELIVERY_BOUND, () -> given()
-                .baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION)).auth().preemptive().basic(clinic, key)
-                .queryParam("bookingId", bookingId).get("/v1/clinics/" + clinic + "/deliveries").jsonPath()
-                .getList("findAll { it.channel == 'sms' && (it.status == 'sent' || it.status == 'delivered') }")
-                .isEmpty() ? null : true);
+        await("a text of booking " + bookingId + " recorded as sent").atMost(DELIVERY_BOUND).pollInSameThread()
+                .until(() -> given()
+                        .baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION)).auth().preemptive()
+                        .basic(clinic, key)
+                        .queryParam("bookingId", bookingId).get("/v1/clinics/" + clinic + "/deliveries").jsonPath()
+                        .getList("findAll { it.channel == 'sms' && (it.status == 'sent' || it.status == 'delivered') }")
+                        .isEmpty() ? null : true, Objects::nonNull);
     }
 
     private static void patientTexts(String from, String to, String messagingService, String body) throws Exception {
@@ -383,9 +387,10 @@ class ReminderPipelineIT {
     }
 
     private static Map<String, Object> awaitInboxEntry(String clinic, String key, String bookingId) {
-        return Eventually.await("a reply of booking " + bookingId + " in " + clinic + "'s inbox", DELIVERY_BOUND,
-                () -> inboxOf(clinic, key).stream().filter(e -> bookingId.equals(e.get("bookingId"))).findFirst()
-                        .orElse(null));
+        return await("a reply of booking " + bookingId + " in " + clinic + "'s inbox").atMost(DELIVERY_BOUND)
+                .pollInSameThread()
+                .until(() -> inboxOf(clinic, key).stream().filter(e -> bookingId.equals(e.get("bookingId"))).findFirst()
+                        .orElse(null), Objects::nonNull);
     }
 
     private static RequestSpecification operatorOf(AftercareService service) {
@@ -415,18 +420,19 @@ class ReminderPipelineIT {
     }
 
     private static String awaitConsoleBody(String start) {
-        return Eventually.await("a console message starting " + start, DELIVERY_BOUND, () -> given()
-                .baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION))
-                .auth()
-                .preemptive()
-                .basic("operator", aftercare.secrets().operatorPassword())
-                .get("/v1/console/messages?limit=50")
-                .jsonPath()
-                .<String>getList("body")
-                .stream()
-                .filter(body -> body.startsWith(start))
-                .findFirst()
-                .orElse(null));
+        return await("a console message starting " + start).atMost(DELIVERY_BOUND).pollInSameThread()
+                .until(() -> given()
+                        .baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION))
+                        .auth()
+                        .preemptive()
+                        .basic("operator", aftercare.secrets().operatorPassword())
+                        .get("/v1/console/messages?limit=50")
+                        .jsonPath()
+                        .<String>getList("body")
+                        .stream()
+                        .filter(body -> body.startsWith(start))
+                        .findFirst()
+                        .orElse(null), Objects::nonNull);
     }
 
     /**
@@ -471,8 +477,8 @@ class ReminderPipelineIT {
         awaitConsoleMessage(reminderId);
 
         // The "sent" report travels back on notification-status, which the restarted service consumes again.
-        Eventually.await("the sent report of " + reminderId, DELIVERY_BOUND,
-                () -> sentInTheLastHour() > sentBefore ? true : null);
+        await("the sent report of " + reminderId).atMost(DELIVERY_BOUND).pollInSameThread()
+                .until(() -> sentInTheLastHour() > sentBefore);
         long heard = System.nanoTime();
         System.out.printf("RECOVERY scheduling kill -9: ready %d ms after start, a delivery report heard %d ms later%n",
                 (ready - restarting) / 1_000_000, (heard - ready) / 1_000_000);
@@ -528,13 +534,14 @@ class ReminderPipelineIT {
         awaitConsoleMessage(reminderId);
         given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING)).get("/ops/").then().statusCode(401);
         // The "sent" report travels back from notification on Kafka; the page is loaded once it has arrived.
-        Eventually.await(DELIVERY_BOUND, () -> given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING))
-                .auth()
-                .preemptive()
-                .basic("operator", aftercare.secrets().operatorPassword())
-                .get("/v1/ops/overview")
-                .jsonPath()
-                .getInt("funnel.sent") > 0 ? true : null);
+        await().atMost(DELIVERY_BOUND).pollInSameThread()
+                .until(() -> given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING))
+                        .auth()
+                        .preemptive()
+                        .basic("operator", aftercare.secrets().operatorPassword())
+                        .get("/v1/ops/overview")
+                        .jsonPath()
+                        .getInt("funnel.sent") > 0);
 
         try (OperatorProxy proxy = new OperatorProxy(aftercare.baseUrl(AftercareService.SCHEDULING), "operator",
                 aftercare.secrets().operatorPassword())) {
@@ -583,7 +590,7 @@ class ReminderPipelineIT {
         Map<String, String> targets = Map.of("guidance:8081", hostPort(AftercareService.GUIDANCE), "scheduling:8082",
                 hostPort(AftercareService.SCHEDULING), "notification:8083", hostPort(AftercareService.NOTIFICATION));
         try (PrometheusServer prometheus = PrometheusServer.start(config, targets)) {
-            List<Map<String, Object>> up = Eventually.await(DELIVERY_BOUND, () -> {
+            List<Map<String, Object>> up = await().atMost(DELIVERY_BOUND).pollInSameThread().until(() -> {
                 try {
                     List<Map<String, Object>> active = given().baseUri(prometheus.baseUrl())
                             .get("/api/v1/targets")
@@ -595,17 +602,17 @@ class ReminderPipelineIT {
                 } catch (Exception notYetListening) { // REST Assured throws ConnectException undeclared
                     return null;
                 }
-            });
+            }, Objects::nonNull);
             assertThat(up.stream().map(t -> String.valueOf(((Map<?, ?>) t.get("labels")).get("job"))).toList())
                     .containsExactlyInAnyOrder("guidance-service", "scheduling-service", "notification-service");
-            String backlog = Eventually.await(DELIVERY_BOUND, () -> {
+            String backlog = await().atMost(DELIVERY_BOUND).pollInSameThread().until(() -> {
                 List<Object> series = given().baseUri(prometheus.baseUrl())
                         .queryParam("query", "aftercare_reminders_due_backlog")
                         .get("/api/v1/query")
                         .jsonPath()
                         .getList("data.result");
                 return series.isEmpty() ? null : "scraped";
-            });
+            }, Objects::nonNull);
             assertThat(backlog).isEqualTo("scraped");
         }
     }
@@ -623,8 +630,8 @@ class ReminderPipelineIT {
     }
 
     private static void awaitStatus(String url, int status) {
-        Eventually.await(url + " to answer " + status, Duration.ofSeconds(60),
-                () -> given().get(url).statusCode() == status ? true : null);
+        await(url + " to answer " + status).atMost(Duration.ofSeconds(60)).pollInSameThread()
+                .until(() -> given().get(url).statusCode() == status);
     }
 
     private static String booking(String firstName, String phone) {
@@ -652,15 +659,15 @@ class ReminderPipelineIT {
     }
 
     private static String awaitPlannedReminder(String path, String ruleKey) {
-        return Eventually.await(path + " to be planned", DELIVERY_BOUND, () -> clinic().get(path)
+        return await(path + " to be planned").atMost(DELIVERY_BOUND).pollInSameThread().until(() -> clinic().get(path)
                 .jsonPath()
-                .getString("reminders.find { it.ruleKey == '" + ruleKey + "' }.id"));
+                .getString("reminders.find { it.ruleKey == '" + ruleKey + "' }.id"), Objects::nonNull);
     }
 
     private static Map<String, Object> awaitConsoleMessage(String reference) {
-        List<Map<String, Object>> messages = Eventually.await("the console provider's message for reminder "
-                + reference + " (service logs: " + aftercare.service(AftercareService.NOTIFICATION).logFile() + ")",
-                DELIVERY_BOUND, () -> {
+        List<Map<String, Object>> messages = await("the console provider's message for reminder "
+                + reference + " (service logs: " + aftercare.service(AftercareService.NOTIFICATION).logFile() + ")")
+                .atMost(DELIVERY_BOUND).pollInSameThread().until(() -> {
                     List<Map<String, Object>> found = given()
                             .baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION))
                             .auth()
@@ -673,7 +680,7 @@ class ReminderPipelineIT {
                             .jsonPath()
                             .getList("findAll { it.reference == '" + reference + "' }");
                     return found.isEmpty() ? null : found;
-                });
+                }, Objects::nonNull);
         assertThat(messages).hasSize(1);
         return messages.get(0);
     }

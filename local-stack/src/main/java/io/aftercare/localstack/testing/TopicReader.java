@@ -24,6 +24,8 @@ import io.aftercare.localstack.LocalKafka;
 /**
  * Reads a topic from its beginning, without a consumer group, so that a test sees exactly what was published, and
  * nothing of what the service under test consumes. It reads as the broker's admin, who may read every topic.
+ * Plain Kafka consumer API on purpose: Quarkus's Kafka companion would bring a test dependency (not in the build
+ * today) for the same thing, and this class is also used outside Quarkus tests.
  */
 public final class TopicReader implements AutoCloseable {
 

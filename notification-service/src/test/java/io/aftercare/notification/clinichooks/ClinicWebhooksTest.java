@@ -2,6 +2,7 @@ package io.aftercare.notification.clinichooks;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilioClient;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
@@ -105,12 +106,13 @@ class ClinicWebhooksTest {
 
         NotificationFixtures.publish(bootstrapServers, event);
 
-        assertThat(Eventually.await(BOUND, () -> deliveries.settled(event.reminderId().toString())).status)
+        assertThat(await().atMost(BOUND).pollInSameThread()
+                .until(() -> deliveries.settled(event.reminderId().toString()), Objects::nonNull).status)
                 .isEqualTo(DeliveryStatus.FAILED);
-        List<WebhookReceiver.Received> calls = Eventually.await(BOUND, () -> {
+        List<WebhookReceiver.Received> calls = await().atMost(BOUND).pollInSameThread().until(() -> {
             List<WebhookReceiver.Received> all = receiver.receivedAt(path);
             return all.size() >= 2 ? all : null;
-        });
+        }, Objects::nonNull);
         assertThat(calls).hasSize(2);
         assertThat(calls).allSatisfy(call -> {
             assertThat(call.id()).startsWith("msg_").isEqualTo(calls.get(0).id());
@@ -130,10 +132,10 @@ class ClinicWebhooksTest {
         assertThat(body.getString("data.reason")).contains("21211");
 
         // The clinic sees both attempts of the one message.
-        JsonPath page = Eventually.await(BOUND, () -> {
+        JsonPath page = await().atMost(BOUND).pollInSameThread().until(() -> {
             JsonPath list = asClinic(clinic).get(messagesOf(clinic)).then().statusCode(200).extract().jsonPath();
             return "delivered".equals(list.getString("items[0].state")) ? list : null;
-        });
+        }, Objects::nonNull);
         assertThat(page.getList("items")).hasSize(1);
         assertThat(page.getString("items[0].id")).isEqualTo(calls.get(0).id());
         assertThat(page.getString("items[0].type")).isEqualTo("delivery.failed");
@@ -153,13 +155,14 @@ class ClinicWebhooksTest {
         UUID booking = UUID.randomUUID();
         Event event = NotificationFixtures.forBooking(phone, clinic, booking, "sun", "es");
         NotificationFixtures.publish(bootstrapServers, event);
-        String sid = Eventually.await(BOUND, () -> deliveries.settled(event.reminderId().toString())).providerMessageId;
+        String sid = await().atMost(BOUND).pollInSameThread()
+                .until(() -> deliveries.settled(event.reminderId().toString()), Objects::nonNull).providerMessageId;
 
         TwilioRequests.postSigned(statusUrl, TwilioRequests.status(sid, "undelivered", "30003")).then()
                 .statusCode(204);
 
-        WebhookReceiver.Received call = Eventually.await(BOUND,
-                () -> receiver.receivedAt(path).stream().findFirst().orElse(null));
+        WebhookReceiver.Received call = await().atMost(BOUND).pollInSameThread()
+                .until(() -> receiver.receivedAt(path).stream().findFirst().orElse(null), Objects::nonNull);
         JsonPath body = new JsonPath(call.body());
         assertThat(body.getString("type")).isEqualTo("delivery.failed");
         assertThat(body.getString("data.status")).isEqualTo("undelivered");
@@ -178,10 +181,10 @@ class ClinicWebhooksTest {
         reply(phone, "Tengo fiebre desde anoche");
         reply(phone, "STOP");
 
-        List<WebhookReceiver.Received> calls = Eventually.await(BOUND, () -> {
+        List<WebhookReceiver.Received> calls = await().atMost(BOUND).pollInSameThread().until(() -> {
             List<WebhookReceiver.Received> all = receiver.receivedAt(path);
             return all.size() >= 3 ? all : null;
-        });
+        }, Objects::nonNull);
         assertThat(calls).extracting(call -> new JsonPath(call.body()).getString("type"))
                 .containsExactlyInAnyOrder("patient.replied", "reply.urgent", "patient.opted-out");
         assertThat(calls).extracting(WebhookReceiver.Received::id).doesNotHaveDuplicates();
@@ -204,8 +207,8 @@ class ClinicWebhooksTest {
         assertThat(optedOut.getList("data.bookings.bookingId")).containsExactly(booking.toString());
 
         // Pages of the list, newest first, as the inbox pages.
-        Eventually.await(BOUND, () -> asClinic(clinic).get(messagesOf(clinic)).jsonPath()
-                .getList("items.state").stream().allMatch("delivered"::equals) ? true : null);
+        await().atMost(BOUND).pollInSameThread().until(() -> asClinic(clinic).get(messagesOf(clinic)).jsonPath()
+                .getList("items.state").stream().allMatch("delivered"::equals));
         JsonPath first = asClinic(clinic).queryParam("limit", 2).get(messagesOf(clinic)).jsonPath();
         assertThat(first.getList("items")).hasSize(2);
         JsonPath second = asClinic(clinic).queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor"))
@@ -218,7 +221,7 @@ class ClinicWebhooksTest {
     }
 
     @Test
-    void aMessageNeverAcceptedFailsWhenTheScheduleRunsOutAndIsPrunedLater() {
+    void aMessageNeverAcceptedFailsWhenTheScheduleRunsOutAndIsPrunedLater() throws InterruptedException {
         String clinic = "hooks-down-" + System.nanoTime();
         String path = "/" + clinic;
         receiver.answer(path, 503, 503, 503);
@@ -229,13 +232,13 @@ class ClinicWebhooksTest {
         NotificationFixtures.publish(bootstrapServers,
                 NotificationFixtures.forBooking(phone, clinic, UUID.randomUUID(), "sun", "es"));
 
-        JsonPath page = Eventually.await(BOUND, () -> {
+        JsonPath page = await().atMost(BOUND).pollInSameThread().until(() -> {
             JsonPath list = operator().get(messagesOf(clinic)).then().statusCode(200).extract().jsonPath();
             return "failed".equals(list.getString("items[0].state")) ? list : null;
-        });
+        }, Objects::nonNull);
         assertThat(page.getList("items[0].attempts.statusCode")).containsExactly(503, 503, 503);
         assertThat(receiver.receivedAt(path)).hasSize(3);
-        Eventually.pause(1500); // room for a fourth attempt, if there were one
+        Thread.sleep(1500); // room for a fourth attempt, if there were one
         assertThat(receiver.receivedAt(path)).hasSize(3);
 
         String id = page.getString("items[0].id");
@@ -263,14 +266,15 @@ class ClinicWebhooksTest {
     private void subscribe(String clinic, String path, String events) {
         ClinicProfiles.publish(bootstrapServers, clinic, 1,
                 ClinicProfiles.profile(clinic, 1, "Clinica " + clinic, receiver.url(path), events));
-        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+        await().atMost(BOUND).pollInSameThread().until(() -> profiles.stored(clinic).orElse(null), Objects::nonNull);
     }
 
     private UUID textedBooking(String phone, String clinic) {
         UUID booking = UUID.randomUUID();
         Event event = NotificationFixtures.forBooking(phone, clinic, booking, "sun", "es");
         NotificationFixtures.publish(bootstrapServers, event);
-        assertThat(Eventually.await(BOUND, () -> deliveries.settled(event.reminderId().toString())).status)
+        assertThat(await().atMost(BOUND).pollInSameThread()
+                .until(() -> deliveries.settled(event.reminderId().toString()), Objects::nonNull).status)
                 .isEqualTo(DeliveryStatus.SENT);
         return booking;
     }

@@ -1,8 +1,10 @@
 package io.aftercare.notification.clinichooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import jakarta.inject.Inject;
 
@@ -12,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -74,10 +75,10 @@ class InternalEndpointsTest {
         String url = "http://" + host + ":" + receiver.port() + path;
         ClinicProfiles.publish(bootstrapServers, clinic, 1,
                 ClinicProfiles.profile(clinic, 1, "Clinica " + clinic, url, "\"patient.replied\""));
-        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+        await().atMost(BOUND).pollInSameThread().until(() -> profiles.stored(clinic).orElse(null), Objects::nonNull);
         assertThat(stored.replied(clinic, "inward")).isEqualTo(1);
 
-        JsonPath page = Eventually.await(BOUND, () -> {
+        JsonPath page = await().atMost(BOUND).pollInSameThread().until(() -> {
             JsonPath list = OutboundWebhooksTest.asClinic(clinic)
                     .get(OutboundWebhooksTest.messagesOf(clinic))
                     .then()
@@ -85,7 +86,7 @@ class InternalEndpointsTest {
                     .extract()
                     .jsonPath();
             return list.getList("items[0].attempts").isEmpty() ? null : list;
-        });
+        }, Objects::nonNull);
 
         assertThat(page.getString("items[0].attempts[0].statusCode")).isNull();
         assertThat(page.getString("items[0].attempts[0].error"))

@@ -2,11 +2,13 @@ package io.aftercare.notification.clinichooks;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -110,8 +111,8 @@ class OutboundWebhooksTest {
         for (int i = 0; i < 6; i++) {
             assertThat(stored.replied(slow, "slow " + i)).isEqualTo(1);
         }
-        Eventually.await("the trickling receiver holding its clinic's calls", BOUND,
-                () -> trickler.requests() >= 4 ? true : null);
+        await("the trickling receiver holding its clinic's calls").atMost(BOUND).pollInSameThread()
+                .until(() -> trickler.requests() >= 4);
 
         long enqueued = System.nanoTime();
         assertThat(stored.replied(fast, "fast")).isEqualTo(1);
@@ -125,11 +126,11 @@ class OutboundWebhooksTest {
         assertThat(tookMs).as("the other clinic's webhook, behind a trickling receiver").isLessThan(1_000);
 
         // The slow clinic's attempts end at the timeout, and say so without detail.
-        JsonPath page = Eventually.await(BOUND, () -> {
+        JsonPath page = await().atMost(BOUND).pollInSameThread().until(() -> {
             JsonPath list = asClinic(slow).get(messagesOf(slow)).then().statusCode(200).extract().jsonPath();
             List<String> errors = list.getList("items.attempts.flatten().error", String.class);
             return errors.size() >= 6 ? list : null;
-        });
+        }, Objects::nonNull);
         assertThat(page.getList("items.attempts.flatten().error", String.class))
                 .allSatisfy(error -> assertThat(error).isEqualTo("timed out after " + timeout.toMillis() + " ms"));
         assertThat(page.getList("items.attempts.flatten().durationMs", Long.class))
@@ -162,16 +163,16 @@ class OutboundWebhooksTest {
     }
 
     private JsonPath firstAttempt(String clinic) {
-        return Eventually.await(BOUND, () -> {
+        return await().atMost(BOUND).pollInSameThread().until(() -> {
             JsonPath list = asClinic(clinic).get(messagesOf(clinic)).then().statusCode(200).extract().jsonPath();
             return list.getList("items[0].attempts").isEmpty() ? null : list;
-        });
+        }, Objects::nonNull);
     }
 
     private void subscribe(String clinic, String url) {
         ClinicProfiles.publish(bootstrapServers, clinic, 1,
                 ClinicProfiles.profile(clinic, 1, "Clinica " + clinic, url, REPLIED));
-        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+        await().atMost(BOUND).pollInSameThread().until(() -> profiles.stored(clinic).orElse(null), Objects::nonNull);
     }
 
     static String messagesOf(String clinic) {

@@ -2,11 +2,13 @@ package io.aftercare.notification.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -23,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import io.aftercare.events.ClinicProfileChanged;
 import io.aftercare.localstack.BrokerUser;
 import io.aftercare.localstack.testing.CloudEventWriter;
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -91,7 +92,8 @@ class ClinicProfileConsumerTest {
     void anOlderOrEqualVersionDoesNotReplaceTheCopyAndAnUnreadableOneIsParked() {
         String clinic = "profile-" + System.nanoTime();
         publish(clinic, 2, "Second");
-        assertThat(Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null)).name()).isEqualTo("Second");
+        assertThat(await().atMost(BOUND).pollInSameThread()
+                .until(() -> profiles.stored(clinic).orElse(null), Objects::nonNull).name()).isEqualTo("Second");
 
         publish(clinic, 1, "First");
         publish(clinic, 2, "Replayed");
@@ -109,8 +111,8 @@ class ClinicProfileConsumerTest {
         assertThat(kept.name()).isEqualTo("Second");
 
         publish(clinic, 3, "Third");
-        StoredProfile third = Eventually.await(BOUND,
-                () -> profiles.stored(clinic).filter(p -> p.version() == 3).orElse(null));
+        StoredProfile third = await().atMost(BOUND).pollInSameThread()
+                .until(() -> profiles.stored(clinic).filter(p -> p.version() == 3).orElse(null), Objects::nonNull);
         assertThat(third.name()).isEqualTo("Third");
         assertThat(third.endpointIds()).containsExactly("ep-1");
         assertThat(third.helpTexts()).containsKey("es");
@@ -120,11 +122,12 @@ class ClinicProfileConsumerTest {
     void theClinicsMessagesGoFromItsOwnSendersAndHelpIsAnsweredWithItsOwnText() throws Exception {
         String clinic = "profile-help-" + System.nanoTime();
         publish(clinic, 1, "Clinica Luna");
-        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+        await().atMost(BOUND).pollInSameThread().until(() -> profiles.stored(clinic).orElse(null), Objects::nonNull);
         String phone = NotificationFixtures.phone();
         Event event = NotificationFixtures.forBooking(phone, clinic, UUID.randomUUID(), "sun", "es");
         NotificationFixtures.publish(bootstrapServers, event);
-        assertThat(Eventually.await(BOUND, () -> deliveries.settled(event.reminderId().toString())).status)
+        assertThat(await().atMost(BOUND).pollInSameThread()
+                .until(() -> deliveries.settled(event.reminderId().toString()), Objects::nonNull).status)
                 .isEqualTo(DeliveryStatus.SENT);
         // From the profile's sender, not the deployment's.
         assertThat(new io.aftercare.localstack.testing.FakeTwilioClient(twilioUrl).requestsTo(phone)).singleElement()
@@ -136,14 +139,15 @@ class ClinicProfileConsumerTest {
                 io.aftercare.localstack.MiddayZone.now(), "normal", java.time.Instant.now().plusSeconds(6 * 3600));
         NotificationFixtures.publish(bootstrapServers,
                 new Event(email.reminderId(), email.json().replace("\"clinic-n\"", "\"" + clinic + "\"")));
-        assertThat(Eventually.await(BOUND, () -> deliveries.settled(email.reminderId().toString())).status)
+        assertThat(await().atMost(BOUND).pollInSameThread()
+                .until(() -> deliveries.settled(email.reminderId().toString()), Objects::nonNull).status)
                 .isEqualTo(DeliveryStatus.SENT);
-        jakarta.mail.internet.MimeMessage sent = Eventually.await(BOUND,
-                () -> io.aftercare.localstack.testing.SharedTestInfrastructure.smtp()
+        jakarta.mail.internet.MimeMessage sent = await().atMost(BOUND).pollInSameThread()
+                .until(() -> io.aftercare.localstack.testing.SharedTestInfrastructure.smtp()
                         .receivedBy(address)
                         .stream()
                         .findFirst()
-                        .orElse(null));
+                        .orElse(null), Objects::nonNull);
         assertThat(sent.getFrom()[0].toString()).isEqualTo("cuidados@example.es");
 
         TwilioRequests.postSigned(inboundUrl, TwilioRequests.inbound(phone, ClinicProfiles.SMS_SENDER, null, "AYUDA"))
@@ -161,7 +165,7 @@ class ClinicProfileConsumerTest {
     void aProfileFromAnotherSourceIsRefusedAndParkedWithTheReason() {
         String clinic = "profile-forged-" + System.nanoTime();
         publish(clinic, 1, "Real");
-        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+        await().atMost(BOUND).pollInSameThread().until(() -> profiles.stored(clinic).orElse(null), Objects::nonNull);
 
         ClinicProfiles.publishFrom("/attacker/laptop", bootstrapServers, clinic, 2, ClinicProfiles.profile(clinic, 2,
                 "Forged", "https://attacker.example/hooks", "\"reply.urgent\""));
@@ -175,7 +179,7 @@ class ClinicProfileConsumerTest {
     void theBrokerRefusesAProfileWrittenAsNotificationOrWithoutSigningIn() {
         String clinic = "profile-acl-" + System.nanoTime();
         publish(clinic, 1, "Real");
-        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+        await().atMost(BOUND).pollInSameThread().until(() -> profiles.stored(clinic).orElse(null), Objects::nonNull);
         String forged = ClinicProfiles.profile(clinic, 2, "Forged", "https://attacker.example/hooks",
                 "\"reply.urgent\"");
 
@@ -194,7 +198,8 @@ class ClinicProfileConsumerTest {
                     .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
         }
         publish(clinic, 3, "Later");
-        assertThat(Eventually.await(BOUND, () -> profiles.stored(clinic).filter(p -> p.version() == 3).orElse(null))
+        assertThat(await().atMost(BOUND).pollInSameThread()
+                .until(() -> profiles.stored(clinic).filter(p -> p.version() == 3).orElse(null), Objects::nonNull)
                 .name()).as("only scheduling's profiles were kept").isEqualTo("Later");
     }
 
@@ -202,7 +207,7 @@ class ClinicProfileConsumerTest {
     void aVersionThatJumpsIsRefusedAndParkedAndTheNextRealOneIsStillKept() {
         String clinic = "profile-jump-" + System.nanoTime();
         publish(clinic, 1, "Real");
-        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+        await().atMost(BOUND).pollInSameThread().until(() -> profiles.stored(clinic).orElse(null), Objects::nonNull);
 
         publish(clinic, 1_000_000_000L, "Frozen");
         assertThat(parkedReason(clinic)).contains("version 1000000000 refused", "jumps from the copy's 1");
@@ -210,7 +215,8 @@ class ClinicProfileConsumerTest {
 
         // Had it been kept, every real profile after it would look older and change nothing.
         publish(clinic, 2, "Second");
-        assertThat(Eventually.await(BOUND, () -> profiles.stored(clinic).filter(p -> p.version() == 2).orElse(null))
+        assertThat(await().atMost(BOUND).pollInSameThread()
+                .until(() -> profiles.stored(clinic).filter(p -> p.version() == 2).orElse(null), Objects::nonNull)
                 .name()).isEqualTo("Second");
         // A version beyond anything scheduling writes is refused even as a first copy.
         String fresh = "profile-huge-" + System.nanoTime();
@@ -244,7 +250,7 @@ class ClinicProfileConsumerTest {
         String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(random);
         ClinicProfiles.publish(bootstrapServers, clinic, 1, ClinicProfiles.profile(clinic, 1, "Sealed",
                 "https://ehr.example.es/hooks", "\"delivery.failed\"", ClinicProfiles.sealed(clinic, secret)));
-        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+        await().atMost(BOUND).pollInSameThread().until(() -> profiles.stored(clinic).orElse(null), Objects::nonNull);
 
         try (java.sql.Connection connection = dataSource.getConnection();
                 java.sql.PreparedStatement select = connection
@@ -272,7 +278,7 @@ class ClinicProfileConsumerTest {
     void secretsStoredInTheClearBeforeAreSealedAtStartAndStillSign() throws Exception {
         String clinic = "profile-plain-row-" + System.nanoTime();
         publish(clinic, 1, "Old");
-        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+        await().atMost(BOUND).pollInSameThread().until(() -> profiles.stored(clinic).orElse(null), Objects::nonNull);
         try (java.sql.Connection connection = dataSource.getConnection();
                 java.sql.PreparedStatement update = connection
                         .prepareStatement("UPDATE clinic_webhook_endpoint SET secret = ? WHERE clinic_id = ?")) {

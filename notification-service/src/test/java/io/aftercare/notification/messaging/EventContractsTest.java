@@ -1,8 +1,10 @@
 package io.aftercare.notification.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -16,7 +18,6 @@ import io.aftercare.contracts.Contract;
 import io.aftercare.events.ClinicProfileChanged;
 import io.aftercare.events.CredentialRevoked;
 import io.aftercare.events.ReminderDue;
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -112,7 +113,8 @@ class EventContractsTest {
         UUID booking = UUID.randomUUID();
         Event checkIn = NotificationFixtures.forBooking(phone, "clinic-n", booking, "check-in", "es");
         NotificationFixtures.publish(bootstrapServers, checkIn);
-        Eventually.await(BOUND, () -> deliveries.settled(checkIn.reminderId().toString()));
+        await().atMost(BOUND).pollInSameThread().until(() -> deliveries.settled(checkIn.reminderId().toString()),
+                Objects::nonNull);
 
         inbound(phone, "4, muy roja");
         inbound(phone, "BAJA");

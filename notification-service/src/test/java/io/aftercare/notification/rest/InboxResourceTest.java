@@ -2,6 +2,7 @@ package io.aftercare.notification.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -18,7 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.LocalSmtp;
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilioClient;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
@@ -119,7 +120,7 @@ class InboxResourceTest {
         io.aftercare.notification.ClinicProfiles.publish(bootstrapServers, clinic, 1,
                 io.aftercare.notification.ClinicProfiles.profile(clinic, 1, "Clinica Sol", "https://ehr.example.es/h",
                         "\"reply.urgent\""));
-        Eventually.await(BOUND, () -> profiles.stored(clinic).orElse(null));
+        await().atMost(BOUND).pollInSameThread().until(() -> profiles.stored(clinic).orElse(null), Objects::nonNull);
         String phone = NotificationFixtures.phone();
         UUID booking = textedBooking(phone, clinic, "check-in", "en");
 
@@ -129,7 +130,8 @@ class InboxResourceTest {
 
         PatientReply urgent = replies.ofBooking(booking).get(0);
         assertThat(urgent.urgent).isTrue();
-        assertThat(Eventually.await(ALERT_BOUND, () -> mail("enfermeria@example.es", urgent.id))).isNotNull();
+        assertThat(await().atMost(ALERT_BOUND).pollInSameThread().until(() -> mail("enfermeria@example.es", urgent.id),
+                Objects::nonNull)).isNotNull();
     }
 
     @Test
@@ -144,7 +146,8 @@ class InboxResourceTest {
         assertThat(urgent.checkInScore).isEqualTo(5);
         assertThat(urgent.urgent).isTrue();
         assertThat(urgent.urgentReason).isEqualTo("check-in answer 5 of 5");
-        MimeMessage alert = Eventually.await(ALERT_BOUND, () -> mail("desk@inbox-a.example", urgent.id));
+        MimeMessage alert = await().atMost(ALERT_BOUND).pollInSameThread()
+                .until(() -> mail("desk@inbox-a.example", urgent.id), Objects::nonNull);
         assertThat(alert.getSubject()).isEqualTo("Urgent reply from a patient (booking ext-1)");
         assertThat(LocalSmtp.textOf(alert)).contains("check-in answer 5 of 5", "/v1/clinics/inbox-a/inbox");
         try (TopicReader events = new TopicReader(bootstrapServers, "patient-replies")) {
@@ -155,17 +158,18 @@ class InboxResourceTest {
         // The ops page counts it, without its content.
         operator().queryParam("clinicId", CLINIC).get("/v1/ops/inbox").then().statusCode(200)
                 .body("urgent", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
-        List<Map<String, Object>> answers = Eventually.await(BOUND, () -> {
+        List<Map<String, Object>> answers = await().atMost(BOUND).pollInSameThread().until(() -> {
             List<Map<String, Object>> texts = fake().requestsTo(phone);
             return texts.size() == 2 ? texts : null;
-        });
+        }, Objects::nonNull);
         assertThat((String) answers.get(1).get("Body")).startsWith("Thank you. We have told your clinic")
                 .contains("emergency");
 
         // The same conversation: the clinic hears of it, the patient is not answered twice.
         reply(phone, "it's getting worse");
         assertThat(replies.ofBooking(booking)).hasSize(2).allSatisfy(r -> assertThat(r.urgent).isTrue());
-        Eventually.await(ALERT_BOUND, () -> mail("desk@inbox-a.example", replies.ofBooking(booking).get(1).id));
+        await().atMost(ALERT_BOUND).pollInSameThread()
+                .until(() -> mail("desk@inbox-a.example", replies.ofBooking(booking).get(1).id), Objects::nonNull);
         assertThat(fake().requestsTo(phone)).hasSize(2);
     }
 
@@ -179,15 +183,16 @@ class InboxResourceTest {
         PatientReply urgent = replies.ofBooking(booking).get(0);
         assertThat(urgent.urgentReason).isEqualTo("red flags: fiebre");
         assertThat(urgent.checkInScore).isNull();
-        Eventually.await(ALERT_BOUND, () -> mail("desk@inbox-a.example", urgent.id));
+        await().atMost(ALERT_BOUND).pollInSameThread().until(() -> mail("desk@inbox-a.example", urgent.id),
+                Objects::nonNull);
         try (TopicReader events = new TopicReader(bootstrapServers, "patient-replies")) {
             assertThat(events.read(r -> r.value().contains(urgent.id.toString()), 1, ALERT_BOUND)).singleElement()
                     .satisfies(r -> assertThat(r.value()).contains("\"urgent\":true").doesNotContain("anoche"));
         }
-        List<Map<String, Object>> texts = Eventually.await(BOUND, () -> {
+        List<Map<String, Object>> texts = await().atMost(BOUND).pollInSameThread().until(() -> {
             List<Map<String, Object>> all = fake().requestsTo(phone);
             return all.size() == 2 ? all : null;
-        });
+        }, Objects::nonNull);
         assertThat((String) texts.get(1).get("Body")).startsWith("Gracias. Hemos avisado a tu clinica")
                 .contains("112");
     }
@@ -239,7 +244,8 @@ class InboxResourceTest {
                 .extract()
                 .path("deliveryId");
 
-        assertThat(Eventually.await(BOUND, () -> deliveries.settled("reply:" + delivery)).status)
+        assertThat(await().atMost(BOUND).pollInSameThread().until(() -> deliveries.settled("reply:" + delivery),
+                Objects::nonNull).status)
                 .isEqualTo(DeliveryStatus.SENT);
         assertThat(fake().requestsTo(phone)).hasSize(2)
                 .last()
@@ -331,7 +337,8 @@ class InboxResourceTest {
         UUID booking = UUID.randomUUID();
         Event event = NotificationFixtures.forBooking(phone, clinic, booking, category, locale);
         NotificationFixtures.publish(bootstrapServers, event);
-        assertThat(Eventually.await(BOUND, () -> deliveries.settled(event.reminderId().toString())).status)
+        assertThat(await().atMost(BOUND).pollInSameThread()
+                .until(() -> deliveries.settled(event.reminderId().toString()), Objects::nonNull).status)
                 .isEqualTo(DeliveryStatus.SENT);
         return booking;
     }

@@ -1,6 +1,7 @@
 package io.aftercare.notification.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.inject.Inject;
 
@@ -20,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.MiddayZone;
 import io.aftercare.localstack.testing.CloudEventWriter;
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilio;
 import io.aftercare.localstack.testing.FakeTwilioClient;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
@@ -69,7 +70,7 @@ class DeliveryProcessorTest {
     DeliveryProcessor processor;
 
     @Test
-    void theSameEventThreeTimesMakesOneProviderCall() {
+    void theSameEventThreeTimesMakesOneProviderCall() throws InterruptedException {
         String phone = NotificationFixtures.phone();
         Event event = NotificationFixtures.smsEvent(phone);
         try (CloudEventWriter writer = new CloudEventWriter(bootstrapServers)) {
@@ -80,7 +81,7 @@ class DeliveryProcessorTest {
         }
 
         Delivery delivery = settled(event);
-        Eventually.pause(1500); // room for a duplicate to show up, if there were one
+        Thread.sleep(1500); // room for a duplicate to show up, if there were one
 
         assertThat(delivery.status).isEqualTo(DeliveryStatus.SENT);
         assertThat(deliveries.count(event.reminderId().toString())).isEqualTo(1);
@@ -148,14 +149,14 @@ class DeliveryProcessorTest {
     }
 
     @Test
-    void anInvalidNumberFailsAtOnce() {
+    void anInvalidNumberFailsAtOnce() throws InterruptedException {
         String phone = NotificationFixtures.phone();
         fake().failNext(phone, 400, 21211, Map.of());
         Event event = NotificationFixtures.smsEvent(phone);
 
         NotificationFixtures.publish(bootstrapServers, event);
         Delivery delivery = settled(event);
-        Eventually.pause(1000);
+        Thread.sleep(1000);
 
         assertThat(delivery.status).isEqualTo(DeliveryStatus.FAILED);
         assertThat(delivery.reason).contains("21211");
@@ -190,8 +191,8 @@ class DeliveryProcessorTest {
                 "normal", clock.instant(), expiresAt);
 
         NotificationFixtures.publish(bootstrapServers, event);
-        Eventually.await(BOUND, () -> deliveries.get(event.reminderId().toString()) != null
-                && deliveries.get(event.reminderId().toString()).attempts >= 3 ? true : null);
+        await().atMost(BOUND).pollInSameThread().until(() -> deliveries.get(event.reminderId().toString()) != null
+                && deliveries.get(event.reminderId().toString()).attempts >= 3);
         assertThat(deliveries.get(event.reminderId().toString()).status).isEqualTo(DeliveryStatus.RETRYING);
         // The provider stays down past the advice's validity.
         clock.advance(Duration.ofMinutes(11));
@@ -273,7 +274,7 @@ class DeliveryProcessorTest {
     }
 
     @Test
-    void anInstanceStartingAgainTakesBackItsOwnLeasesAtOnceAndNoOneElses() {
+    void anInstanceStartingAgainTakesBackItsOwnLeasesAtOnceAndNoOneElses() throws InterruptedException {
         String myPhone = NotificationFixtures.phone();
         String theirPhone = NotificationFixtures.phone();
         Event mine = NotificationFixtures.smsEvent(myPhone);
@@ -289,7 +290,7 @@ class DeliveryProcessorTest {
 
         assertThat(settled(mine).status).isEqualTo(DeliveryStatus.SENT);
         assertThat(fake().requestsTo(myPhone)).hasSize(1);
-        Eventually.pause(1000);
+        Thread.sleep(1000);
         assertThat(deliveries.get(theirs.reminderId().toString()).status).isEqualTo(DeliveryStatus.SENDING);
         assertThat(fake().requestsTo(theirPhone)).isEmpty();
     }
@@ -346,10 +347,10 @@ class DeliveryProcessorTest {
 
         // The morning comes: it goes.
         clock.setTo(LocalDateTime.parse("2026-12-02T08:00:01").atZone(madrid).toInstant());
-        assertThat(Eventually.await(BOUND, () -> {
+        assertThat(await().atMost(BOUND).pollInSameThread().until(() -> {
             Delivery now = deliveries.get(event.reminderId().toString());
             return now.status == DeliveryStatus.SENT ? now : null;
-        }).attempts).isEqualTo(1);
+        }, Objects::nonNull).attempts).isEqualTo(1);
         assertThat(fake().requestsTo(phone)).hasSize(1);
     }
 
@@ -365,11 +366,11 @@ class DeliveryProcessorTest {
                         event.json());
             }
         }
-        List<Map<String, Object>> calls = Eventually.await(Duration.ofSeconds(40), () -> {
+        List<Map<String, Object>> calls = await().atMost(Duration.ofSeconds(40)).pollInSameThread().until(() -> {
             List<Map<String, Object>> seen = fake().requests().stream().filter(r -> phones.contains(r.get("To")))
                     .toList();
             return seen.size() == 100 ? seen : null;
-        });
+        }, Objects::nonNull);
 
         List<Instant> times = calls.stream().map(FakeTwilioClient::receivedAt).sorted().toList();
         // The busiest one-second window starts at some call: check the window from each.
@@ -405,7 +406,8 @@ class DeliveryProcessorTest {
     }
 
     private Delivery settled(Event event) {
-        return Eventually.await(BOUND, () -> deliveries.settled(event.reminderId().toString()));
+        return await().atMost(BOUND).pollInSameThread().until(() -> deliveries.settled(event.reminderId().toString()),
+                Objects::nonNull);
     }
 
     private FakeTwilioClient fake() {

@@ -1,10 +1,12 @@
 package io.aftercare.notification.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -12,7 +14,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -53,8 +54,8 @@ class RecordRetentionTest {
         Instant longAgo = Instant.now().minus(181, ChronoUnit.DAYS);
         Event sent = NotificationFixtures.smsEvent(NotificationFixtures.phone());
         NotificationFixtures.publish(bootstrapServers, sent);
-        Delivery old = Eventually.await(Duration.ofSeconds(30),
-                () -> deliveries.settled(sent.reminderId().toString()));
+        Delivery old = await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+                .until(() -> deliveries.settled(sent.reminderId().toString()), Objects::nonNull);
         assertThat(old.status).isEqualTo(DeliveryStatus.SENT);
         assertThat(deliveries.attemptCount(old.id)).isEqualTo(1);
         deliveries.lastChangedAt(sent.reminderId().toString(), longAgo);

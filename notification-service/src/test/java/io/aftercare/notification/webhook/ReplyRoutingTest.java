@@ -2,6 +2,7 @@ package io.aftercare.notification.webhook;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -21,7 +23,6 @@ import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.LocalSmtp;
 import io.aftercare.localstack.MiddayZone;
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilioClient;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
@@ -93,14 +94,16 @@ class ReplyRoutingTest {
 
         reply(phone, TwilioRequests.DEPLOYMENT_NUMBER, null, "I have a fever since last night");
 
-        PatientReply urgent = Eventually.await(BOUND, () -> replies.ofBooking(aBooking).stream().findFirst()
-                .orElse(null));
+        PatientReply urgent = await().atMost(BOUND).pollInSameThread()
+                .until(() -> replies.ofBooking(aBooking).stream().findFirst()
+                        .orElse(null), Objects::nonNull);
         assertThat(urgent.clinicId).isEqualTo(a.id());
         assertThat(urgent.urgent).isTrue();
         assertThat(inbox(b.id()).getList("items")).isEmpty();
         assertThat(replies.ofBooking(bBooking)).isEmpty();
         // The urgent alert goes to A, whose patient it is; B's address hears nothing.
-        assertThat(Eventually.await(ALERT_BOUND, () -> mail(a.alertEmail(), urgent.id))).isNotNull();
+        assertThat(await().atMost(ALERT_BOUND).pollInSameThread().until(() -> mail(a.alertEmail(), urgent.id),
+                Objects::nonNull)).isNotNull();
         assertThat(SharedTestInfrastructure.smtp().receivedBy(b.alertEmail())).isEmpty();
 
         // HELP names the clinic that texted the patient, not the one that booked them last.
@@ -120,12 +123,15 @@ class ReplyRoutingTest {
         reply(phone, a.sender(), null, "there is pus on my cheek");
         reply(phone, b.sender(), null, "is the redness normal?");
 
-        PatientReply toA = Eventually.await(BOUND, () -> replies.ofBooking(aBooking).stream().findFirst()
-                .orElse(null));
+        PatientReply toA = await().atMost(BOUND).pollInSameThread()
+                .until(() -> replies.ofBooking(aBooking).stream().findFirst()
+                        .orElse(null), Objects::nonNull);
         assertThat(toA.urgent).isTrue();
-        assertThat(Eventually.await(ALERT_BOUND, () -> mail(a.alertEmail(), toA.id))).isNotNull();
-        PatientReply toB = Eventually.await(BOUND, () -> replies.ofBooking(bBooking).stream().findFirst()
-                .orElse(null));
+        assertThat(await().atMost(ALERT_BOUND).pollInSameThread().until(() -> mail(a.alertEmail(), toA.id),
+                Objects::nonNull)).isNotNull();
+        PatientReply toB = await().atMost(BOUND).pollInSameThread()
+                .until(() -> replies.ofBooking(bBooking).stream().findFirst()
+                        .orElse(null), Objects::nonNull);
         assertThat(toB.urgent).isFalse();
         assertThat(toB.body).isEqualTo("is the redness normal?");
         assertThat(replies.ofBooking(aBooking)).hasSize(1);
@@ -140,11 +146,12 @@ class ReplyRoutingTest {
         }
         Event toBAgain = NotificationFixtures.forBooking(phone, b.id(), bBooking, "sun", "en");
         NotificationFixtures.publish(bootstrapServers, toBAgain);
-        assertThat(Eventually.await(BOUND, () -> deliveries.settled(toBAgain.reminderId().toString())).channel)
+        assertThat(await().atMost(BOUND).pollInSameThread()
+                .until(() -> deliveries.settled(toBAgain.reminderId().toString()), Objects::nonNull).channel)
                 .isNotEqualTo(DeliveryChannel.SMS);
         texted(phone, a, aBooking);
         // From A: the first reminder, the answer to the urgent reply, the one just now. From B: only its first.
-        assertThat(Eventually.await(BOUND, () -> textsFrom(phone, a.sender()).size() == 3 ? true : null)).isTrue();
+        await().atMost(BOUND).pollInSameThread().until(() -> textsFrom(phone, a.sender()).size() == 3);
         assertThat(textsFrom(phone, b.sender())).hasSize(1);
     }
 
@@ -158,14 +165,16 @@ class ReplyRoutingTest {
 
         reply(phone, TwilioRequests.DEPLOYMENT_NUMBER, null, "thanks, all fine");
         assertThat(
-                Eventually.await(BOUND, () -> replies.ofBooking(bBooking).stream().findFirst().orElse(null)).clinicId)
+                await().atMost(BOUND).pollInSameThread().until(
+                        () -> replies.ofBooking(bBooking).stream().findFirst().orElse(null), Objects::nonNull).clinicId)
                 .isEqualTo(b.id());
         assertThat(replies.ofBooking(aBooking)).isEmpty();
 
         // A texts again: the conversation is A's now.
         texted(phone, a, aBooking);
         reply(phone, TwilioRequests.DEPLOYMENT_NUMBER, null, "and now?");
-        assertThat(Eventually.await(BOUND, () -> replies.ofBooking(aBooking).stream().findFirst().orElse(null)).body)
+        assertThat(await().atMost(BOUND).pollInSameThread()
+                .until(() -> replies.ofBooking(aBooking).stream().findFirst().orElse(null), Objects::nonNull).body)
                 .isEqualTo("and now?");
         assertThat(replies.ofBooking(bBooking)).hasSize(1);
     }
@@ -181,7 +190,8 @@ class ReplyRoutingTest {
 
         reply(phone, "+3462" + digits(7), service, "can I wear makeup tomorrow?");
 
-        assertThat(Eventually.await(BOUND, () -> replies.ofBooking(booking).stream().findFirst().orElse(null)).clinicId)
+        assertThat(await().atMost(BOUND).pollInSameThread()
+                .until(() -> replies.ofBooking(booking).stream().findFirst().orElse(null), Objects::nonNull).clinicId)
                 .isEqualTo(a.id());
     }
 
@@ -196,17 +206,18 @@ class ReplyRoutingTest {
         // The patient texts the deployment's number, from which nobody texted them: not A's (another sender), not B's.
         reply(phone, TwilioRequests.DEPLOYMENT_NUMBER, null, "I have a fever since the treatment");
 
-        Map<String, Object> queued = Eventually.await(BOUND, () -> unrouted().stream()
+        Map<String, Object> queued = await().atMost(BOUND).pollInSameThread().until(() -> unrouted().stream()
                 .filter(entry -> phone.equals(entry.get("phone")))
                 .findFirst()
-                .orElse(null));
+                .orElse(null), Objects::nonNull);
         assertThat(queued.get("urgent")).isEqualTo(true);
         assertThat(queued.get("sender")).isEqualTo(TwilioRequests.DEPLOYMENT_NUMBER);
         assertThat(replies.ofBooking(bBooking)).isEmpty();
         assertThat(inbox(a.id()).getList("items")).isEmpty();
         assertThat(inbox(b.id()).getList("items")).isEmpty();
         String id = (String) queued.get("id");
-        MimeMessage alert = Eventually.await(ALERT_BOUND, () -> mail(operatorAlerts, UUID.fromString(id)));
+        MimeMessage alert = await().atMost(ALERT_BOUND).pollInSameThread()
+                .until(() -> mail(operatorAlerts, UUID.fromString(id)), Objects::nonNull);
         assertThat(LocalSmtp.textOf(alert)).contains("/v1/ops/unrouted-replies").doesNotContain("fever since");
         try (TopicReader events = new TopicReader(bootstrapServers, "patient-replies")) {
             assertThat(events.read(r -> r.value().contains(b.id()) || r.value().contains(a.id()), 1,
@@ -258,7 +269,7 @@ class ReplyRoutingTest {
                 ? json.replace("\"sms\": {\"sender\": \"+34600111222\", \"messagesPerSecond\": 10},", "")
                 : json.replace("+34600111222", sender);
         ClinicProfiles.publish(bootstrapServers, id, 1, json);
-        Eventually.await(BOUND, () -> profiles.stored(id).orElse(null));
+        await().atMost(BOUND).pollInSameThread().until(() -> profiles.stored(id).orElse(null), Objects::nonNull);
         return new Clinic(id, name, sender == null ? TwilioRequests.DEPLOYMENT_NUMBER : sender, alertEmail);
     }
 
@@ -272,7 +283,8 @@ class ReplyRoutingTest {
     private UUID texted(String phone, Clinic clinic, UUID booking) {
         Event event = NotificationFixtures.forBooking(phone, clinic.id(), booking, "sun", "en");
         NotificationFixtures.publish(bootstrapServers, event);
-        assertThat(Eventually.await(BOUND, () -> deliveries.settled(event.reminderId().toString())).status)
+        assertThat(await().atMost(BOUND).pollInSameThread()
+                .until(() -> deliveries.settled(event.reminderId().toString()), Objects::nonNull).status)
                 .isEqualTo(DeliveryStatus.SENT);
         return booking;
     }
@@ -285,7 +297,8 @@ class ReplyRoutingTest {
         Event forClinic = event.at(clinic.id(), booking);
         int textsBefore = fake().requestsTo(phone).size();
         NotificationFixtures.publish(bootstrapServers, forClinic);
-        assertThat(Eventually.await(BOUND, () -> deliveries.settled(forClinic.reminderId().toString())).status)
+        assertThat(await().atMost(BOUND).pollInSameThread()
+                .until(() -> deliveries.settled(forClinic.reminderId().toString()), Objects::nonNull).status)
                 .isEqualTo(DeliveryStatus.SENT);
         assertThat(fake().requestsTo(phone)).hasSize(textsBefore);
         return booking;

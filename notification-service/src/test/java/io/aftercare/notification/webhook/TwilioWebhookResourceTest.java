@@ -2,6 +2,7 @@ package io.aftercare.notification.webhook;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -20,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.LocalSmtp;
 import io.aftercare.localstack.MiddayZone;
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.FakeTwilio;
 import io.aftercare.localstack.testing.FakeTwilioClient;
 import io.aftercare.localstack.testing.FakeTwilioTestResource;
@@ -86,7 +87,7 @@ class TwilioWebhookResourceTest {
         assertThat(byEmail.status).isEqualTo(DeliveryStatus.SENT);
         assertThat(byEmail.channel).isEqualTo(DeliveryChannel.EMAIL);
         assertThat(fake().requestsTo(phone)).isEmpty();
-        MimeMessage mail = Eventually.await(BOUND, () -> mailTo(email));
+        MimeMessage mail = await().atMost(BOUND).pollInSameThread().until(() -> mailTo(email), Objects::nonNull);
         assertThat(mail.getSubject()).isEqualTo("Evita el sol durante 48 horas");
 
         post(inboundUrl, TwilioRequests.inbound(phone, "START"), true).then().statusCode(200);
@@ -213,7 +214,7 @@ class TwilioWebhookResourceTest {
 
         NotificationFixtures.publish(bootstrapServers, event);
 
-        MimeMessage mail = Eventually.await(BOUND, () -> mailTo(email));
+        MimeMessage mail = await().atMost(BOUND).pollInSameThread().until(() -> mailTo(email), Objects::nonNull);
         assertThat(mail.getSubject()).isEqualTo("Evita el sol durante 48 horas");
         assertThat(LocalSmtp.textOf(mail)).contains("Hola Ana:")
                 .contains("Después del microneedling tu piel es más sensible.");
@@ -236,7 +237,8 @@ class TwilioWebhookResourceTest {
     }
 
     private Delivery settled(Event event) {
-        return Eventually.await(BOUND, () -> deliveries.settled(event.reminderId().toString()));
+        return await().atMost(BOUND).pollInSameThread().until(() -> deliveries.settled(event.reminderId().toString()),
+                Objects::nonNull);
     }
 
     private FakeTwilioClient fake() {

@@ -1,6 +1,7 @@
 package io.aftercare.scheduling.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.MiddayZone;
 import io.aftercare.localstack.testing.CloudEventWriter;
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -88,12 +89,14 @@ class CareRecordResourceTest {
                 .put("/v1/admin/clinics/" + clinic)
                 .then()
                 .statusCode(200);
-        Eventually.await(BOUND, () -> resources(search(clinic, "CommunicationRequest?appointment=" + id),
-                CommunicationRequest.class).stream()
-                .filter(r -> r.getStatus() == CommunicationRequest.CommunicationRequestStatus.ACTIVE)
-                .anyMatch(r -> r.getPayloadFirstRep().getContentStringType().getValue().contains("Klinik Norr"))
-                        ? true
-                        : null);
+        await().atMost(BOUND).pollInSameThread()
+                .until(() -> resources(search(clinic, "CommunicationRequest?appointment=" + id),
+                        CommunicationRequest.class).stream()
+                        .filter(r -> r.getStatus() == CommunicationRequest.CommunicationRequestStatus.ACTIVE)
+                        .anyMatch(r -> r.getPayloadFirstRep().getContentStringType().getValue().contains("Klinik Norr"))
+                                ? true
+                                : null,
+                        Objects::nonNull);
 
         Clinics.as(clinic).get("/fhir/r4/CommunicationRequest").then().statusCode(400)
                 .contentType("application/fhir+json");
@@ -131,11 +134,11 @@ class CareRecordResourceTest {
                     """.formatted(replyId, clinic, bookingId, id, sentAt.plusSeconds(60)));
         }
 
-        Communication sent = Eventually.await(BOUND, () -> resources(
+        Communication sent = await().atMost(BOUND).pollInSameThread().until(() -> resources(
                 search(clinic, "Communication?patient=Patient/" + patient), Communication.class).stream()
                 .filter(c -> c.getStatus() == Communication.CommunicationStatus.COMPLETED)
                 .findFirst()
-                .orElse(null));
+                .orElse(null), Objects::nonNull);
         assertThat(sent.getIdPart()).isEqualTo(reminderId);
         assertThat(sent.getBasedOnFirstRep().getReference()).isEqualTo("CommunicationRequest/" + reminderId);
         assertThat(sent.getSent().toInstant()).isEqualTo(sentAt);
@@ -143,10 +146,11 @@ class CareRecordResourceTest {
         // Only what went out is a Communication; the rest of the plan is still a request.
         assertThat(search(clinic, "Communication?appointment=" + id).getTotal()).isEqualTo(1);
 
-        Task task = Eventually.await(BOUND, () -> resources(search(clinic, "Task?appointment=" + id), Task.class)
-                .stream()
-                .findFirst()
-                .orElse(null));
+        Task task = await().atMost(BOUND).pollInSameThread()
+                .until(() -> resources(search(clinic, "Task?appointment=" + id), Task.class)
+                        .stream()
+                        .findFirst()
+                        .orElse(null), Objects::nonNull);
         assertThat(task.getIdPart()).isEqualTo(replyId.toString());
         assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
         assertThat(task.getPriority()).isEqualTo(Task.TaskPriority.URGENT);

@@ -1,12 +1,14 @@
 package io.aftercare.scheduling.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -19,7 +21,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aftercare.events.PatientReplied;
 import io.aftercare.localstack.testing.CloudEventWriter;
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -48,7 +49,7 @@ class EventConsumersTest {
     ObjectMapper json;
 
     @Test
-    void theLatestCheckInAnswerShowsOnTheBookingAndALateOlderOneDoesNotReplaceIt() {
+    void theLatestCheckInAnswerShowsOnTheBookingAndALateOlderOneDoesNotReplaceIt() throws InterruptedException {
         OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).truncatedTo(ChronoUnit.MINUTES);
         String path = "/v1/clinics/clinic-p/bookings/" + BookingFixtures.uniqueId("check-in");
         JsonPath booking = Clinics.as("clinic-p").body(BookingFixtures.booking(end.minusMinutes(45), end, "booked"))
@@ -64,11 +65,11 @@ class EventConsumersTest {
         // Only a reply with an answer concerns the booking.
         reply(bookingId, "clinic-p", null, answered.plusSeconds(120));
 
-        JsonPath scored = Eventually.await(BOUND, () -> {
+        JsonPath scored = await().atMost(BOUND).pollInSameThread().until(() -> {
             JsonPath now = Clinics.as("clinic-p").get(path).jsonPath();
             return now.get("checkIn") == null ? null : now;
-        });
-        Eventually.pause(1000);
+        }, Objects::nonNull);
+        Thread.sleep(1000);
         JsonPath settled = Clinics.as("clinic-p").get(path).jsonPath();
         assertThat(settled.getInt("checkIn.score")).isEqualTo(4);
         assertThat(settled.getString("checkIn.answeredAt")).isEqualTo(answered.toString());
@@ -98,8 +99,9 @@ class EventConsumersTest {
             assertThat(records).hasSize(1);
             assertThat(records.get(0).headers().lastHeader("dead-letter-reason")).isNotNull();
         }
-        Eventually.await(BOUND, () -> Integer.valueOf(2).equals(Clinics.as("clinic-p").get(path).jsonPath()
-                .get("checkIn.score")) ? true : null);
+        await().atMost(BOUND).pollInSameThread()
+                .until(() -> Integer.valueOf(2).equals(Clinics.as("clinic-p").get(path).jsonPath()
+                        .get("checkIn.score")));
     }
 
     private void reply(String bookingId, String clinicId, Integer score, Instant at) {

@@ -1,6 +1,7 @@
 package io.aftercare.scheduling.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -8,13 +9,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.testing.CloudEventWriter;
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -103,11 +104,11 @@ class OpsResourceTest {
 
         reportFailed(reminderId, booking.getString("id"));
         // The funnel and the failures are separate queries: the report may land between them, so wait for both.
-        JsonPath overview = Eventually.await(BOUND, () -> {
+        JsonPath overview = await().atMost(BOUND).pollInSameThread().until(() -> {
             JsonPath seen = Clinics.operator().get("/v1/ops/overview?clinicId=clinic-o").jsonPath();
             return seen.getString("failures.find { it.reminderId == '" + reminderId + "' }.status") != null
                     && seen.getInt("funnel.failed") > 0 ? seen : null;
-        });
+        }, Objects::nonNull);
         assertThat(overview.getString("failures.find { it.reminderId == '" + reminderId + "' }.reason"))
                 .isEqualTo("provider error 30003");
         assertThat(overview.getBoolean("failures.find { it.reminderId == '" + reminderId + "' }.canResend")).isTrue();

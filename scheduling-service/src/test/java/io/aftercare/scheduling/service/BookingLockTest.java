@@ -2,6 +2,7 @@ package io.aftercare.scheduling.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +23,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -73,8 +73,8 @@ class BookingLockTest {
             put = CompletableFuture.supplyAsync(() -> Clinics.as("clinic-a").contentType(ContentType.JSON)
                     .body(body).put(path).andReturn());
 
-            Eventually.await("the PUT waiting for the booking's lock", BOUND,
-                    () -> waitingForLock(lockHolder, "clinic-a/" + externalId) ? true : null);
+            await("the PUT waiting for the booking's lock").atMost(BOUND).pollInSameThread()
+                    .until(() -> waitingForLock(lockHolder, "clinic-a/" + externalId));
             assertThat(put).isNotDone();
             assertThat(plansComputed(treatment)).as("plans computed for the booking before its lock was free")
                     .isEqualTo(before + 1);

@@ -1,6 +1,7 @@
 package io.aftercare.scheduling.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -241,8 +241,8 @@ class DueReminderDispatcherTest {
                 entityManager.createNativeQuery("DROP FUNCTION " + trigger + "()").executeUpdate();
             });
             // Well within the 20 s lease, after which the batch would be published again.
-            Eventually.await(Duration.ofSeconds(8),
-                    () -> stateOf(bookingId).equals(List.of("DISPATCHED", "DISPATCHED")) ? true : null);
+            await().atMost(Duration.ofSeconds(8)).pollInSameThread().until(
+                    () -> stateOf(bookingId).equals(List.of("DISPATCHED", "DISPATCHED")));
             assertThat(topic.readFor(record -> bookingId.toString().equals(record.key()), Duration.ofSeconds(2)))
                     .as("not published again")
                     .isEmpty();

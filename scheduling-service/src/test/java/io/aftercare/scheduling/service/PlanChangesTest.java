@@ -10,15 +10,16 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.testing.CloudEventWriter;
-import io.aftercare.localstack.testing.Eventually;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
@@ -85,11 +86,11 @@ class PlanChangesTest {
                 .statusCode(201);
 
         // The sun moment moves from 48 to 72 hours after the end, through guidance's event and a re-plan.
-        Eventually.await(BOUND, () -> {
+        Awaitility.await().atMost(BOUND).pollInSameThread().until(() -> {
             JsonPath booking = Clinics.as(clinic).get(mine).jsonPath();
             return booking.getString("reminders.find { it.dueAt == '" + seventyTwoHours
                     + "' && it.state == 'planned' }.id") != null ? booking : null;
-        });
+        }, Objects::nonNull);
         assertThat(
                 Clinics.as("clinic-p").get(other).jsonPath().getList("reminders.findAll { it.state == 'planned' }.id"))
                 .containsExactlyInAnyOrderElementsOf(otherBefore);
@@ -147,7 +148,7 @@ class PlanChangesTest {
     }
 
     @Test
-    void theNotificationServicesReportsMoveDispatchedRemindersToDeliveredOrFailed() {
+    void theNotificationServicesReportsMoveDispatchedRemindersToDeliveredOrFailed() throws InterruptedException {
         OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         String path = "/v1/clinics/clinic-p/bookings/" + BookingFixtures.uniqueId("reported");
         put(path, BookingFixtures.booking(end.minusMinutes(45), end, "booked"), 201);
@@ -160,7 +161,7 @@ class PlanChangesTest {
 
         await(path, b -> "delivered".equals(
                 b.getString("reminders.find { it.id == '" + reminderId + "' }.state")));
-        Eventually.pause(1000);
+        Thread.sleep(1000);
         assertThat(Clinics.as("clinic-p").get(path).jsonPath()
                 .getString("reminders.find { it.id == '" + reminderId + "' }.state")).isEqualTo("delivered");
     }
@@ -220,10 +221,10 @@ class PlanChangesTest {
     }
 
     private static JsonPath await(String clinic, String path, Predicate<JsonPath> condition) {
-        return Eventually.await(BOUND, () -> {
+        return Awaitility.await().atMost(BOUND).pollInSameThread().until(() -> {
             JsonPath booking = Clinics.as(clinic).get(path).then().statusCode(200).extract().jsonPath();
             return condition.test(booking) ? booking : null;
-        });
+        }, Objects::nonNull);
     }
 
     private static JsonPath put(String path, String body, int status) {
