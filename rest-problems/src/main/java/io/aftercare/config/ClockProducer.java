@@ -1,4 +1,4 @@
-package io.aftercare.scheduling.config;
+package io.aftercare.config;
 
 import java.time.Clock;
 
@@ -7,7 +7,10 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.arc.DefaultBean;
 
-/** The one source of "now" in this service, so that tests and the demo can move time. */
+/**
+ * The one source of "now" in each service, so that tests and the demo can move time; written once here, since every
+ * service depends on this module.
+ */
 public class ClockProducer {
 
     @Produces
