@@ -3,15 +3,25 @@
 # not create one), each service's SCRAM user, and the ACLs of BrokerAccess.GRANTS. Run once per start by compose's
 # kafka-setup; it is safe to run again, and a changed password replaces the old one (how a password is rotated).
 # BrokerAccessScriptTest in local-stack checks that the grants below are exactly BrokerAccess.GRANTS.
+# Also the Kubernetes Job of deploy/kubernetes/kafka-setup, which carries a copy of this file (a test keeps the two equal).
+# Optional settings, for a broker other than compose's: KAFKA_BOOTSTRAP, KAFKA_SECURITY_PROTOCOL (SASL_SSL where the
+# listener has TLS), KAFKA_ADMIN_USER and KAFKA_ADMIN_MECHANISM (PLAIN, or SCRAM-SHA-512 for a managed Kafka's admin),
+# PARTITIONS (see "Running at scale" in docs/running-at-scale.md before changing it).
 set -eu
 BIN=/opt/kafka/bin
 BOOTSTRAP=${KAFKA_BOOTSTRAP:-kafka:9092}
+ADMIN_USER=${KAFKA_ADMIN_USER:-admin}
+case "${KAFKA_ADMIN_MECHANISM:-PLAIN}" in
+  PLAIN) LOGIN=org.apache.kafka.common.security.plain.PlainLoginModule ;;
+  SCRAM-SHA-256 | SCRAM-SHA-512) LOGIN=org.apache.kafka.common.security.scram.ScramLoginModule ;;
+  *) echo "KAFKA_ADMIN_MECHANISM must be PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512" >&2; exit 2 ;;
+esac
 ADMIN=/tmp/admin.properties
 umask 077
 cat > "$ADMIN" <<PROPERTIES
-security.protocol=SASL_PLAINTEXT
-sasl.mechanism=PLAIN
-sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${AFTERCARE_KAFKA_ADMIN_PASSWORD}";
+security.protocol=${KAFKA_SECURITY_PROTOCOL:-SASL_PLAINTEXT}
+sasl.mechanism=${KAFKA_ADMIN_MECHANISM:-PLAIN}
+sasl.jaas.config=$LOGIN required username="$ADMIN_USER" password="${AFTERCARE_KAFKA_ADMIN_PASSWORD}";
 PROPERTIES
 
 topic() { # name, extra config

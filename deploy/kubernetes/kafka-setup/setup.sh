@@ -1,0 +1,79 @@
+#!/bin/sh
+# Gives a deployment's broker what the local stack's BrokerSetup gives the embedded one: every topic (a service may
+# not create one), each service's SCRAM user, and the ACLs of BrokerAccess.GRANTS. Run once per start by compose's
+# kafka-setup; it is safe to run again, and a changed password replaces the old one (how a password is rotated).
+# BrokerAccessScriptTest in local-stack checks that the grants below are exactly BrokerAccess.GRANTS.
+# Also the Kubernetes Job of deploy/kubernetes/kafka-setup, which carries a copy of this file (a test keeps the two equal).
+# Optional settings, for a broker other than compose's: KAFKA_BOOTSTRAP, KAFKA_SECURITY_PROTOCOL (SASL_SSL where the
+# listener has TLS), KAFKA_ADMIN_USER and KAFKA_ADMIN_MECHANISM (PLAIN, or SCRAM-SHA-512 for a managed Kafka's admin),
+# PARTITIONS (see "Running at scale" in docs/running-at-scale.md before changing it).
+set -eu
+BIN=/opt/kafka/bin
+BOOTSTRAP=${KAFKA_BOOTSTRAP:-kafka:9092}
+ADMIN_USER=${KAFKA_ADMIN_USER:-admin}
+case "${KAFKA_ADMIN_MECHANISM:-PLAIN}" in
+  PLAIN) LOGIN=org.apache.kafka.common.security.plain.PlainLoginModule ;;
+  SCRAM-SHA-256 | SCRAM-SHA-512) LOGIN=org.apache.kafka.common.security.scram.ScramLoginModule ;;
+  *) echo "KAFKA_ADMIN_MECHANISM must be PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512" >&2; exit 2 ;;
+esac
+ADMIN=/tmp/admin.properties
+umask 077
+cat > "$ADMIN" <<PROPERTIES
+security.protocol=${KAFKA_SECURITY_PROTOCOL:-SASL_PLAINTEXT}
+sasl.mechanism=${KAFKA_ADMIN_MECHANISM:-PLAIN}
+sasl.jaas.config=$LOGIN required username="$ADMIN_USER" password="${AFTERCARE_KAFKA_ADMIN_PASSWORD}";
+PROPERTIES
+
+topic() { # name, extra config
+  "$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --create --if-not-exists \
+    --topic "$1" --partitions "${PARTITIONS:-6}" ${2:+--config "$2"}
+}
+for name in reminders-due notification-status recipient-preferences protocol-published patient-replies \
+    credential-revocations; do
+  topic "$name"
+  topic "$name-dlt"
+done
+topic clinic-profiles cleanup.policy=compact
+topic clinic-profiles-dlt
+
+user() { # name, password
+  "$BIN/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --alter --entity-type users \
+    --entity-name "$1" --add-config "SCRAM-SHA-512=[iterations=4096,password=$2]"
+}
+user guidance "$AFTERCARE_KAFKA_GUIDANCE_PASSWORD"
+user scheduling "$AFTERCARE_KAFKA_SCHEDULING_PASSWORD"
+user notification "$AFTERCARE_KAFKA_NOTIFICATION_PASSWORD"
+
+allow() { # user, operation, topic
+  "$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --add \
+    --allow-principal "User:$1" --operation "$2" --topic "$3"
+}
+group() { # user, group prefix
+  "$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --add \
+    --allow-principal "User:$1" --operation Read --group "$2" --resource-pattern-type prefixed
+}
+# grants: begin
+allow guidance Write protocol-published
+allow scheduling Write reminders-due
+allow scheduling Write clinic-profiles
+allow scheduling Write credential-revocations
+allow scheduling Write protocol-published-dlt
+allow scheduling Write recipient-preferences-dlt
+allow scheduling Write notification-status-dlt
+allow scheduling Write patient-replies-dlt
+allow scheduling Read protocol-published
+allow scheduling Read credential-revocations
+allow scheduling Read recipient-preferences
+allow scheduling Read notification-status
+allow scheduling Read patient-replies
+group scheduling scheduling-
+allow notification Write notification-status
+allow notification Write recipient-preferences
+allow notification Write patient-replies
+allow notification Write reminders-due-dlt
+allow notification Write clinic-profiles-dlt
+allow notification Read reminders-due
+allow notification Read clinic-profiles
+allow notification Read credential-revocations
+group notification notification-
+# grants: end
