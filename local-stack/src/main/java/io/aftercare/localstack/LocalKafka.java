@@ -90,6 +90,14 @@ public final class LocalKafka implements AutoCloseable {
     public static final List<String> TOPICS = List.of("reminders-due", "notification-status", "recipient-preferences",
             "protocol-published", "patient-replies", "clinic-profiles", "credential-revocations");
 
+    /**
+     * Partitions of every topic, here and in a deployment (ops/kafka/setup.sh, docker-compose.yml; a test keeps them
+     * equal). A consumer group spreads a topic's partitions over its members, so at most this many instances of a
+     * service take in a topic's events; 6 divides evenly among 1, 2, 3 or 6 instances. Why, and how to choose more:
+     * docs/running-at-scale.md.
+     */
+    public static final int PARTITIONS = 6;
+
     /** Topics whose last record per key is the state: a consumer that starts later still reads every clinic's. */
     private static final java.util.Set<String> COMPACTED = java.util.Set.of("clinic-profiles");
 
@@ -103,7 +111,7 @@ public final class LocalKafka implements AutoCloseable {
             List<org.apache.kafka.clients.admin.NewTopic> missing = TOPICS.stream()
                     .flatMap(topic -> java.util.stream.Stream.of(topic, topic + "-dlt"))
                     .filter(topic -> !existing.contains(topic))
-                    .map(topic -> new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1)
+                    .map(topic -> new org.apache.kafka.clients.admin.NewTopic(topic, PARTITIONS, (short) 1)
                             .configs(COMPACTED.contains(topic) ? Map.of("cleanup.policy", "compact") : Map.of()))
                     .toList();
             admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
@@ -126,7 +134,7 @@ public final class LocalKafka implements AutoCloseable {
         props.put("inter.broker.listener.name", "CLIENT");
         props.putAll(saslProperties(credentials));
         props.put("log.dirs", logDir);
-        props.put("num.partitions", "3");
+        props.put("num.partitions", String.valueOf(PARTITIONS));
         props.put("auto.create.topics.enable", "true");
         props.put("offsets.topic.replication.factor", "1");
         props.put("offsets.topic.num.partitions", "5");
