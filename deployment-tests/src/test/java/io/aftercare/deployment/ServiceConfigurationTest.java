@@ -30,7 +30,7 @@ class ServiceConfigurationTest {
         assertThat(required("scheduling-service")).containsOnlyKeys("aftercare.operator.password",
                 "aftercare.secrets.keys", "aftercare.secrets.current", "aftercare.kafka.password",
                 "quarkus.datasource.password", "quarkus.datasource.jdbc.url", "kafka.bootstrap.servers",
-                "quarkus.rest-client.guidance.url", "quarkus.rest-client.notification.url");
+                "quarkus.rest-client.guidance.url");
         assertThat(required("notification-service")).containsOnlyKeys("aftercare.operator.password",
                 "aftercare.secrets.keys", "aftercare.secrets.current", "aftercare.kafka.password",
                 "aftercare.twilio.auth-token", "quarkus.datasource.password", "quarkus.datasource.jdbc.url",

@@ -88,7 +88,7 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Every topic the services use, with their dead-letter topics: what a deployment creates before it starts them. */
     public static final List<String> TOPICS = List.of("reminders-due", "notification-status", "recipient-preferences",
-            "protocol-published", "patient-replies", "clinic-profiles", "credential-revocations");
+            "protocol-published", "patient-replies", "replies-handled", "clinic-profiles", "credential-revocations");
 
     /**
      * Partitions of every topic, here and in a deployment (ops/kafka/setup.sh, docker-compose.yml; a test keeps them
