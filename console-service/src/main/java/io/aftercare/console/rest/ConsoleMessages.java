@@ -97,6 +97,9 @@ public interface ConsoleMessages {
     @Message("Invitation sent to {email}.")
     String invitationSent(String email);
 
+    @Message("The change is saved, but its email could not be sent. Use Reset password to send a new link.")
+    String mailFailed();
+
     @Message("Done.")
     String done();
 

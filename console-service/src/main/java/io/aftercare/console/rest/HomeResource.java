@@ -17,8 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.aftercare.console.Role;
 import io.aftercare.console.security.CsrfCheck;
-import io.aftercare.console.security.Person;
 import io.aftercare.console.service.ConsoleAudit;
+import io.aftercare.console.service.Person;
 import io.aftercare.console.service.SessionStore;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -3,7 +3,7 @@ package io.aftercare.console.rest;
 import java.util.List;
 
 import io.aftercare.console.ConsoleUser;
-import io.aftercare.console.security.Person;
+import io.aftercare.console.service.Person;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 

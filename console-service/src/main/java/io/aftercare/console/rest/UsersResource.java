@@ -26,10 +26,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.aftercare.console.OneTimeLink;
 import io.aftercare.console.Role;
 import io.aftercare.console.security.CsrfCheck;
-import io.aftercare.console.security.Person;
 import io.aftercare.console.service.ConsoleAudit;
 import io.aftercare.console.service.InviteMail;
 import io.aftercare.console.service.People;
+import io.aftercare.console.service.Person;
 import io.aftercare.problem.NotFoundProblem;
 import io.aftercare.problem.UnprocessableException;
 import io.quarkus.security.UnauthorizedException;
@@ -89,8 +89,12 @@ public class UsersResource {
             return page(e.status(), language, null, errors, email == null ? "" : email,
                     displayName == null ? "" : displayName);
         }
-        send(invitation, language);
-        audit.byPerson(admin, "POST", "/users/" + invitation.user().id, 303, SignInResource.source(request));
+        boolean sent = send(invitation, language);
+        audit.byPerson(admin, "POST", "/users/" + invitation.user().id, sent ? 303 : 502,
+                SignInResource.source(request));
+        if (!sent) {
+            return page(502, language, null, List.of(SignInResource.messages(language).mailFailed()), "", "");
+        }
         return Html.seeOther("/users?invited=" + URLEncoder.encode(invitation.user().email, StandardCharsets.UTF_8),
                 language).build();
     }
@@ -127,8 +131,11 @@ public class UsersResource {
             audit.byPerson(admin, "POST", "/users/" + id + "/reset", e.status(), SignInResource.source(request));
             throw e;
         }
-        send(invitation, language);
-        audit.byPerson(admin, "POST", "/users/" + id + "/reset", 303, SignInResource.source(request));
+        boolean sent = send(invitation, language);
+        audit.byPerson(admin, "POST", "/users/" + id + "/reset", sent ? 303 : 502, SignInResource.source(request));
+        if (!sent) {
+            return page(502, language, null, List.of(SignInResource.messages(language).mailFailed()), "", "");
+        }
         return Html.seeOther("/users?done=reset", language).build();
     }
 
@@ -137,7 +144,8 @@ public class UsersResource {
         return Html.seeOther("/sign-in", "en").build();
     }
 
-    private void send(People.Invitation invitation, String language) {
+    /** @return whether the email went out; the person and their link exist either way */
+    private boolean send(People.Invitation invitation, String language) {
         ConsoleMessages msg = SignInResource.messages(language);
         String expires = EXPIRES.format(invitation.expiresAt());
         boolean reset = OneTimeLink.RESET.equals(invitation.purpose());
@@ -146,7 +154,7 @@ public class UsersResource {
         String text = msg.mailGreeting(name) + "\n\n"
                 + (reset ? msg.resetBody(clinic, expires) : msg.inviteBody(clinic, expires)) + "\n\n"
                 + invitation.link() + "\n" + (reset ? "" : "\n" + msg.inviteIgnore() + "\n");
-        mail.send(invitation.user().email, reset ? msg.resetSubject() : msg.inviteSubject(), text);
+        return mail.send(invitation.user().email, reset ? msg.resetSubject() : msg.inviteSubject(), text);
     }
 
     private Response page(int status, String language, String notice, List<String> errors, String email,

@@ -1,5 +1,7 @@
 package io.aftercare.console.security;
 
+import io.aftercare.console.service.Person;
+import io.aftercare.console.service.Tokens;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 

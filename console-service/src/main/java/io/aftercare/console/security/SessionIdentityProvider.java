@@ -2,6 +2,7 @@ package io.aftercare.console.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aftercare.console.service.Person;
 import io.aftercare.console.service.SessionStore;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aftercare.audit.AuditTrail;
 import io.aftercare.console.ConsoleUser;
-import io.aftercare.console.security.Person;
 
 /**
  * The console's lines in rest-problems' audit trail ({@code audit_event}), naming the person (their id, never their

@@ -3,7 +3,6 @@ package io.aftercare.console.service;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aftercare.console.config.ConsoleConfig;
-import io.aftercare.console.security.Tokens;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 /**

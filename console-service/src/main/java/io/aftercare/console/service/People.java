@@ -19,8 +19,6 @@ import io.aftercare.console.config.ConsoleConfig;
 import io.aftercare.console.repository.Links;
 import io.aftercare.console.repository.Sessions;
 import io.aftercare.console.repository.Users;
-import io.aftercare.console.security.Person;
-import io.aftercare.console.security.Tokens;
 import io.aftercare.problem.NotFoundProblem;
 import io.aftercare.problem.Problem;
 import io.aftercare.problem.UnprocessableException;

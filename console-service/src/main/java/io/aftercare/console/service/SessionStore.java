@@ -15,8 +15,6 @@ import io.aftercare.console.ConsoleUser;
 import io.aftercare.console.config.ConsoleConfig;
 import io.aftercare.console.repository.Sessions;
 import io.aftercare.console.repository.Users;
-import io.aftercare.console.security.Person;
-import io.aftercare.console.security.Tokens;
 import io.quarkus.scheduler.Scheduled;
 
 /**

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.aftercare.audit.AuditTrail;
 import io.aftercare.console.Console;
 import io.aftercare.console.TestClock;
+import io.aftercare.console.service.Tokens;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.localstack.testing.SmtpTestResource;
 import io.quarkus.test.common.ResourceArg;

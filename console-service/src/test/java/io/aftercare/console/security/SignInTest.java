@@ -23,6 +23,7 @@ import io.aftercare.audit.AuditEntry;
 import io.aftercare.audit.AuditTrail;
 import io.aftercare.console.Console;
 import io.aftercare.console.TestClock;
+import io.aftercare.console.service.Tokens;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.localstack.testing.SmtpTestResource;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -210,6 +211,20 @@ class SignInTest {
                 .contains("<html lang=\"es\">", "Iniciar sesión", "<label for=\"email\">Correo electrónico</label>");
         assertThat(Console.browser().header("Accept-Language", "es").queryParam("lang", "en").get("/sign-in")
                 .asString()).contains("<html lang=\"en\">", "<label for=\"password\">Password</label>");
+    }
+
+    @Test
+    void pagesForbidFramingScriptsOfOtherOriginsAndCaching() {
+        Response page = Console.browser().get("/sign-in");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'", "form-action 'self'",
+                "frame-ancestors 'none'");
+        assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(page.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(page.asString()).contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .doesNotContain("<script", "http://", "https://");
+        assertThat(Console.browser().get("/q/health/ready").statusCode()).isEqualTo(200);
     }
 
     private static String errorOf(Response page) {

@@ -1,4 +1,4 @@
-package io.aftercare.console.security;
+package io.aftercare.console.service;
 
 import java.util.UUID;
 
