@@ -1,0 +1,45 @@
+package io.aftercare.console.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aftercare.audit.AuditTrail;
+import io.aftercare.console.ConsoleUser;
+
+/**
+ * The console's lines in rest-problems' audit trail ({@code audit_event}), naming the person (their id, never their
+ * email), their role and their clinic: each sign-in, failed sign-in, sign-out and change of a person. Called from
+ * the REST edge after the change committed, so that a line is written, in its own statement, however the request
+ * ended. (The shared {@code AuditFilter} also writes its generic line for each change by a signed-in caller; it names
+ * the same person's id but neither role nor clinic, which are only known here.)
+ */
+@ApplicationScoped
+public class ConsoleAudit {
+
+    /** The actor of a failed sign-in whose email names no account: the typed email is never recorded. */
+    public static final String UNKNOWN = "unknown";
+
+    private final AuditTrail trail;
+
+    public ConsoleAudit(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    /** A sign-in, or a failed one, by the account the email named (null: it named none). */
+    public void signIn(ConsoleUser user, int status, String source) {
+        if (user == null) {
+            trail.record(UNKNOWN, "anonymous", null, "POST", "/sign-in", status, source);
+        } else {
+            trail.record(user.id.toString(), user.role, user.clinicId, "POST", "/sign-in", status, source);
+        }
+    }
+
+    /** A password chosen through a one-time link, by the person it was for. */
+    public void passwordChosen(ConsoleUser user, String purpose, int status, String source) {
+        trail.record(user.id.toString(), user.role, user.clinicId, "POST", "/links/" + purpose, status, source);
+    }
+
+    /** What a signed-in person did: sign out, sign out everywhere, invite, disable, reset. */
+    public void byPerson(Person person, String method, String resource, int status, String source) {
+        trail.record(person.id().toString(), person.role(), person.clinicId(), method, resource, status, source);
+    }
+}
