@@ -15,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import io.aftercare.events.NotificationStatus;
 import io.aftercare.events.PatientReplied;
 import io.aftercare.events.RecipientPreferenceChanged;
-import io.aftercare.notification.privacy.Hashing;
+import io.aftercare.notification.security.Hashing;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
