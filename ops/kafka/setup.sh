@@ -19,7 +19,7 @@ topic() { # name, extra config
     --topic "$1" --partitions "${PARTITIONS:-6}" ${2:+--config "$2"}
 }
 for name in reminders-due notification-status recipient-preferences protocol-published patient-replies \
-    credential-revocations; do
+    replies-handled credential-revocations; do
   topic "$name"
   topic "$name-dlt"
 done
@@ -51,15 +51,18 @@ allow scheduling Write protocol-published-dlt
 allow scheduling Write recipient-preferences-dlt
 allow scheduling Write notification-status-dlt
 allow scheduling Write patient-replies-dlt
+allow scheduling Write replies-handled-dlt
 allow scheduling Read protocol-published
 allow scheduling Read credential-revocations
 allow scheduling Read recipient-preferences
 allow scheduling Read notification-status
 allow scheduling Read patient-replies
+allow scheduling Read replies-handled
 group scheduling scheduling-
 allow notification Write notification-status
 allow notification Write recipient-preferences
 allow notification Write patient-replies
+allow notification Write replies-handled
 allow notification Write reminders-due-dlt
 allow notification Write clinic-profiles-dlt
 allow notification Read reminders-due

@@ -30,7 +30,7 @@ public enum Contract {
                     "protocol-published"), PATIENT_REPLIED(
                             "patient-replied"), GUIDANCE_PLAN("guidance-plan"), CLINIC_PROFILE(
                                     "clinic-profile"), CREDENTIAL_REVOKED(
-                                            "credential-revoked");
+                                            "credential-revoked"), REPLY_HANDLED("reply-handled");
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             registry -> registry.schemaRegistryConfig(

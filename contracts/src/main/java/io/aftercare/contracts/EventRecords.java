@@ -16,7 +16,8 @@ public final class EventRecords {
 
     /** The simple names of the event records; a contract in {@link Contract} has one each, the plan aside. */
     public static final Set<String> NAMES = Set.of("ReminderDue", "ClinicProfileChanged", "NotificationStatus",
-            "PatientReplied", "RecipientPreferenceChanged", "ProtocolPublished", "CredentialRevoked");
+            "PatientReplied", "RecipientPreferenceChanged", "ProtocolPublished", "CredentialRevoked",
+            "PatientReplyHandled");
 
     public static final String PACKAGE = "io.aftercare.events";
 

@@ -63,7 +63,8 @@ class EventRecordsMatchSchemasTest {
                 Arguments.of(Contract.PATIENT_REPLIED, PatientReplied.class),
                 Arguments.of(Contract.RECIPIENT_PREFERENCE_CHANGED, RecipientPreferenceChanged.class),
                 Arguments.of(Contract.PROTOCOL_PUBLISHED, ProtocolPublished.class),
-                Arguments.of(Contract.CREDENTIAL_REVOKED, CredentialRevoked.class));
+                Arguments.of(Contract.CREDENTIAL_REVOKED, CredentialRevoked.class),
+                Arguments.of(Contract.REPLY_HANDLED, PatientReplyHandled.class));
     }
 
     @ParameterizedTest

@@ -57,7 +57,6 @@ public enum AftercareService {
         }
         if (this == SCHEDULING) {
             config.put("quarkus.rest-client.guidance.url", url(servicePorts.get(GUIDANCE)));
-            config.put("quarkus.rest-client.notification.url", url(servicePorts.get(NOTIFICATION)));
         }
         if (this == NOTIFICATION) {
             config.put("aftercare.scheduling.url", url(servicePorts.get(SCHEDULING)));

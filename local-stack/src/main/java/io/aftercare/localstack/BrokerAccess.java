@@ -29,13 +29,14 @@ public final class BrokerAccess {
             BrokerUser.GUIDANCE, new Grant(Set.of("protocol-published"), Set.of(), "guidance-"),
             BrokerUser.SCHEDULING, new Grant(
                     Set.of("reminders-due", "clinic-profiles", "credential-revocations", "protocol-published-dlt",
-                            "recipient-preferences-dlt", "notification-status-dlt", "patient-replies-dlt"),
+                            "recipient-preferences-dlt", "notification-status-dlt", "patient-replies-dlt",
+                            "replies-handled-dlt"),
                     Set.of("protocol-published", "credential-revocations", "recipient-preferences",
-                            "notification-status", "patient-replies"),
+                            "notification-status", "patient-replies", "replies-handled"),
                     "scheduling-"),
             BrokerUser.NOTIFICATION, new Grant(
-                    Set.of("notification-status", "recipient-preferences", "patient-replies", "reminders-due-dlt",
-                            "clinic-profiles-dlt"),
+                    Set.of("notification-status", "recipient-preferences", "patient-replies", "replies-handled",
+                            "reminders-due-dlt", "clinic-profiles-dlt"),
                     Set.of("reminders-due", "clinic-profiles", "credential-revocations"), "notification-"));
 
     private BrokerAccess() {

@@ -88,7 +88,7 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Every topic the services use, with their dead-letter topics: what a deployment creates before it starts them. */
     public static final List<String> TOPICS = List.of("reminders-due", "notification-status", "recipient-preferences",
-            "protocol-published", "patient-replies", "clinic-profiles", "credential-revocations");
+            "protocol-published", "patient-replies", "replies-handled", "clinic-profiles", "credential-revocations");
 
     /** Topics whose last record per key is the state: a consumer that starts later still reads every clinic's. */
     private static final java.util.Set<String> COMPACTED = java.util.Set.of("clinic-profiles");

@@ -75,12 +75,6 @@ function renderFailures(failures) {
 
 function renderInbox(inbox) {
   const box = document.getElementById("inbox");
-  if (!inbox) {
-    box.textContent = "Inbox counts unavailable: the notification service did not answer.";
-    box.dataset.open = "";
-    box.dataset.urgent = "";
-    return;
-  }
   box.textContent = `${inbox.open} open in the clinics' inboxes, ${inbox.urgent} of them urgent.`;
   box.dataset.open = String(inbox.open);
   box.dataset.urgent = String(inbox.urgent);

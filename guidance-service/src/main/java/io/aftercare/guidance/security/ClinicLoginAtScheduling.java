@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.aftercare.problem.InputPatterns;
+import io.aftercare.security.OperatorLogin;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -26,22 +26,24 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * A clinic signs in with the API key scheduling issued it, as at notification: scheduling owns the keys and answers
- * whether one is valid. Runs before the embedded users (admin, operator) and passes on whatever it cannot vouch for,
- * so that they still decide their own logins, and a scheduling that is away costs a clinic its login here, nothing
- * more.
+ * whether one is valid (why over HTTP: docs/threat-model.md, "Where API keys are checked"). The operator signs in with
+ * the deployment's operator password, checked here by the shared {@link OperatorLogin}, as at every service. Runs
+ * before the embedded users (the admin) and passes on whatever it cannot vouch for, so that they still decide their
+ * own logins, and a scheduling that is away costs a clinic its login here, nothing more.
  */
 @ApplicationScoped
 public class ClinicLoginAtScheduling implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private static final Logger LOG = Logger.getLogger(ClinicLoginAtScheduling.class);
-    private static final Set<String> EMBEDDED_USERS = Set.of(ClinicOverrideAccess.ADMIN,
-            ClinicOverrideAccess.OPERATOR);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String schedulingUrl;
+    private final OperatorLogin operator;
 
-    public ClinicLoginAtScheduling(@ConfigProperty(name = "aftercare.scheduling.url") String schedulingUrl) {
+    public ClinicLoginAtScheduling(@ConfigProperty(name = "aftercare.scheduling.url") String schedulingUrl,
+            OperatorLogin operator) {
         this.schedulingUrl = schedulingUrl;
+        this.operator = operator;
     }
 
     @Override
@@ -59,7 +61,10 @@ public class ClinicLoginAtScheduling implements IdentityProvider<UsernamePasswor
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         String clinic = request.getUsername();
-        if (EMBEDDED_USERS.contains(clinic) || !clinic.matches(InputPatterns.CLINIC_ID)) {
+        if (operator.isOperator(clinic)) {
+            return operator.authenticate(request);
+        }
+        if (ClinicOverrideAccess.ADMIN.equals(clinic) || !clinic.matches(InputPatterns.CLINIC_ID)) {
             return Uni.createFrom().nullItem();
         }
         String password = new String(request.getPassword().getPassword());

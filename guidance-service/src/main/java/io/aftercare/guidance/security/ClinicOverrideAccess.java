@@ -15,7 +15,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class ClinicOverrideAccess {
 
     public static final String ADMIN = "admin";
-    public static final String OPERATOR = "operator";
+    public static final String OPERATOR = io.aftercare.security.OperatorLogin.ROLE;
     public static final String CLINIC = "clinic";
 
     private final SecurityIdentity identity;

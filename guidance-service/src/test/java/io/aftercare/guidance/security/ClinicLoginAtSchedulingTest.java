@@ -27,8 +27,9 @@ class ClinicLoginAtSchedulingTest {
                 .get(EFFECTIVE + "clinic-b").then().statusCode(403);
         given().auth().preemptive().basic(FakeSchedulingSessions.CLINIC, "ak_test_wrong")
                 .get(EFFECTIVE + FakeSchedulingSessions.CLINIC).then().statusCode(401);
-        // The embedded users still decide their own logins.
+        // The operator's password is checked here (OperatorLogin), never at scheduling; the admin is an embedded user.
         given().auth().preemptive().basic("operator", "operator").get(EFFECTIVE + "clinic-b").then().statusCode(200);
+        given().auth().preemptive().basic("operator", "wrong").get(EFFECTIVE + "clinic-b").then().statusCode(401);
         given().auth().preemptive().basic("admin", "wrong").get(EFFECTIVE + "clinic-b").then().statusCode(401);
     }
 }

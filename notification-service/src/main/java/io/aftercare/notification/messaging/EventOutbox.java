@@ -12,19 +12,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aftercare.events.NotificationStatus;
 import io.aftercare.events.PatientReplied;
+import io.aftercare.events.PatientReplyHandled;
 import io.aftercare.events.RecipientPreferenceChanged;
 import io.aftercare.notification.repository.OutboxRepository;
 
 /**
  * Writes the events a change has to announce into the outbox, in the transaction of the change: a delivery's status,
- * a patient's opt-out or opt-in, a reminder given up, a patient's reply. {@link OutboxRelay} publishes them after commit.
+ * a patient's opt-out or opt-in, a reminder given up, a patient's reply and its handling. {@link OutboxRelay} publishes them after commit.
  */
 @ApplicationScoped
 public class EventOutbox {
 
     /** What a row holds, and so which topic it goes to. */
     public enum Kind {
-        STATUS, PREFERENCE, DEAD_LETTER, PATIENT_REPLIED
+        STATUS, PREFERENCE, DEAD_LETTER, PATIENT_REPLIED, REPLY_HANDLED
     }
 
     /** A status, with the delivery event id its CloudEvent id is made from. */
@@ -60,6 +61,11 @@ public class EventOutbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void reply(PatientReplied reply) {
         write(Kind.PATIENT_REPLIED, reply);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void handled(PatientReplyHandled handled) {
+        write(Kind.REPLY_HANDLED, handled);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

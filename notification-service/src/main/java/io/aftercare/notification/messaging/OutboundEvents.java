@@ -14,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import io.aftercare.events.NotificationStatus;
 import io.aftercare.events.PatientReplied;
+import io.aftercare.events.PatientReplyHandled;
 import io.aftercare.events.RecipientPreferenceChanged;
 import io.aftercare.notification.security.Hashing;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +24,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * What this service tells the others, as binary-mode CloudEvents: delivery statuses, patients' opt-outs and opt-ins,
- * and the reminders it had to give up on (the dead-letter topic, with the reason in a header).
+ * patients' replies and their handling, and the reminders it had to give up on (the dead-letter topic, with the reason in a header).
  */
 @ApplicationScoped
 public class OutboundEvents {
@@ -34,13 +35,16 @@ public class OutboundEvents {
     private final MutinyEmitter<RecipientPreferenceChanged> preferences;
     private final MutinyEmitter<String> deadLetters;
     private final MutinyEmitter<PatientReplied> replies;
+    private final MutinyEmitter<PatientReplyHandled> handled;
 
     public OutboundEvents(
             @Channel("notification-status") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<NotificationStatus> statuses,
             @Channel("recipient-preferences") MutinyEmitter<RecipientPreferenceChanged> preferences,
             @Channel("reminders-due-dlt") MutinyEmitter<String> deadLetters,
-            @Channel("patient-replies") MutinyEmitter<PatientReplied> replies) {
+            @Channel("patient-replies") MutinyEmitter<PatientReplied> replies,
+            @Channel("replies-handled") MutinyEmitter<PatientReplyHandled> handled) {
         this.statuses = statuses;
+        this.handled = handled;
         this.replies = replies;
         this.preferences = preferences;
         this.deadLetters = deadLetters;
@@ -70,6 +74,17 @@ public class OutboundEvents {
                 cloudEvent(reply.replyId().toString(), PatientReplied.TYPE, reply.bookingId().toString(),
                         reply.receivedAt()),
                 key(reply.bookingId().toString()))));
+    }
+
+    /**
+     * Keyed by booking, like the reply; the id is the reply's with {@code :handled}, since a reply is handled once (a
+     * reply handled again changes nothing and is not announced again).
+     */
+    public Uni<Void> handled(PatientReplyHandled event) {
+        return handled.sendMessage(Message.of(event, Metadata.of(
+                cloudEvent(event.replyId() + ":handled", PatientReplyHandled.TYPE, event.bookingId().toString(),
+                        event.handledAt()),
+                key(event.bookingId().toString()))));
     }
 
     /** The event as received, on reminders-due-dlt, with why it was given up. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aftercare.events.PatientReplied;
+import io.aftercare.events.PatientReplyHandled;
 import io.aftercare.events.RecipientPreferenceChanged;
 import io.aftercare.notification.repository.OutboxRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -86,6 +87,7 @@ public class OutboxRelay {
                 }
                 case PREFERENCE -> events.preference(json.readValue(row.payload(), RecipientPreferenceChanged.class));
                 case PATIENT_REPLIED -> events.reply(json.readValue(row.payload(), PatientReplied.class));
+                case REPLY_HANDLED -> events.handled(json.readValue(row.payload(), PatientReplyHandled.class));
                 case DEAD_LETTER -> {
                     EventOutbox.DeadLetterEntry entry = json.readValue(row.payload(),
                             EventOutbox.DeadLetterEntry.class);

@@ -54,15 +54,6 @@ public class PatientReplyRepository implements PanacheRepositoryBase<PatientRepl
         return find("urgent = true and alertedAt is null order by receivedAt").page(0, limit).list();
     }
 
-    /** Open replies, and how many of them are urgent: of one clinic, or of all when {@code clinicId} is null. */
-    public long[] openCounts(String clinicId) {
-        Object[] row = (Object[]) getEntityManager().createNativeQuery("""
-                SELECT count(*), count(*) FILTER (WHERE urgent) FROM patient_reply
-                WHERE state = 'OPEN' AND (CAST(:clinic AS varchar) IS NULL OR clinic_id = :clinic)
-                """).setParameter("clinic", clinicId).getSingleResult();
-        return new long[]{((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
-    }
-
     /** Deletes at most {@code batch} replies received before {@code before}; small batches keep locks short. */
     public int deleteReceivedBefore(Instant before, int batch) {
         return getEntityManager().createNativeQuery("""

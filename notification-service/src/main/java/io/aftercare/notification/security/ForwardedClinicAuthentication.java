@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 
@@ -17,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.aftercare.problem.InputPatterns;
+import io.aftercare.security.OperatorLogin;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -32,15 +32,20 @@ import io.smallrye.mutiny.Uni;
  * made-up keys cannot evict real ones, and a failed guess repeated does not ask scheduling again. A revoked key is
  * forgotten as soon as scheduling announces it on {@code credential-revocations} ({@link #forget}); the minute is only
  * the backstop for an announcement that could not be sent. The operator signs in with the
- * deployment's operator password, as at scheduling; the check repeats scheduling's ClinicIdentityProvider on purpose:
- * the services share no security code, and asking scheduling for the operator too would make it a single point of
- * failure for notification's operator pages.
+ * deployment's operator password, checked here by the shared {@link OperatorLogin}, not at scheduling: asking scheduling
+ * for the operator too would make it a single point of failure for notification's operator pages.
+ * <p>
+ * Why clinics' keys are still checked at scheduling over HTTP, rather than against a copy of the keys' verifiers kept
+ * here from an event, is written in docs/threat-model.md ("Where API keys are checked"): in short, a copy needs a
+ * transactional outbox for issuing and revoking at scheduling and a full replay at every start before it may answer,
+ * and without them a lost revocation would leave a revoked key working here for good, where today the minute above
+ * bounds it.
  */
 @ApplicationScoped
 public class ForwardedClinicAuthentication implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     public static final String CLINIC = "clinic";
-    public static final String OPERATOR = "operator";
+    public static final String OPERATOR = OperatorLogin.ROLE;
     private static final Duration REMEMBER = Duration.ofMinutes(1);
     private static final int REMEMBERED_AT_MOST = 10_000;
 
@@ -54,15 +59,12 @@ public class ForwardedClinicAuthentication implements IdentityProvider<UsernameP
             .expireAfterWrite(REMEMBER)
             .build();
     private final String schedulingUrl;
-    private final String operatorUser;
-    private final byte[] operatorPassword;
+    private final OperatorLogin operator;
 
     public ForwardedClinicAuthentication(@ConfigProperty(name = "aftercare.scheduling.url") String schedulingUrl,
-            @ConfigProperty(name = "aftercare.operator.username") String operatorUser,
-            @ConfigProperty(name = "aftercare.operator.password") String operatorPassword) {
+            OperatorLogin operator) {
         this.schedulingUrl = schedulingUrl;
-        this.operatorUser = operatorUser;
-        this.operatorPassword = operatorPassword.getBytes(StandardCharsets.UTF_8);
+        this.operator = operator;
     }
 
     @Override
@@ -74,15 +76,13 @@ public class ForwardedClinicAuthentication implements IdentityProvider<UsernameP
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         String clinic = request.getUsername();
-        String password = new String(request.getPassword().getPassword());
-        if (clinic.equals(operatorUser)) {
-            return MessageDigest.isEqual(operatorPassword, password.getBytes(StandardCharsets.UTF_8))
-                    ? Uni.createFrom().item(identity(clinic, OPERATOR))
-                    : Uni.createFrom().failure(new AuthenticationFailedException());
+        if (operator.isOperator(clinic)) {
+            return operator.authenticate(request);
         }
+        String password = new String(request.getPassword().getPassword());
         String key = cacheKey(clinic, password);
         if (verified.getIfPresent(key) != null) {
-            return Uni.createFrom().item(identity(clinic, CLINIC));
+            return Uni.createFrom().item(clinicIdentity(clinic));
         }
         if (refused.getIfPresent(key) != null || !clinic.matches(InputPatterns.CLINIC_ID)) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
@@ -93,7 +93,7 @@ public class ForwardedClinicAuthentication implements IdentityProvider<UsernameP
                 throw new AuthenticationFailedException();
             }
             verified.put(key, Boolean.TRUE);
-            return identity(clinic, CLINIC);
+            return clinicIdentity(clinic);
         });
     }
 
@@ -128,7 +128,7 @@ public class ForwardedClinicAuthentication implements IdentityProvider<UsernameP
         }
     }
 
-    private static SecurityIdentity identity(String user, String role) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user)).addRole(role).build();
+    private static SecurityIdentity clinicIdentity(String clinic) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(clinic)).addRole(CLINIC).build();
     }
 }

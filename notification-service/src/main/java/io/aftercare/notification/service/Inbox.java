@@ -10,15 +10,20 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.aftercare.events.PatientReplyHandled;
 import io.aftercare.notification.PatientReply;
 import io.aftercare.notification.ReplyState;
+import io.aftercare.notification.messaging.EventOutbox;
 import io.aftercare.notification.repository.OptOutRepository;
 import io.aftercare.notification.repository.PatientReplyRepository;
 import io.aftercare.problem.NotFoundProblem;
 import io.aftercare.problem.Problem;
 import io.aftercare.problem.UnprocessableException;
 
-/** A clinic's inbox: its patients' replies page by page, marking them handled, and answering them by text. */
+/**
+ * A clinic's inbox: its patients' replies page by page, marking them handled (announced on {@code replies-handled}
+ * through the event outbox, for the ops page's counts at scheduling), and answering them by text.
+ */
 @ApplicationScoped
 public class Inbox {
 
@@ -30,11 +35,13 @@ public class Inbox {
     private final PatientMessages messages;
     private final OptOutRepository optOuts;
     private final ClinicSenders senders;
+    private final EventOutbox outbox;
     private final Clock clock;
 
     public Inbox(PatientReplyRepository replies, PatientMessages messages, OptOutRepository optOuts,
-            ClinicSenders senders, Clock clock) {
+            ClinicSenders senders, EventOutbox outbox, Clock clock) {
         this.senders = senders;
+        this.outbox = outbox;
         this.replies = replies;
         this.messages = messages;
         this.optOuts = optOuts;
@@ -51,7 +58,7 @@ public class Inbox {
         return new Page(List.copyOf(page), encode(page.get(limit - 1)));
     }
 
-    /** Marks the reply handled; handling it again changes nothing. */
+    /** Marks the reply handled, and announces it in the same transaction; handling it again changes nothing. */
     @Transactional
     public PatientReply handled(String clinicId, UUID replyId, String by) {
         PatientReply reply = find(clinicId, replyId);
@@ -59,6 +66,8 @@ public class Inbox {
             reply.state = ReplyState.HANDLED;
             reply.handledAt = clock.instant();
             reply.handledBy = by;
+            outbox.handled(new PatientReplyHandled(reply.id, reply.clinicId, reply.bookingId, reply.urgent,
+                    reply.handledAt));
         }
         return reply;
     }

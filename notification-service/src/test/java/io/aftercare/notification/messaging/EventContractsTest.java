@@ -1,8 +1,10 @@
 package io.aftercare.notification.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
@@ -36,7 +38,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * What notification publishes keeps to its schemas (the records it put on Kafka in a real exchange: a reminder, a
- * reply, a BAJA), and notification reads every field it declares from the reminder-due and clinic-profile examples,
+ * reply, its handling, a BAJA), and notification reads every field it declares from the reminder-due and clinic-profile examples,
  * with the mapper its consumers use.
  */
 @QuarkusTest
@@ -104,6 +106,39 @@ class EventContractsTest {
             var published = topic.read(r -> r.value().contains(event.reminderId().toString()), 1, BOUND);
             assertThat(published).hasSize(1);
             Contract.NOTIFICATION_STATUS.assertValid(published.get(0).value());
+        }
+    }
+
+    /** Handled by the clinic's staff: announced once, keyed by booking, under the reply's id with ":handled". */
+    @Test
+    void theHandlingOfAReplyKeepsToItsContract() throws Exception {
+        String phone = NotificationFixtures.phone();
+        UUID booking = UUID.randomUUID();
+        Event checkIn = NotificationFixtures.forBooking(phone, "clinic-n", booking, "check-in", "en");
+        NotificationFixtures.publish(bootstrapServers, checkIn);
+        await().atMost(BOUND).pollInSameThread().until(() -> deliveries.settled(checkIn.reminderId().toString()),
+                Objects::nonNull);
+        inbound(phone, "4, very red");
+        String replyId;
+        try (TopicReader topic = new TopicReader(bootstrapServers, "patient-replies")) {
+            replyId = json.readTree(topic.read(r -> r.value().contains(booking.toString()), 1, BOUND).get(0).value())
+                    .get("replyId").asText();
+        }
+
+        for (int time = 0; time < 2; time++) {
+            given().auth().preemptive().basic("operator", "operator")
+                    .post("/v1/clinics/clinic-n/inbox/" + replyId + "/handled").then().statusCode(200);
+        }
+
+        try (TopicReader topic = new TopicReader(bootstrapServers, "replies-handled")) {
+            var handled = topic.readFor(r -> r.value().contains(replyId), Duration.ofSeconds(3));
+            assertThat(handled).singleElement().satisfies(record -> {
+                Contract.REPLY_HANDLED.assertValid(record.value());
+                assertThat(record.key()).isEqualTo(booking.toString());
+                assertThat(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
+                        .isEqualTo(replyId + ":handled");
+                assertThat(json.readTree(record.value()).get("urgent").asBoolean()).isTrue();
+            });
         }
     }
 

@@ -73,6 +73,17 @@ class ForwardedClinicAuthenticationTest {
         assertThat(SchedulingSessionsTestResource.checks(clinic)).isEqualTo(2);
     }
 
+    /** The operator's password is checked here, by OperatorLogin: scheduling is never asked. */
+    @Test
+    void theOperatorSignsInHereWithoutAskingScheduling() {
+        given().auth().preemptive().basic("operator", "operator").get("/v1/ops/unrouted-replies").then()
+                .statusCode(200);
+        given().auth().preemptive().basic("operator", "operatorX").get("/v1/ops/unrouted-replies").then()
+                .statusCode(401);
+        given().auth().preemptive().basic("operator", "").get("/v1/ops/unrouted-replies").then().statusCode(401);
+        assertThat(SchedulingSessionsTestResource.checks("operator")).isZero();
+    }
+
     private static void inbox(String clinic, String key, int status) {
         given().auth().preemptive().basic(clinic, key).get("/v1/clinics/" + clinic + "/inbox").then()
                 .statusCode(status);

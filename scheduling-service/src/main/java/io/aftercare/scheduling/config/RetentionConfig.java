@@ -16,6 +16,13 @@ public interface RetentionConfig {
     @WithDefault("P30D")
     Duration processedEvents();
 
+    /**
+     * How long a reply is counted for the ops page after it was received: as long as notification keeps the reply
+     * itself ({@code aftercare.replies.retention} there), so that both forget an unhandled reply together.
+     */
+    @WithDefault("P90D")
+    Duration inboxReplies();
+
     /** Rows deleted per transaction: small, so that pruning never holds locks for long. */
     @WithDefault("5000")
     int batchSize();

@@ -10,9 +10,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.aftercare.events.NotificationStatus;
 import io.aftercare.events.PatientReplied;
+import io.aftercare.events.PatientReplyHandled;
 import io.aftercare.events.ProtocolPublished;
 import io.aftercare.events.RecipientPreferenceChanged;
 import io.aftercare.messaging.Redelivery;
+import io.aftercare.scheduling.repository.InboxReplyRepository;
 import io.aftercare.scheduling.service.CheckIns;
 import io.aftercare.scheduling.service.PlanChanges;
 import io.smallrye.common.annotation.Blocking;
@@ -24,10 +26,12 @@ public class EventConsumers {
 
     private final PlanChanges changes;
     private final CheckIns checkIns;
+    private final InboxReplyRepository inbox;
 
-    public EventConsumers(PlanChanges changes, CheckIns checkIns) {
+    public EventConsumers(PlanChanges changes, CheckIns checkIns, InboxReplyRepository inbox) {
         this.changes = changes;
         this.checkIns = checkIns;
+        this.inbox = inbox;
     }
 
     @Incoming("protocol-published")
@@ -53,17 +57,26 @@ public class EventConsumers {
     }
 
     /**
-     * A patient's reply: a check-in answer and an urgent reply concern the booking here; the reply itself stays in
-     * notification's inbox.
+     * A patient's reply: counted for the ops page until it is handled; a check-in answer and an urgent reply concern
+     * the booking here; the reply itself stays in notification's inbox. Counted first, so that a booking showing the
+     * answer means the ops page counts it too.
      */
     @Incoming("patient-replies")
     @Blocking
     public CompletionStage<Void> onPatientReplied(Message<PatientReplied> message) {
         return handle(message, event -> {
+            inbox.received(event);
             if (event.checkInScore() != null || event.urgent()) {
                 checkIns.answered(eventId(message, event.replyId().toString()), event);
             }
         });
+    }
+
+    /** A reply was handled in its clinic's inbox: the ops page no longer counts it as open. */
+    @Incoming("replies-handled")
+    @Blocking
+    public CompletionStage<Void> onReplyHandled(Message<PatientReplyHandled> message) {
+        return handle(message, inbox::handled);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.aftercare.scheduling.messaging;
 import io.aftercare.events.CredentialRevoked;
 import io.aftercare.events.NotificationStatus;
 import io.aftercare.events.PatientReplied;
+import io.aftercare.events.PatientReplyHandled;
 import io.aftercare.events.ProtocolPublished;
 import io.aftercare.events.RecipientPreferenceChanged;
 import io.quarkus.kafka.client.serialization.ObjectMapperDeserializer;
@@ -42,6 +43,12 @@ public final class EventDeserializers {
     public static class CredentialRevokedDeserializer extends ObjectMapperDeserializer<CredentialRevoked> {
         public CredentialRevokedDeserializer() {
             super(CredentialRevoked.class);
+        }
+    }
+
+    public static class PatientReplyHandledDeserializer extends ObjectMapperDeserializer<PatientReplyHandled> {
+        public PatientReplyHandledDeserializer() {
+            super(PatientReplyHandled.class);
         }
     }
 }

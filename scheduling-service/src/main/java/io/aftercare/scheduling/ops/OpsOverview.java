@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * What the ops page shows: the funnel, what is coming, how late dispatch runs, the latest failures, and the replies
- * waiting in the clinics' inboxes ({@code inbox} is null when the notification service did not answer).
+ * waiting in the clinics' inboxes (counted here from notification's patient-replies and replies-handled).
  */
 public record OpsOverview(String clinicId, Instant from, Instant to, Funnel funnel, List<HourCount> upcoming,
         Lateness lateness, List<Failure> failures, Inbox inbox) {

@@ -24,8 +24,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import io.aftercare.problem.InputPatterns;
-import io.aftercare.scheduling.ops.InboxCounts;
 import io.aftercare.scheduling.ops.OpsOverview;
+import io.aftercare.scheduling.repository.InboxReplyRepository;
 import io.aftercare.scheduling.repository.OpsQueries;
 import io.aftercare.scheduling.security.ClinicIdentityProvider;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -39,16 +39,19 @@ public class OpsResource {
     private static final Logger LOG = Logger.getLogger(OpsResource.class);
 
     private final OpsQueries queries;
-    private final InboxCounts inbox;
+    private final InboxReplyRepository inbox;
     private final Clock clock;
 
-    public OpsResource(OpsQueries queries, InboxCounts inbox, Clock clock) {
+    public OpsResource(OpsQueries queries, InboxReplyRepository inbox, Clock clock) {
         this.queries = queries;
         this.inbox = inbox;
         this.clock = clock;
     }
 
-    /** The database part in one read transaction; the inbox counts, an HTTP call, outside of it. */
+    /**
+     * In one read transaction; the inbox counts too, which this service keeps from notification's events
+     * ({@link InboxReplyRepository}) rather than asks of it.
+     */
     @GET
     @Path("/overview")
     public OpsOverview overview(
@@ -57,12 +60,12 @@ public class OpsResource {
         Instant now = clock.instant();
         Instant from = now.minus(Duration.ofHours(hours));
         String clinic = clinicId == null || clinicId.isBlank() ? null : clinicId;
-        OpsOverview fromDatabase = QuarkusTransaction.requiringNew()
-                .call(() -> new OpsOverview(clinic, from, now, queries.funnel(clinic, from),
-                        queries.upcoming(clinic, now), queries.lateness(clinic, from),
-                        queries.failures(clinic, now, 20), null));
-        return new OpsOverview(clinic, from, now, fromDatabase.funnel(), fromDatabase.upcoming(),
-                fromDatabase.lateness(), fromDatabase.failures(), inbox.of(clinic));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            InboxReplyRepository.Counts replies = inbox.open(clinic);
+            return new OpsOverview(clinic, from, now, queries.funnel(clinic, from), queries.upcoming(clinic, now),
+                    queries.lateness(clinic, from), queries.failures(clinic, now, 20),
+                    new OpsOverview.Inbox(replies.open(), replies.urgent()));
+        });
     }
 
     /** A failed reminder that is still valid goes out again at once, as a new event. */

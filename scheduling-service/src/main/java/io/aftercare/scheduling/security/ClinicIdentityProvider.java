@@ -1,12 +1,8 @@
 package io.aftercare.scheduling.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.aftercare.security.OperatorLogin;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -18,24 +14,21 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * HTTP Basic for this service: a clinic's booking system signs in with its clinic id and an API key (role
- * {@code clinic}); the operator who issues keys with the configured operator password (role {@code operator}).
+ * {@code clinic}); the operator who issues keys with the deployment's operator password (role {@code operator}),
+ * checked by {@link OperatorLogin} as at every service.
  */
 @ApplicationScoped
 public class ClinicIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     public static final String CLINIC = "clinic";
-    public static final String OPERATOR = "operator";
+    public static final String OPERATOR = OperatorLogin.ROLE;
 
     private final CredentialService credentials;
-    private final String operatorUser;
-    private final byte[] operatorPassword;
+    private final OperatorLogin operator;
 
-    public ClinicIdentityProvider(CredentialService credentials,
-            @ConfigProperty(name = "aftercare.operator.username") String operatorUser,
-            @ConfigProperty(name = "aftercare.operator.password") String operatorPassword) {
+    public ClinicIdentityProvider(CredentialService credentials, OperatorLogin operator) {
         this.credentials = credentials;
-        this.operatorUser = operatorUser;
-        this.operatorPassword = operatorPassword.getBytes(StandardCharsets.UTF_8);
+        this.operator = operator;
     }
 
     @Override
@@ -47,21 +40,15 @@ public class ClinicIdentityProvider implements IdentityProvider<UsernamePassword
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         String user = request.getUsername();
-        String password = new String(request.getPassword().getPassword());
-        if (user.equals(operatorUser)) {
-            return MessageDigest.isEqual(operatorPassword, password.getBytes(StandardCharsets.UTF_8))
-                    ? Uni.createFrom().item(identity(user, OPERATOR))
-                    : Uni.createFrom().failure(new AuthenticationFailedException());
+        if (operator.isOperator(user)) {
+            return operator.authenticate(request);
         }
+        String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> {
             if (!credentials.verify(user, password)) {
                 throw new AuthenticationFailedException();
             }
-            return identity(user, CLINIC);
+            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user)).addRole(CLINIC).build();
         });
-    }
-
-    private static SecurityIdentity identity(String name, String role) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name)).addRole(role).build();
     }
 }

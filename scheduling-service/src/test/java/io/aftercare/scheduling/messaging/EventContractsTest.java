@@ -18,6 +18,7 @@ import io.aftercare.contracts.Contract;
 import io.aftercare.events.CredentialRevoked;
 import io.aftercare.events.NotificationStatus;
 import io.aftercare.events.PatientReplied;
+import io.aftercare.events.PatientReplyHandled;
 import io.aftercare.events.ProtocolPublished;
 import io.aftercare.events.RecipientPreferenceChanged;
 import io.aftercare.localstack.testing.GuidanceTestResource;
@@ -106,6 +107,7 @@ class EventContractsTest {
                 .isTrue();
         assertThat(Contract.PROTOCOL_PUBLISHED.readFully(json, ProtocolPublished.class).version()).isEqualTo(4);
         assertThat(Contract.PATIENT_REPLIED.readFully(json, PatientReplied.class).checkInScore()).isEqualTo(4);
+        assertThat(Contract.REPLY_HANDLED.readFully(json, PatientReplyHandled.class).urgent()).isTrue();
         assertThat(Contract.GUIDANCE_PLAN.readFully(json, GuidancePlan.class).reminders()).hasSize(1);
         assertThat(Contract.RECIPIENT_PREFERENCE_CHANGED.readFully(json, RecipientPreferenceChanged.class).sender())
                 .isEqualTo("+34600111222");
