@@ -20,7 +20,6 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import io.aftercare.scheduling.ReminderState;
-import io.aftercare.scheduling.ops.OpsOverview;
 
 /**
  * The ops page's SQL: aggregates over the reminder table, optionally for one clinic. Each query is written with or

@@ -24,8 +24,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import io.aftercare.problem.InputPatterns;
-import io.aftercare.scheduling.ops.OpsOverview;
 import io.aftercare.scheduling.repository.InboxReplyRepository;
+import io.aftercare.scheduling.repository.OpsOverview;
 import io.aftercare.scheduling.repository.OpsQueries;
 import io.aftercare.scheduling.security.ClinicIdentityProvider;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,4 +1,4 @@
-package io.aftercare.scheduling.ops;
+package io.aftercare.scheduling.repository;
 
 import java.time.Instant;
 import java.util.List;
