@@ -1,5 +1,6 @@
 package io.aftercare.localstack;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,20 @@ public final class AftercareCli {
                 home.resolve("cache"), home.resolve("logs"));
         System.out.println("Starting Aftercare (data in " + layout.dataDirectory() + ", logs in "
                 + layout.logDirectory() + ")");
-        Path secretsFile = home.resolve("secrets.properties");
+        LocalSecrets.Loaded secrets = secrets(home.resolve("secrets.properties"));
+        AtomicReference<LocalAftercare> running = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Registered before anything starts, so that Ctrl-C while services boot leaves no process behind either.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running.get(), stopped)));
+        LocalAftercare aftercare = LocalAftercare.start(layout, secrets.secrets(),
+                InfrastructurePorts.localRun(), LocalAftercare.localRunPorts(), java.util.Map.of(),
+                line -> System.out.println("  " + line));
+        running.set(aftercare);
+        printRunning(aftercare);
+        stopped.await();
+    }
+
+    private static LocalSecrets.Loaded secrets(Path secretsFile) throws IOException {
         LocalSecrets.Loaded secrets = LocalSecrets.loadOrCreate(secretsFile);
         if (secrets.created()) {
             // Shown this once; afterwards they are in the file, readable by this user only.
@@ -57,29 +71,27 @@ public final class AftercareCli {
         } else {
             System.out.println("Local passwords: " + secretsFile);
         }
-        AtomicReference<LocalAftercare> running = new AtomicReference<>();
-        CountDownLatch stopped = new CountDownLatch(1);
-        // Registered before anything starts, so that Ctrl-C while services boot leaves no process behind either.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping Aftercare...");
-            try {
-                LocalAftercare started = running.get();
-                if (started != null) {
-                    started.close();
-                } else {
-                    stopChildProcesses();
-                }
-                System.out.println("Stopped.");
-            } catch (Exception e) {
-                System.err.println("Stopping failed: " + e);
-            } finally {
-                stopped.countDown();
+        return secrets;
+    }
+
+    /** @param started null while the services are still starting: then their processes are stopped one by one */
+    private static void stop(LocalAftercare started, CountDownLatch stopped) {
+        System.out.println("\nStopping Aftercare...");
+        try {
+            if (started != null) {
+                started.close();
+            } else {
+                stopChildProcesses();
             }
-        }));
-        LocalAftercare aftercare = LocalAftercare.start(layout, secrets.secrets(),
-                InfrastructurePorts.localRun(), LocalAftercare.localRunPorts(), java.util.Map.of(),
-                line -> System.out.println("  " + line));
-        running.set(aftercare);
+            System.out.println("Stopped.");
+        } catch (Exception e) {
+            System.err.println("Stopping failed: " + e);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private static void printRunning(LocalAftercare aftercare) {
         System.out.println();
         System.out.println("Aftercare is running:");
         for (AftercareService service : AftercareService.values()) {
@@ -94,6 +106,5 @@ public final class AftercareCli {
                 "  SMTP                  " + ServiceProcess.HOST + ":" + aftercare.infrastructure().smtp().port());
         System.out.println();
         System.out.println("Try ./aftercare demo in another terminal. Press Ctrl-C to stop.");
-        stopped.await();
     }
 }

@@ -49,13 +49,6 @@ final class DemoBooking {
         String apiKey = issueApiKey();
         String bookingPath = "/v1/clinics/demo-clinic/bookings/demo-" + UUID.randomUUID().toString().substring(0, 8);
         OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        String zone = "Europe/Madrid";
-        LocalTime madrid = LocalTime.now(ZoneId.of(zone));
-        if (madrid.isBefore(LocalTime.of(8, 0)) || madrid.isAfter(LocalTime.of(19, 0))) {
-            zone = MiddayZone.now();
-            out.println("It is night in Madrid, and nobody is texted at night; the demo patient lives in " + zone
-                    + " instead, where it is afternoon.");
-        }
         String booking = """
                 {
                   "patient": {
@@ -70,7 +63,26 @@ final class DemoBooking {
                   "treatment": {"type": "microneedling", "startsAt": "%s", "endsAt": "%s"},
                   "status": "booked"
                 }
-                """.formatted(zone, end.minusMinutes(45), end);
+                """.formatted(patientZone(), end.minusMinutes(45), end);
+        Set<String> reminderIds = printPlan(book(bookingPath, apiKey, booking));
+        out.println("\nWaiting for the messages that are due now...");
+        showMessages(reminderIds);
+    }
+
+    /** Madrid, unless it is night there: nobody is texted at night, and the demo shows texts going out. */
+    private String patientZone() {
+        String zone = "Europe/Madrid";
+        LocalTime madrid = LocalTime.now(ZoneId.of(zone));
+        if (madrid.isBefore(LocalTime.of(8, 0)) || madrid.isAfter(LocalTime.of(19, 0))) {
+            zone = MiddayZone.now();
+            out.println("It is night in Madrid, and nobody is texted at night; the demo patient lives in " + zone
+                    + " instead, where it is afternoon.");
+        }
+        return zone;
+    }
+
+    private HttpResponse<String> book(String bookingPath, String apiKey, String booking)
+            throws IOException, InterruptedException {
         out.println("PUT " + scheduling + bookingPath);
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(scheduling + bookingPath))
                 .header("Content-Type", "application/json")
@@ -82,6 +94,11 @@ final class DemoBooking {
             out.println(created.body());
             throw new IOException("the booking was refused; is ./aftercare up running?");
         }
+        return created;
+    }
+
+    /** @return the ids of the planned reminders */
+    private Set<String> printPlan(HttpResponse<String> created) throws IOException {
         JsonNode plan = json.readTree(created.body()).path("reminders");
         Set<String> reminderIds = new HashSet<>();
         out.println("\nPlanned reminders:");
@@ -91,8 +108,7 @@ final class DemoBooking {
                     reminder.path("dueAt").asText(), reminder.path("dueLocal").asText(),
                     reminder.path("state").asText());
         }
-        out.println("\nWaiting for the messages that are due now...");
-        showMessages(reminderIds);
+        return reminderIds;
     }
 
     /** As an operator would for a new clinic: one API key for the clinic's booking system. */

@@ -18,6 +18,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -115,11 +116,24 @@ public class OutboundClient {
         if (result.isDone()) {
             return;
         }
-        boolean ssl = uri.getScheme().toLowerCase(Locale.ROOT).equals("https");
-        int port = uri.getPort() != -1 ? uri.getPort() : ssl ? 443 : 80;
         String host = uri.getHost().startsWith("[")
                 ? uri.getHost().substring(1, uri.getHost().length() - 1)
                 : uri.getHost();
+        HttpClient http = HostForms.literal(host).isPresent() ? byAddress : byName;
+        http.request(options(request, uri, host, address)).compose(sending -> {
+            open.set(sending);
+            if (result.isDone()) {
+                sending.reset();
+            }
+            return request.body() == null ? sending.send() : sending.send(request.body());
+        }).onFailure(failure -> result.completeExceptionally(OutboundFailure.connection(failure)))
+                .onSuccess(response -> read(response, result));
+    }
+
+    /** To the address already checked, whatever the name resolves to by now; the name still goes in Host and SNI. */
+    private RequestOptions options(OutboundRequest request, URI uri, String host, InetAddress address) {
+        boolean ssl = uri.getScheme().toLowerCase(Locale.ROOT).equals("https");
+        int port = uri.getPort() != -1 ? uri.getPort() : ssl ? 443 : 80;
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         RequestOptions options = new RequestOptions()
@@ -131,31 +145,24 @@ public class OutboundClient {
                 .setURI(path)
                 .setConnectTimeout(config.connectTimeout().toMillis());
         request.headers().forEach(options::putHeader);
+        return options;
+    }
+
+    /** Reads the answer up to {@code maxResponseBytes}; a longer one is cut off and fails. */
+    private void read(HttpClientResponse response, CompletableFuture<OutboundResponse> result) {
         int limit = config.maxResponseBytes();
-        HttpClient http = HostForms.literal(host).isPresent() ? byAddress : byName;
-        http.request(options).compose(sending -> {
-            open.set(sending);
-            if (result.isDone()) {
-                sending.reset();
+        Buffer body = Buffer.buffer();
+        response.handler(chunk -> {
+            if (body.length() + chunk.length() > limit) {
+                if (result.completeExceptionally(OutboundFailure.tooLarge(limit))) {
+                    response.request().reset();
+                }
+                return;
             }
-            return request.body() == null ? sending.send() : sending.send(request.body());
-        }).onFailure(failure -> result.completeExceptionally(OutboundFailure.connection(failure)))
-                .onSuccess(response -> {
-                    Buffer body = Buffer.buffer();
-                    response.handler(chunk -> {
-                        if (body.length() + chunk.length() > limit) {
-                            if (result.completeExceptionally(OutboundFailure.tooLarge(limit))) {
-                                response.request().reset();
-                            }
-                            return;
-                        }
-                        body.appendBuffer(chunk);
-                    });
-                    response.exceptionHandler(failure -> result.completeExceptionally(
-                            OutboundFailure.connection(failure)));
-                    response.endHandler(end -> result.complete(new OutboundResponse(response.statusCode(),
-                            body.getBytes())));
-                });
+            body.appendBuffer(chunk);
+        });
+        response.exceptionHandler(failure -> result.completeExceptionally(OutboundFailure.connection(failure)));
+        response.endHandler(end -> result.complete(new OutboundResponse(response.statusCode(), body.getBytes())));
     }
 
     @PreDestroy

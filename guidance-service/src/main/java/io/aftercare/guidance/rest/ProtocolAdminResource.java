@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.aftercare.guidance.model.ProtocolContent;
 import io.aftercare.guidance.model.Rule;
+import io.aftercare.guidance.service.ProtocolDrafts;
+import io.aftercare.guidance.service.ProtocolPublication;
 import io.aftercare.guidance.service.ProtocolService;
 
 /** Editing protocols: a draft per treatment, published as an immutable new version. Admins only. */
@@ -26,17 +28,19 @@ import io.aftercare.guidance.service.ProtocolService;
 @RolesAllowed("admin")
 public class ProtocolAdminResource {
 
-    private final ProtocolService protocols;
+    private final ProtocolDrafts drafts;
+    private final ProtocolPublication publication;
 
-    public ProtocolAdminResource(ProtocolService protocols) {
-        this.protocols = protocols;
+    public ProtocolAdminResource(ProtocolDrafts drafts, ProtocolPublication publication) {
+        this.drafts = drafts;
+        this.publication = publication;
     }
 
     @GET
     @Path("/draft")
     public ProtocolContent draft(
             @PathParam("treatment") @Pattern(regexp = ProtocolResource.TREATMENT) String treatment) {
-        return protocols.draft(treatment).orElseThrow(() -> new NotFoundException("no draft of " + treatment));
+        return drafts.draft(treatment).orElseThrow(() -> new NotFoundException("no draft of " + treatment));
     }
 
     @PUT
@@ -45,14 +49,14 @@ public class ProtocolAdminResource {
     public ProtocolContent saveDraft(
             @PathParam("treatment") @Pattern(regexp = ProtocolResource.TREATMENT) String treatment,
             @NotNull @Valid ProtocolContent content) {
-        return protocols.saveDraft(treatment, content);
+        return drafts.saveDraft(treatment, content);
     }
 
     @DELETE
     @Path("/draft")
     public Response discardDraft(
             @PathParam("treatment") @Pattern(regexp = ProtocolResource.TREATMENT) String treatment) {
-        protocols.discardDraft(treatment);
+        drafts.discardDraft(treatment);
         return Response.noContent().build();
     }
 
@@ -65,7 +69,7 @@ public class ProtocolAdminResource {
         Rule keyed = new Rule(ruleKey, rule.category(), rule.timing(), rule.validity(), rule.priority(),
                 rule.channels(), rule.sources(), rule.note(), rule.templates(), rule.rank(), rule.daytime(),
                 rule.marketing());
-        return protocols.saveDraftRule(treatment, keyed);
+        return drafts.saveDraftRule(treatment, keyed);
     }
 
     @DELETE
@@ -73,14 +77,14 @@ public class ProtocolAdminResource {
     public ProtocolContent deleteRule(
             @PathParam("treatment") @Pattern(regexp = ProtocolResource.TREATMENT) String treatment,
             @PathParam("ruleKey") String ruleKey) {
-        return protocols.deleteDraftRule(treatment, ruleKey);
+        return drafts.deleteDraftRule(treatment, ruleKey);
     }
 
     /** Publishes the draft as the next version; 422 with every fault when its content is not publishable. */
     @POST
     @Path("/publish")
     public Response publish(@PathParam("treatment") @Pattern(regexp = ProtocolResource.TREATMENT) String treatment) {
-        ProtocolService.Version version = protocols.publish(treatment);
+        ProtocolService.Version version = publication.publish(treatment);
         return Response.status(Response.Status.CREATED)
                 .header("Location", "/v1/protocols/" + treatment + "/versions/" + version.version())
                 .entity(new ProtocolResource.VersionView(version.treatment(), version.version(),

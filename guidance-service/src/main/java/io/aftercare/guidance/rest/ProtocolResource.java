@@ -20,8 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import io.aftercare.guidance.model.MessageBudget;
 import io.aftercare.guidance.model.ProtocolContent;
 import io.aftercare.guidance.security.ClinicOverrideAccess;
-import io.aftercare.guidance.service.ClinicOverrideService;
 import io.aftercare.guidance.service.EffectiveProtocol;
+import io.aftercare.guidance.service.EffectiveProtocols;
 import io.aftercare.guidance.service.PlanCalculator;
 import io.aftercare.guidance.service.ProtocolService;
 import io.aftercare.problem.InputPatterns;
@@ -48,18 +48,18 @@ public class ProtocolResource {
     }
 
     private final ProtocolService protocols;
-    private final ClinicOverrideService overrides;
+    private final EffectiveProtocols effectiveProtocols;
     private final PlanCalculator planner;
     private final MeterRegistry registry;
     private final Clock clock;
     private final ClinicOverrideAccess access;
 
-    public ProtocolResource(ProtocolService protocols, ClinicOverrideService overrides, PlanCalculator planner,
+    public ProtocolResource(ProtocolService protocols, EffectiveProtocols effectiveProtocols, PlanCalculator planner,
             MeterRegistry registry, Clock clock, ClinicOverrideAccess access) {
         this.clock = clock;
         this.access = access;
         this.protocols = protocols;
-        this.overrides = overrides;
+        this.effectiveProtocols = effectiveProtocols;
         this.planner = planner;
         this.registry = registry;
     }
@@ -81,7 +81,7 @@ public class ProtocolResource {
     public EffectiveProtocol effective(@PathParam("treatment") @Pattern(regexp = TREATMENT) String treatment,
             @QueryParam("clinicId") @Pattern(regexp = CLINIC) String clinicId) {
         access.check(clinicId);
-        return overrides.effective(treatment, clinicId);
+        return effectiveProtocols.effective(treatment, clinicId);
     }
 
     @GET
@@ -99,7 +99,7 @@ public class ProtocolResource {
             @Valid @BeanParam PlanQuery query) {
         access.check(query.clinicId);
         PlanQuery.Parsed parsed = query.parse(clock);
-        EffectiveProtocol protocol = overrides.effective(treatment, query.clinicId);
+        EffectiveProtocol protocol = effectiveProtocols.effective(treatment, query.clinicId);
         // The clinic's profile (scheduling owns it and sends its name, phone, window and consent basis with each plan request)
         // stands over the override's values, which remain for clinics without a profile.
         boolean exempt = "healthcare-exemption".equals(query.consentBasis);

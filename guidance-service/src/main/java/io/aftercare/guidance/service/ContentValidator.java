@@ -13,6 +13,7 @@ import io.aftercare.guidance.model.Channel;
 import io.aftercare.guidance.model.MessageBudget;
 import io.aftercare.guidance.model.ProtocolContent;
 import io.aftercare.guidance.model.Rule;
+import io.aftercare.guidance.model.Source;
 import io.aftercare.guidance.model.Template;
 import io.aftercare.guidance.model.Timing;
 import io.aftercare.problem.InputPatterns;
@@ -76,39 +77,52 @@ public class ContentValidator {
             String at = field + "[" + i + "]";
             if (rule == null) {
                 errors.add(new FieldError(at, "must not be null"));
-                continue;
-            }
-            if (rule.key() == null || !rule.key().matches(KEY_PATTERN)) {
-                errors.add(new FieldError(at + ".key", "must match " + KEY_PATTERN));
-            } else if (!keys.add(rule.key())) {
-                errors.add(new FieldError(at + ".key", "is used by another rule"));
-            }
-            require(errors, at + ".category", rule.category());
-            require(errors, at + ".priority", rule.priority());
-            if (rule.validity() == null || rule.validity().isNegative() || rule.validity().isZero()) {
-                errors.add(new FieldError(at + ".validity", "must be a positive duration such as PT12H"));
-            }
-            if (rule.sources() == null || rule.sources().isEmpty()) {
-                errors.add(new FieldError(at + ".sources", "must name where the advice comes from"));
             } else {
-                for (int s = 0; s < rule.sources().size(); s++) {
-                    var source = rule.sources().get(s);
-                    if (source == null || source.title() == null || source.title().isBlank()
-                            || source.passage() == null || source.passage().isBlank()) {
-                        errors.add(new FieldError(at + ".sources[" + s + "]",
-                                "must give the article's title and the passage it quotes"));
-                    }
-                }
+                errors.addAll(validateRule(at, rule, keys, parameters, requiredLocales));
             }
-            if (rule.rank() != null && (rule.rank() < 1 || rule.rank() > 99)) {
-                errors.add(new FieldError(at + ".rank", "must be between 1 and 99"));
-            }
-            errors.addAll(validateTiming(at + ".timing", rule.timing(), parameters));
-            if (rule.channels() == null || rule.channels().isEmpty()) {
-                errors.add(new FieldError(at + ".channels", "must name at least one channel"));
-                continue;
-            }
+        }
+        return errors;
+    }
+
+    /** @param keys the keys taken so far; the rule's own is added */
+    private static List<FieldError> validateRule(String at, Rule rule, Set<String> keys,
+            Map<String, Integer> parameters, List<String> requiredLocales) {
+        List<FieldError> errors = new ArrayList<>();
+        if (rule.key() == null || !rule.key().matches(KEY_PATTERN)) {
+            errors.add(new FieldError(at + ".key", "must match " + KEY_PATTERN));
+        } else if (!keys.add(rule.key())) {
+            errors.add(new FieldError(at + ".key", "is used by another rule"));
+        }
+        require(errors, at + ".category", rule.category());
+        require(errors, at + ".priority", rule.priority());
+        if (rule.validity() == null || rule.validity().isNegative() || rule.validity().isZero()) {
+            errors.add(new FieldError(at + ".validity", "must be a positive duration such as PT12H"));
+        }
+        errors.addAll(validateSources(at + ".sources", rule.sources()));
+        if (rule.rank() != null && (rule.rank() < 1 || rule.rank() > 99)) {
+            errors.add(new FieldError(at + ".rank", "must be between 1 and 99"));
+        }
+        errors.addAll(validateTiming(at + ".timing", rule.timing(), parameters));
+        if (rule.channels() == null || rule.channels().isEmpty()) {
+            errors.add(new FieldError(at + ".channels", "must name at least one channel"));
+        } else {
             errors.addAll(validateTemplates(at + ".templates", rule, parameters, requiredLocales));
+        }
+        return errors;
+    }
+
+    private static List<FieldError> validateSources(String at, List<Source> sources) {
+        if (sources == null || sources.isEmpty()) {
+            return List.of(new FieldError(at, "must name where the advice comes from"));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int s = 0; s < sources.size(); s++) {
+            Source source = sources.get(s);
+            if (source == null || source.title() == null || source.title().isBlank() || source.passage() == null
+                    || source.passage().isBlank()) {
+                errors.add(
+                        new FieldError(at + "[" + s + "]", "must give the article's title and the passage it quotes"));
+            }
         }
         return errors;
     }
@@ -146,31 +160,37 @@ public class ContentValidator {
             errors.add(new FieldError(at + ".notSooner", "must be between PT0S and P2D"));
         }
         switch (timing.kind()) {
-            case AFTER -> {
-                if ((timing.after() == null) == (timing.afterParameter() == null)) {
-                    errors.add(new FieldError(at, "needs either after or afterParameter"));
-                } else if (timing.after() != null
-                        && (timing.after().isNegative() || timing.after().compareTo(Duration.ofDays(365)) > 0)) {
-                    errors.add(new FieldError(at + ".after", "must be between PT0S and P365D"));
-                } else if (timing.afterParameter() != null && !parameters.containsKey(timing.afterParameter())) {
-                    errors.add(new FieldError(at + ".afterParameter", "names no parameter of the protocol"));
-                }
-            }
+            case AFTER -> validateAfter(errors, at, timing, parameters);
             case LOCAL_TIME -> {
                 dayInRange(errors, at, timing.day());
                 require(errors, at + ".at", timing.at());
             }
-            case DAILY -> {
-                dayInRange(errors, at, timing.day());
-                if (timing.times() == null || timing.times().isEmpty() || timing.times().contains(null)) {
-                    errors.add(new FieldError(at + ".times", "must list at least one time of day"));
-                }
-                if (timing.days() == null || timing.days() < 1 || timing.days() > 60) {
-                    errors.add(new FieldError(at + ".days", "must be between 1 and 60"));
-                }
-            }
+            case DAILY -> validateDaily(errors, at, timing);
         }
         return errors;
+    }
+
+    /** A duration after the treatment: given, or named by a parameter of the protocol, never both. */
+    private static void validateAfter(List<FieldError> errors, String at, Timing timing,
+            Map<String, Integer> parameters) {
+        if ((timing.after() == null) == (timing.afterParameter() == null)) {
+            errors.add(new FieldError(at, "needs either after or afterParameter"));
+        } else if (timing.after() != null
+                && (timing.after().isNegative() || timing.after().compareTo(Duration.ofDays(365)) > 0)) {
+            errors.add(new FieldError(at + ".after", "must be between PT0S and P365D"));
+        } else if (timing.afterParameter() != null && !parameters.containsKey(timing.afterParameter())) {
+            errors.add(new FieldError(at + ".afterParameter", "names no parameter of the protocol"));
+        }
+    }
+
+    private static void validateDaily(List<FieldError> errors, String at, Timing timing) {
+        dayInRange(errors, at, timing.day());
+        if (timing.times() == null || timing.times().isEmpty() || timing.times().contains(null)) {
+            errors.add(new FieldError(at + ".times", "must list at least one time of day"));
+        }
+        if (timing.days() == null || timing.days() < 1 || timing.days() > 60) {
+            errors.add(new FieldError(at + ".days", "must be between 1 and 60"));
+        }
     }
 
     private static List<FieldError> validateTemplates(String at, Rule rule, Map<String, Integer> parameters,
@@ -193,37 +213,47 @@ public class ContentValidator {
                 return;
             }
             if (rule.channels().contains(Channel.SMS)) {
-                if (template.sms() == null || template.sms().isBlank()) {
-                    errors.add(new FieldError(here + ".sms", "must not be blank for a rule sent by SMS"));
-                } else {
-                    unknown(errors, here + ".sms", template.sms(), longest.keySet());
-                    // The tip must fit a text on its own with the greeting and the longest names; a tip of the
-                    // first text (due at the end of the treatment) also with the opt-out line.
-                    MomentMessages.Frame frame = MomentMessages.FRAMES.getOrDefault(locale.split("-")[0],
-                            MomentMessages.FRAMES.get("en"));
-                    boolean first = rule.timing() != null && rule.timing().after() != null
-                            && rule.timing().after().compareTo(PlanCalculator.LEAVING) <= 0;
-                    SmsText.problem(TemplateRenderer.render(frame.greeting() + " " + template.sms()
-                            + (first ? " " + frame.optOut() : ""), longest))
-                            .ifPresent(problem -> errors.add(new FieldError(here + ".sms",
-                                    "(a tip with the greeting" + (first ? " and the opt-out line" : "") + ") "
-                                            + problem)));
-                }
+                validateSms(errors, here + ".sms", rule, locale, template.sms(), longest);
             }
             if (rule.channels().contains(Channel.EMAIL)) {
-                if (template.emailSubject() == null || template.emailSubject().isBlank()) {
-                    errors.add(new FieldError(here + ".emailSubject", "must not be blank for a rule sent by email"));
-                } else {
-                    unknown(errors, here + ".emailSubject", template.emailSubject(), longest.keySet());
-                }
-                if (template.emailBody() == null || template.emailBody().isBlank()) {
-                    errors.add(new FieldError(here + ".emailBody", "must not be blank for a rule sent by email"));
-                } else {
-                    unknown(errors, here + ".emailBody", template.emailBody(), longest.keySet());
-                }
+                validateEmail(errors, here, template, longest.keySet());
             }
         });
         return errors;
+    }
+
+    /**
+     * The tip must fit a text on its own with the greeting and the longest names; a tip of the first text (due at the
+     * end of the treatment) also with the opt-out line.
+     */
+    private static void validateSms(List<FieldError> errors, String field, Rule rule, String locale, String sms,
+            Map<String, String> longest) {
+        if (sms == null || sms.isBlank()) {
+            errors.add(new FieldError(field, "must not be blank for a rule sent by SMS"));
+            return;
+        }
+        unknown(errors, field, sms, longest.keySet());
+        MomentMessages.Frame frame = MomentMessages.FRAMES.getOrDefault(locale.split("-")[0],
+                MomentMessages.FRAMES.get("en"));
+        boolean first = rule.timing() != null && rule.timing().after() != null
+                && rule.timing().after().compareTo(PlanCalculator.LEAVING) <= 0;
+        SmsText.problem(TemplateRenderer.render(frame.greeting() + " " + sms + (first ? " " + frame.optOut() : ""),
+                longest))
+                .ifPresent(problem -> errors.add(new FieldError(field,
+                        "(a tip with the greeting" + (first ? " and the opt-out line" : "") + ") " + problem)));
+    }
+
+    private static void validateEmail(List<FieldError> errors, String here, Template template, Set<String> known) {
+        if (template.emailSubject() == null || template.emailSubject().isBlank()) {
+            errors.add(new FieldError(here + ".emailSubject", "must not be blank for a rule sent by email"));
+        } else {
+            unknown(errors, here + ".emailSubject", template.emailSubject(), known);
+        }
+        if (template.emailBody() == null || template.emailBody().isBlank()) {
+            errors.add(new FieldError(here + ".emailBody", "must not be blank for a rule sent by email"));
+        } else {
+            unknown(errors, here + ".emailBody", template.emailBody(), known);
+        }
     }
 
     private static void unknown(List<FieldError> errors, String field, String template, Set<String> known) {

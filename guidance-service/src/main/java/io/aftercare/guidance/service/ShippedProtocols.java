@@ -25,16 +25,16 @@ public class ShippedProtocols {
     private static final Logger LOG = Logger.getLogger(ShippedProtocols.class);
     static final String MICRONEEDLING = "microneedling";
 
-    private final ProtocolService protocols;
+    private final ProtocolPublication publication;
     private final ObjectMapper json;
 
-    public ShippedProtocols(ProtocolService protocols, ObjectMapper json) {
-        this.protocols = protocols;
+    public ShippedProtocols(ProtocolPublication publication, ObjectMapper json) {
+        this.publication = publication;
         this.json = json;
     }
 
     void onStart(@Observes StartupEvent start) {
-        if (protocols.publishInitialVersion(MICRONEEDLING, load(MICRONEEDLING))) {
+        if (publication.publishInitialVersion(MICRONEEDLING, load(MICRONEEDLING))) {
             LOG.infof("published the shipped %s protocol", MICRONEEDLING);
         }
     }

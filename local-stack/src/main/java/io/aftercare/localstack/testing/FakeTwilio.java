@@ -154,7 +154,11 @@ public final class FakeTwilio implements AutoCloseable {
             list(exchange);
             return;
         }
-        Map<String, String> form = parseForm(read(exchange.getRequestBody()));
+        create(exchange, parseForm(read(exchange.getRequestBody())));
+    }
+
+    /** A new message: answered as the fault in force (a hang, an outage, latency) or scripted for its number say. */
+    private void create(HttpExchange exchange, Map<String, String> form) throws IOException {
         if (hangUntil - System.nanoTime() > 0) {
             record(form);
             message(form);
@@ -169,14 +173,7 @@ public final class FakeTwilio implements AutoCloseable {
                     outageHeaders);
             return;
         }
-        long delay = latencyMillis;
-        if (delay > 0) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        sleepQuietly(latencyMillis);
         record(form);
         Map<String, Object> next = nextScriptedFor(form.get("To"));
         if (next != null && Boolean.TRUE.equals(next.get("drop"))) {
@@ -193,6 +190,16 @@ public final class FakeTwilio implements AutoCloseable {
             return;
         }
         respond(exchange, 201, message(form), Map.of());
+    }
+
+    private static void sleepQuietly(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void record(Map<String, String> form) {

@@ -83,21 +83,8 @@ public class ClinicProfileConsumer {
             return refuse(message, profile, "a webhook secret does not open: " + refused.getMessage());
         }
         try {
-            Redelivery.untilHandled("profile of " + profile.clinicId() + " version " + profile.version(), () -> {
-                boolean kept = QuarkusTransaction.requiringNew().call(() -> {
-                    Optional<Long> copy = profiles.version(profile.clinicId());
-                    if (copy.isPresent() && profile.version() > copy.get() + MAX_VERSION_STEP) {
-                        throw new ProfileRefused(profile, "its version " + profile.version() + " jumps from the copy's "
-                                + copy.get() + " by more than " + MAX_VERSION_STEP);
-                    }
-                    return profiles.keepIfNewer(sealedForStorage, clock.instant());
-                });
-                if (kept) {
-                    senders.forget(profile.clinicId());
-                }
-                LOG.infof("profile of %s version %d %s", profile.clinicId(), profile.version(),
-                        kept ? "kept" : "ignored: the copy is as new or newer");
-            });
+            Redelivery.untilHandled("profile of " + profile.clinicId() + " version " + profile.version(),
+                    () -> keep(profile, sealedForStorage));
         } catch (ProfileRefused refused) {
             LOG.warn(refused.getMessage());
             return message.nack(refused);
@@ -105,6 +92,23 @@ public class ClinicProfileConsumer {
             return message.nack(cannotBeHandled);
         }
         return message.ack();
+    }
+
+    /** Keeps the profile if it is newer than the copy, in its own transaction; a jump in versions is refused. */
+    private void keep(ClinicProfileChanged profile, ClinicProfileChanged sealedForStorage) {
+        boolean kept = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Long> copy = profiles.version(profile.clinicId());
+            if (copy.isPresent() && profile.version() > copy.get() + MAX_VERSION_STEP) {
+                throw new ProfileRefused(profile, "its version " + profile.version() + " jumps from the copy's "
+                        + copy.get() + " by more than " + MAX_VERSION_STEP);
+            }
+            return profiles.keepIfNewer(sealedForStorage, clock.instant());
+        });
+        if (kept) {
+            senders.forget(profile.clinicId());
+        }
+        LOG.infof("profile of %s version %d %s", profile.clinicId(), profile.version(),
+                kept ? "kept" : "ignored: the copy is as new or newer");
     }
 
     /** The profile as it is stored: each webhook secret opened from the topic's seal and sealed for this database. */

@@ -62,6 +62,12 @@ public class ClinicProfileRepository {
         if (changed[0] == 0) {
             return false;
         }
+        replaceWebhooks(profile);
+        return true;
+    }
+
+    /** The clinic's webhook endpoints become the profile's, all of them. */
+    private void replaceWebhooks(ClinicProfileChanged profile) {
         JdbcBatch.execute(entityManager, "DELETE FROM clinic_webhook_endpoint WHERE clinic_id = ?",
                 List.<Object[]>of(new Object[]{profile.clinicId()}));
         List<ClinicProfileChanged.Webhook> webhooks = profile.webhooks() == null ? List.of() : profile.webhooks();
@@ -81,7 +87,6 @@ public class ClinicProfileRepository {
                 insert.executeBatch();
             }
         });
-        return true;
     }
 
     /** The version of the clinic's copy, if there is one. */

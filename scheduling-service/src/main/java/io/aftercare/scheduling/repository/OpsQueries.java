@@ -64,24 +64,28 @@ public class OpsQueries {
                         count(*) FILTER (WHERE notified_status IN ('failed', 'undelivered')) AS failed,
                         count(*) FILTER (WHERE notified_status = 'suppressed') AS suppressed
                       FROM reminder WHERE dispatched_at >= ?%1$s) d
-                """).formatted(clinic), statement -> {
-            List<Timestamp[]> ranges = List.of(new Timestamp[]{since}, new Timestamp[]{wholeHours},
-                    new Timestamp[]{since, wholeHours}, new Timestamp[]{since}, new Timestamp[]{since},
-                    new Timestamp[]{since}, new Timestamp[]{since});
-            int i = 1;
-            for (Timestamp[] range : ranges) {
-                for (Timestamp bound : range) {
-                    statement.setTimestamp(i++, bound);
-                }
-                if (clinicId != null) {
-                    statement.setString(i++, clinicId);
-                }
-            }
-        }, rows -> {
+                """).formatted(clinic), statement -> bindFunnel(statement, clinicId, since, wholeHours), rows -> {
             rows.next();
             return new OpsOverview.Funnel(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
                     rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8), rows.getLong(9));
         });
+    }
+
+    /** Each subquery's bounds in the order of its placeholders, each followed by the clinic when one is asked for. */
+    private static void bindFunnel(PreparedStatement statement, String clinicId, Timestamp since,
+            Timestamp wholeHours) throws SQLException {
+        List<Timestamp[]> ranges = List.of(new Timestamp[]{since}, new Timestamp[]{wholeHours},
+                new Timestamp[]{since, wholeHours}, new Timestamp[]{since}, new Timestamp[]{since},
+                new Timestamp[]{since}, new Timestamp[]{since});
+        int i = 1;
+        for (Timestamp[] range : ranges) {
+            for (Timestamp bound : range) {
+                statement.setTimestamp(i++, bound);
+            }
+            if (clinicId != null) {
+                statement.setString(i++, clinicId);
+            }
+        }
     }
 
     /** Planned reminders per hour for the next 48 hours, every hour present (zero when empty). */

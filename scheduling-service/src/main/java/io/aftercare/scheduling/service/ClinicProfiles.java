@@ -67,10 +67,31 @@ public class ClinicProfiles {
         } else if (Details.of(profile, secrets).equals(details)) {
             return new Saved(profile, false);
         }
-        boolean textsChange = created || !details.name().equals(profile.name) || !details.phone().equals(profile.phone)
+        boolean textsChange = created || textsChange(profile, details);
+        copy(details, profile);
+        profile.version++;
+        profile.updatedAt = clock.instant();
+        if (created) {
+            profile.persist();
+        }
+        if (textsChange) {
+            // The name, phone, window and basis shape the texts, their times and their number: what is still to go is
+            // planned again.
+            bookings.replanClinic(clinicId, profile.updatedAt);
+        }
+        publisher.publish(profile, secrets.webhooksForTopic(profile));
+        return new Saved(profile, created);
+    }
+
+    /** The name, phone, window and basis shape the texts, their times and their number. */
+    private static boolean textsChange(ClinicProfile profile, Details details) {
+        return !details.name().equals(profile.name) || !details.phone().equals(profile.phone)
                 || !java.util.Objects.equals(details.sendWindowStart(), profile.sendWindowStart)
                 || !java.util.Objects.equals(details.sendWindowEnd(), profile.sendWindowEnd)
                 || details.consentBasis() != profile.consentBasis;
+    }
+
+    private void copy(Details details, ClinicProfile profile) {
         profile.name = details.name();
         profile.timeZone = details.timeZone();
         profile.locale = details.locale();
@@ -84,21 +105,9 @@ public class ClinicProfiles {
         profile.consentBasis = details.consentBasis();
         profile.helpTexts = details.helpTexts();
         // Stored sealed: a copy of the database (a backup, its files) does not give away the clinic's secrets.
-        profile.webhooks = secrets.sealWebhooks(clinicId, details.webhooks());
+        profile.webhooks = secrets.sealWebhooks(profile.clinicId, details.webhooks());
         profile.fhirBaseUrl = details.fhirBaseUrl();
-        profile.fhirAuthorization = secrets.sealFhirAuthorization(clinicId, details.fhirAuthorization());
-        profile.version++;
-        profile.updatedAt = clock.instant();
-        if (created) {
-            profile.persist();
-        }
-        if (textsChange) {
-            // The name, phone, window and basis shape the texts, their times and their number: what is still to go is
-            // planned again.
-            bookings.replanClinic(clinicId, profile.updatedAt);
-        }
-        publisher.publish(profile, secrets.webhooksForTopic(profile));
-        return new Saved(profile, created);
+        profile.fhirAuthorization = secrets.sealFhirAuthorization(profile.clinicId, details.fhirAuthorization());
     }
 
     @Transactional

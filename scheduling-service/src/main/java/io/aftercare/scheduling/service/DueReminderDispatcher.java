@@ -67,35 +67,19 @@ public class DueReminderDispatcher {
         List<Boolean> acknowledged = publish(toPublish, now);
         long publishedAt = System.nanoTime();
 
-        List<UUID> dispatched = new ArrayList<>(toPublish.size());
-        List<UUID> refused = new ArrayList<>();
-        List<Duration> lateness = new ArrayList<>(toPublish.size());
-        for (int i = 0; i < toPublish.size(); i++) {
-            ReminderDue reminder = toPublish.get(i).event();
-            if (acknowledged.get(i)) {
-                dispatched.add(reminder.reminderId());
-                lateness.add(Duration.between(reminder.dueAt(), now));
-            } else {
-                refused.add(reminder.reminderId());
-            }
-        }
-        Marking marking = new Marking(dispatched, refused, now);
-        try {
-            inTransaction(() -> mark(marking));
-        } catch (RuntimeException e) {
-            unmarked.add(marking);
-            throw e;
-        }
+        Marking marking = Marking.of(toPublish, acknowledged, now);
+        markOrKeep(marking);
         if (!due.isEmpty()) {
-            metrics.dispatched(dispatched.size(), lateness);
+            metrics.dispatched(marking.dispatched().size(), lateness(toPublish, acknowledged, now));
             metrics.expired("dispatch", expired);
             // The three steps' times say where a slow backlog waits: the database or the broker.
             LOG.infof("dispatched %d reminder(s), expired %d, given back %d (claim %d ms, publish %d ms, mark %d ms)",
-                    dispatched.size(), expired, refused.size(), (claimedAt - started) / 1_000_000,
+                    marking.dispatched().size(), expired, marking.refused().size(), (claimedAt - started) / 1_000_000,
                     (publishedAt - claimedAt) / 1_000_000, (System.nanoTime() - publishedAt) / 1_000_000);
         }
-        if (!refused.isEmpty()) {
-            throw new IllegalStateException("the broker did not acknowledge " + refused.size() + " reminder(s)");
+        if (!marking.refused().isEmpty()) {
+            throw new IllegalStateException(
+                    "the broker did not acknowledge " + marking.refused().size() + " reminder(s)");
         }
         return due.size();
     }
@@ -122,8 +106,40 @@ public class DueReminderDispatcher {
         return null;
     }
 
+    /** Marks the batch in its own transaction; kept to be marked first thing next time if the database is away. */
+    private void markOrKeep(Marking marking) {
+        try {
+            inTransaction(() -> mark(marking));
+        } catch (RuntimeException e) {
+            unmarked.add(marking);
+            throw e;
+        }
+    }
+
+    /** How late each reminder the broker acknowledged went out. */
+    private static List<Duration> lateness(List<DueReminderClaims.Claimed> published, List<Boolean> acknowledged,
+            Instant now) {
+        List<Duration> lateness = new ArrayList<>(published.size());
+        for (int i = 0; i < published.size(); i++) {
+            if (acknowledged.get(i)) {
+                lateness.add(Duration.between(published.get(i).event().dueAt(), now));
+            }
+        }
+        return lateness;
+    }
+
     /** What a batch's mark transaction writes: the acknowledged reminders, and those given back. */
     private record Marking(List<UUID> dispatched, List<UUID> refused, Instant at) {
+
+        static Marking of(List<DueReminderClaims.Claimed> published, List<Boolean> acknowledged, Instant at) {
+            List<UUID> dispatched = new ArrayList<>(published.size());
+            List<UUID> refused = new ArrayList<>();
+            for (int i = 0; i < published.size(); i++) {
+                UUID reminderId = published.get(i).event().reminderId();
+                (acknowledged.get(i) ? dispatched : refused).add(reminderId);
+            }
+            return new Marking(dispatched, refused, at);
+        }
     }
 
     private List<DueReminderClaims.Claimed> claimAndExpire(Instant now) {

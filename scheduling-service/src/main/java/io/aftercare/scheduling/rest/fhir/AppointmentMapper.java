@@ -93,6 +93,23 @@ public class AppointmentMapper {
     }
 
     private static PatientRequest patientRequest(JsonNode patient, String zone, List<OperationOutcome.Issue> issues) {
+        Contacts contacts = contacts(patient, issues);
+        String firstName = text(patient.path("name").path(0).path("given"), 0,
+                "Appointment.contained.Patient.name[0].given[0]", issues);
+        String language = text(patient.path("communication").path(0).path("language").path("coding").path(0),
+                "code", "Appointment.contained.Patient.communication[0].language.coding[0].code", issues);
+        boolean marketing = marketingConsent(patient, issues);
+        language = language == null ? "en" : language;
+        return new PatientRequest(firstName, contacts.phone(), contacts.email(), locale(language), zone,
+                contacts.preferred(), new PatientRequest.Consent(contacts.phone() != null, contacts.email() != null,
+                        marketing));
+    }
+
+    /** The first phone and the first email, and the channel of the best-ranked contact as the preferred one. */
+    private record Contacts(String phone, String email, Channel preferred) {
+    }
+
+    private static Contacts contacts(JsonNode patient, List<OperationOutcome.Issue> issues) {
         String phone = null;
         String email = null;
         Channel preferred = null;
@@ -121,10 +138,10 @@ public class AppointmentMapper {
                 preferred = channel;
             }
         }
-        String firstName = text(patient.path("name").path(0).path("given"), 0,
-                "Appointment.contained.Patient.name[0].given[0]", issues);
-        String language = text(patient.path("communication").path(0).path("language").path("coding").path(0),
-                "code", "Appointment.contained.Patient.communication[0].language.coding[0].code", issues);
+        return new Contacts(phone, email, preferred);
+    }
+
+    private static boolean marketingConsent(JsonNode patient, List<OperationOutcome.Issue> issues) {
         boolean marketing = false;
         for (JsonNode extension : patient.path("extension")) {
             if (MARKETING_CONSENT.equals(extension.path("url").asText())) {
@@ -136,9 +153,7 @@ public class AppointmentMapper {
                 marketing |= value.asBoolean(false);
             }
         }
-        language = language == null ? "en" : language;
-        return new PatientRequest(firstName, phone, email, locale(language), zone, preferred,
-                new PatientRequest.Consent(phone != null, email != null, marketing));
+        return marketing;
     }
 
     /** en-us becomes en-US, the form the booking API takes. */

@@ -103,32 +103,11 @@ public class SubscriptionNotificationResource {
             throw tooMany("Bundle.entry", "has " + entries.size() + " entries; a notification may have at most "
                     + maxEntries + " (send several)");
         }
-        ClinicProfile profile = profiles.of(access.clinicId()).orElse(null);
+        ServerReads reads = new ServerReads(profiles.of(access.clinicId()).orElse(null));
         Map<String, JsonNode> patients = BundledPatients.of(bundle);
-        List<Map.Entry<String, JsonNode>> appointments = new ArrayList<>();
-        int reads = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            JsonNode entry = entries.get(i);
-            String at = "Bundle.entry[" + i + "]";
-            JsonNode resource = entry.path("resource");
-            String fullUrl = entry.path("fullUrl").asText("");
-            String resourceType = resource.path("resourceType").asText("");
-            if (resourceType.equals("Appointment")) {
-                appointments.add(Map.entry(at, resource));
-            } else if (resource.isMissingNode() && fullUrl.matches(".*\\bAppointment/[^/]+$")) {
-                reads = counted(reads, at);
-                appointments.add(Map.entry(at, fetch(profile, fullUrl, at + ".fullUrl")));
-            }
-        }
         List<AppointmentIntake.Accepted> accepted = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> appointment : appointments) {
-            for (JsonNode participant : appointment.getValue().path("participant")) {
-                String reference = participant.path("actor").path("reference").asText("");
-                if (reference.startsWith("Patient/") && !patients.containsKey(reference)) {
-                    reads = counted(reads, appointment.getKey() + ".participant");
-                    patients.put(reference, fetch(profile, reference, appointment.getKey() + ".participant"));
-                }
-            }
+        for (Map.Entry<String, JsonNode> appointment : appointments(entries, reads)) {
+            readPatients(appointment, patients, reads);
             JsonNode resource = appointment.getValue();
             accepted.add(intake.read(access.clinicId(), resource.path("id").asText(""), resource, patients));
         }
@@ -139,13 +118,54 @@ public class SubscriptionNotificationResource {
         return accepted;
     }
 
-    /** One more read from the clinic's server, refused before it is made when the notification has had its share. */
-    private int counted(int reads, String expression) {
-        if (reads >= maxEntries) {
-            throw tooMany(expression, "would make more than " + maxEntries
-                    + " reads from the clinic's FHIR server for one notification (send several)");
+    /** The Appointments of the bundle, whole or read from the clinic's server by their full URL, by where they are. */
+    private static List<Map.Entry<String, JsonNode>> appointments(JsonNode entries, ServerReads reads) {
+        List<Map.Entry<String, JsonNode>> appointments = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode entry = entries.get(i);
+            String at = "Bundle.entry[" + i + "]";
+            JsonNode resource = entry.path("resource");
+            String fullUrl = entry.path("fullUrl").asText("");
+            String resourceType = resource.path("resourceType").asText("");
+            if (resourceType.equals("Appointment")) {
+                appointments.add(Map.entry(at, resource));
+            } else if (resource.isMissingNode() && fullUrl.matches(".*\\bAppointment/[^/]+$")) {
+                appointments.add(Map.entry(at, reads.read(fullUrl, at, at + ".fullUrl")));
+            }
         }
-        return reads + 1;
+        return appointments;
+    }
+
+    /** Reads from the clinic's server each patient of the appointment the bundle does not carry. */
+    private static void readPatients(Map.Entry<String, JsonNode> appointment, Map<String, JsonNode> patients,
+            ServerReads reads) {
+        for (JsonNode participant : appointment.getValue().path("participant")) {
+            String reference = participant.path("actor").path("reference").asText("");
+            if (reference.startsWith("Patient/") && !patients.containsKey(reference)) {
+                String at = appointment.getKey() + ".participant";
+                patients.put(reference, reads.read(reference, at, at));
+            }
+        }
+    }
+
+    /** The reads one notification makes from the clinic's server: each refused before it is made past its share. */
+    private final class ServerReads {
+
+        private final ClinicProfile profile;
+        private int count;
+
+        ServerReads(ClinicProfile profile) {
+            this.profile = profile;
+        }
+
+        JsonNode read(String reference, String countedAt, String expression) {
+            if (count >= maxEntries) {
+                throw tooMany(countedAt, "would make more than " + maxEntries
+                        + " reads from the clinic's FHIR server for one notification (send several)");
+            }
+            count++;
+            return fetch(profile, reference, expression);
+        }
     }
 
     private static FhirInvalidException tooMany(String expression, String why) {
