@@ -4,7 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.util.Arrays;
 import java.util.List;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -176,7 +175,7 @@ public final class ArchitectureRules {
         return new ArchCondition<>("reside in " + basePackage + " or one of its role packages") {
             @Override
             public void check(JavaClass javaClass, ConditionEvents events) {
-                if (Arrays.stream(Role.values()).anyMatch(role -> role.holds(javaClass, basePackage))) {
+                if (Role.ALL.stream().anyMatch(role -> role.isHomeOf(javaClass, basePackage))) {
                     return;
                 }
                 String where = Role.suggestedFor(javaClass)

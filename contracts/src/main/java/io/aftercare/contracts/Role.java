@@ -1,50 +1,45 @@
 package io.aftercare.contracts;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 
 /**
- * The packages a service's classes may live in: its base package (entities and domain values) and, under it, one
- * package per role, the same list in every service. A role may have sub-packages that keep a feature together
- * ({@code rest.fhir}, {@code service.fhir}).
+ * The packages a service's classes may live in: its base package (entities) and, under it, one package per role,
+ * the same list in every service. A role may have sub-packages that keep a feature together ({@code rest.fhir}).
  */
-public enum Role {
+public record Role(String segment, String holds) {
 
-    ROOT("", "entities and the enums of their columns"), MODEL("model",
-            "value records and enums that are not entities nor columns: guidance's protocol content"), REST("rest",
-                    "JAX-RS resources, their request and answer records, validators, exception mappers, filters"), SERVICE(
-                            "service", "business logic and scheduled jobs; no JAX-RS, no SQL"), REPOSITORY("repository",
-                                    "every SQL statement and query: JDBC, EntityManager, Panache queries"), LISTENER(
-                                            "listener",
-                                            "Kafka in: the @Incoming consumers, each handing its event to a service"), MESSAGING(
-                                                    "messaging",
-                                                    "Kafka out: publishers and emitters, the outbox and its relay, deserializers"), CLIENT(
-                                                            "client",
-                                                            "outbound HTTP: REST clients of the other services, clinics' endpoints and servers"), PROVIDER(
-                                                                    "provider",
-                                                                    "the SMS and email providers, the only classes that know one (Twilio's codes)"), SECURITY(
-                                                                            "security",
-                                                                            "identity providers, access checks, credentials, secrets at rest, masking"), CONFIG(
-                                                                                    "config",
-                                                                                    "@ConfigMapping settings and CDI producers"), HEALTH(
-                                                                                            "health",
-                                                                                            "health checks"), METRICS(
-                                                                                                    "metrics",
-                                                                                                    "meters and gauges");
+    public static final Role ROOT = new Role("", "entities and the enums of their columns");
+    public static final Role MODEL = new Role("model",
+            "value records and enums that are not entities nor columns: guidance's protocol content");
+    public static final Role REST = new Role("rest",
+            "JAX-RS resources, their request and answer records, validators, exception mappers, filters");
+    public static final Role SERVICE = new Role("service", "business logic and scheduled jobs; no JAX-RS, no SQL");
+    public static final Role REPOSITORY = new Role("repository",
+            "every SQL statement and query: JDBC, EntityManager, Panache queries");
+    public static final Role LISTENER = new Role("listener",
+            "Kafka in: the @Incoming consumers, each handing its event to a service");
+    public static final Role MESSAGING = new Role("messaging",
+            "Kafka out: publishers and emitters, the outbox and its relay, deserializers");
+    public static final Role CLIENT = new Role("client",
+            "outbound HTTP: REST clients of the other services, clinics' endpoints and servers");
+    public static final Role PROVIDER = new Role("provider",
+            "the SMS and email providers, the only classes that know one (Twilio's codes)");
+    public static final Role SECURITY = new Role("security",
+            "identity providers, access checks, credentials, secrets at rest, masking");
+    public static final Role CONFIG = new Role("config", "@ConfigMapping settings and CDI producers");
+    public static final Role HEALTH = new Role("health", "health checks");
+    public static final Role METRICS = new Role("metrics", "meters and gauges");
+
+    /** Every role, in the order the messages list them. */
+    public static final List<Role> ALL = List.of(ROOT, MODEL, REST, SERVICE, REPOSITORY, LISTENER, MESSAGING, CLIENT,
+            PROVIDER, SECURITY, CONFIG, HEALTH, METRICS);
 
     private static final String SERVER_EXCEPTION_MAPPER = "org.jboss.resteasy.reactive.server.ServerExceptionMapper";
     private static final String INCOMING = "org.eclipse.microprofile.reactive.messaging.Incoming";
-
-    private final String segment;
-    private final String holds;
-
-    Role(String segment, String holds) {
-        this.segment = segment;
-        this.holds = holds;
-    }
 
     /** The package of this role in the service under {@code basePackage}. */
     public String packageIn(String basePackage) {
@@ -56,7 +51,7 @@ public enum Role {
         return segment.isEmpty() ? basePackage : basePackage + "." + segment + "..";
     }
 
-    boolean holds(JavaClass javaClass, String basePackage) {
+    boolean isHomeOf(JavaClass javaClass, String basePackage) {
         String name = javaClass.getPackageName();
         return segment.isEmpty()
                 ? name.equals(basePackage)
@@ -70,7 +65,7 @@ public enum Role {
 
     /** Every role, as a rule's message lists them. */
     public static String describeAll(String basePackage) {
-        return Arrays.stream(values()).map(role -> role.describeIn(basePackage)).collect(Collectors.joining("; "));
+        return ALL.stream().map(role -> role.describeIn(basePackage)).collect(Collectors.joining("; "));
     }
 
     /**
