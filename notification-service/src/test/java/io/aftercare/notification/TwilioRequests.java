@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.aftercare.localstack.testing.FakeTwilio;
-import io.aftercare.notification.webhook.TwilioSignature;
+import io.aftercare.notification.provider.TwilioSignature;
 import io.restassured.response.Response;
 
 /**

@@ -16,7 +16,7 @@ import io.aftercare.events.ClinicProfileChanged;
 import io.aftercare.messaging.Redelivery;
 import io.aftercare.messaging.secrets.SecretBox;
 import io.aftercare.notification.repository.ClinicProfileRepository;
-import io.aftercare.notification.secrets.WebhookSecrets;
+import io.aftercare.notification.security.WebhookSecrets;
 import io.aftercare.notification.service.ClinicSenders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,7 +14,7 @@ import io.aftercare.events.NotificationStatus;
 import io.aftercare.events.PatientReplied;
 import io.aftercare.events.PatientReplyHandled;
 import io.aftercare.events.RecipientPreferenceChanged;
-import io.aftercare.notification.jdbc.JdbcBatch;
+import io.aftercare.notification.repository.OutboxRepository;
 
 /**
  * Writes the events a change has to announce into the outbox, in the transaction of the change: a delivery's status,
@@ -37,14 +36,14 @@ public class EventOutbox {
     public record DeadLetterEntry(String eventId, String bookingId, String eventJson, String reason, int attempts) {
     }
 
-    private final EntityManager entityManager;
+    private final OutboxRepository outbox;
     private final ObjectMapper json;
     private final Clock clock;
     /** The rows of the work {@link #together} runs on this thread, if any. */
     private final ThreadLocal<List<Object[]>> pending = new ThreadLocal<>();
 
-    public EventOutbox(EntityManager entityManager, ObjectMapper json, Clock clock) {
-        this.entityManager = entityManager;
+    public EventOutbox(OutboxRepository outbox, ObjectMapper json, Clock clock) {
+        this.outbox = outbox;
         this.json = json;
         this.clock = clock;
     }
@@ -110,6 +109,6 @@ public class EventOutbox {
     }
 
     private void insert(List<Object[]> rows) {
-        JdbcBatch.execute(entityManager, "INSERT INTO event_outbox (kind, payload, created_at) VALUES (?, ?, ?)", rows);
+        outbox.insert(rows);
     }
 }

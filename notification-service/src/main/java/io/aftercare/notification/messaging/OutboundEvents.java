@@ -16,7 +16,7 @@ import io.aftercare.events.NotificationStatus;
 import io.aftercare.events.PatientReplied;
 import io.aftercare.events.PatientReplyHandled;
 import io.aftercare.events.RecipientPreferenceChanged;
-import io.aftercare.notification.privacy.Hashing;
+import io.aftercare.notification.security.Hashing;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;

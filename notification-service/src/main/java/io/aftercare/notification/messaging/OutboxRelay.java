@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
@@ -15,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.events.PatientReplied;
 import io.aftercare.events.PatientReplyHandled;
 import io.aftercare.events.RecipientPreferenceChanged;
+import io.aftercare.notification.repository.OutboxRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -34,12 +34,12 @@ public class OutboxRelay {
     private record Row(long id, EventOutbox.Kind kind, String payload) {
     }
 
-    private final EntityManager entityManager;
+    private final OutboxRepository outbox;
     private final OutboundEvents events;
     private final ObjectMapper json;
 
-    public OutboxRelay(EntityManager entityManager, OutboundEvents events, ObjectMapper json) {
-        this.entityManager = entityManager;
+    public OutboxRelay(OutboxRepository outbox, OutboundEvents events, ObjectMapper json) {
+        this.outbox = outbox;
         this.events = events;
         this.json = json;
     }
@@ -67,22 +67,14 @@ public class OutboxRelay {
         }
         Uni.join().all(sends).andFailFast().await().atMost(ACK_TIMEOUT);
         List<Long> ids = rows.stream().map(Row::id).toList();
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("DELETE FROM event_outbox WHERE id IN (:ids)")
-                .setParameter("ids", ids)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> outbox.delete(ids));
         return rows.size();
     }
 
-    @SuppressWarnings("unchecked")
     private List<Row> oldest() {
-        List<Object[]> found = entityManager
-                .createNativeQuery("SELECT id, kind, payload FROM event_outbox ORDER BY id LIMIT :limit")
-                .setParameter("limit", BATCH)
-                .getResultList();
-        return found.stream()
-                .map(r -> new Row(((Number) r[0]).longValue(), EventOutbox.Kind.valueOf((String) r[1]),
-                        (String) r[2]))
+        return outbox.oldest(BATCH)
+                .stream()
+                .map(r -> new Row(r.id(), EventOutbox.Kind.valueOf(r.kind()), r.payload()))
                 .toList();
     }
 

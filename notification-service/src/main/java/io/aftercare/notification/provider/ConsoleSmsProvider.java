@@ -10,7 +10,9 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.aftercare.notification.privacy.Masking;
+import io.aftercare.notification.ConsoleMessage;
+import io.aftercare.notification.repository.ConsoleMessageRepository;
+import io.aftercare.notification.security.Masking;
 import io.quarkus.arc.lookup.LookupIfProperty;
 
 /** The SMS provider of local runs: records each message and logs it (number masked) instead of texting anyone. */
@@ -21,9 +23,11 @@ public class ConsoleSmsProvider implements SmsProvider {
     private static final Logger LOG = Logger.getLogger(ConsoleSmsProvider.class);
 
     private final Clock clock;
+    private final ConsoleMessageRepository messages;
 
-    public ConsoleSmsProvider(Clock clock) {
+    public ConsoleSmsProvider(Clock clock, ConsoleMessageRepository messages) {
         this.clock = clock;
+        this.messages = messages;
     }
 
     @Override
@@ -50,8 +54,7 @@ public class ConsoleSmsProvider implements SmsProvider {
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<String> findSent(String to, String body, Instant since, String reference) {
-        return ConsoleMessage.<ConsoleMessage>find("reference = ?1 and recipient = ?2", reference, to)
-                .firstResultOptional()
+        return messages.sent(reference, to)
                 .map(message -> "console-" + message.id);
     }
 }

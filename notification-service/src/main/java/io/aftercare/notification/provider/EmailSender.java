@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.aftercare.notification.privacy.Masking;
+import io.aftercare.notification.security.Masking;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 

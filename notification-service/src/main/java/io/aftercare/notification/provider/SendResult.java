@@ -21,6 +21,16 @@ public sealed interface SendResult permits SendResult.Sent, SendResult.Transient
     record Unanswered(String detail) implements SendResult {
     }
 
-    record Permanent(Integer httpStatus, String errorCode, String detail) implements SendResult {
+    /**
+     * @param errorCode the provider's own code for the refusal, kept as it said it
+     * @param unsubscribed whether the refusal means the number unsubscribed from the sender (Twilio's 21610): the
+     *            provider knows its codes, the rest of the service reads this
+     */
+    record Permanent(Integer httpStatus, String errorCode, String detail, boolean unsubscribed) implements SendResult {
+
+        /** A refusal that says nothing of the number's consent. */
+        public Permanent(Integer httpStatus, String errorCode, String detail) {
+            this(httpStatus, errorCode, detail, false);
+        }
     }
 }

@@ -24,8 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.aftercare.notification.config.TwilioConfig;
-import io.aftercare.notification.privacy.Masking;
+import io.aftercare.notification.security.Masking;
 import io.quarkus.arc.lookup.LookupIfProperty;
 
 /**
@@ -38,8 +37,8 @@ import io.quarkus.arc.lookup.LookupIfProperty;
 @LookupIfProperty(name = "aftercare.sms.provider", stringValue = "twilio")
 public class TwilioSmsProvider implements SmsProvider {
 
-    /** Twilio error codes that mean "this number will not take messages from us". */
-    public static final String UNSUBSCRIBED = "21610";
+    /** Twilio's error code that means "this number will not take messages from this sender". */
+    static final String UNSUBSCRIBED = "21610";
     private static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
 
     private final TwilioConfig config;
@@ -168,7 +167,7 @@ public class TwilioSmsProvider implements SmsProvider {
         if (TRANSIENT_STATUSES.contains(status)) {
             return new SendResult.Transient(status, message, retryAfter(response));
         }
-        return new SendResult.Permanent(status, code, message);
+        return new SendResult.Permanent(status, code, message, UNSUBSCRIBED.equals(code));
     }
 
     private static Duration retryAfter(HttpResponse<String> response) {

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aftercare.events.ClinicProfileChanged;
-import io.aftercare.notification.jdbc.JdbcBatch;
 
 /**
  * This service's copy of each clinic's profile and webhook endpoints. A profile replaces the stored one only when its

@@ -11,9 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aftercare.events.ReminderDue;
 import io.aftercare.notification.Delivery;
+import io.aftercare.notification.DeliveryAttempt;
 import io.aftercare.notification.DeliveryKind;
 import io.aftercare.notification.DeliveryStatus;
-import io.aftercare.notification.jdbc.JdbcBatch;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -106,6 +106,11 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
 
     public List<Delivery> byBooking(String clinicId, UUID bookingId) {
         return list("clinicId = ?1 and bookingId = ?2 order by createdAt", clinicId, bookingId);
+    }
+
+    /** A delivery's attempts, first to last. */
+    public List<DeliveryAttempt> attemptsOf(UUID deliveryId) {
+        return DeliveryAttempt.list("deliveryId = ?1 order by attempt", deliveryId);
     }
 
 }

@@ -7,8 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import io.aftercare.notification.jdbc.JdbcBatch;
-
 /**
  * Which bookings a phone number received reminders for, newest first, by any channel: what a reply lists as the same
  * clinic's other bookings, and whom a STOP concerns. Not whom a reply belongs to: that is the conversation's

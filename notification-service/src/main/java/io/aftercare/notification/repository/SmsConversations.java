@@ -9,8 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import io.aftercare.notification.jdbc.JdbcBatch;
-
 /**
  * Which booking last texted a number from which sender. A reply is the patient answering a sender, so it belongs to
  * the clinic and booking that texted them from it most recently; a number a clinic never texted never routes to it,

@@ -10,8 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import io.aftercare.notification.jdbc.JdbcBatch;
-import io.aftercare.notification.secrets.WebhookSecrets;
+import io.aftercare.notification.security.WebhookSecrets;
 
 /**
  * Messages to clinics' webhook endpoints and each attempt to deliver them. Written with JDBC on the transaction's

@@ -12,10 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.aftercare.notification.privacy.Masking;
-import io.aftercare.notification.provider.ConsoleMessage;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import io.aftercare.notification.repository.ConsoleMessageRepository;
+import io.aftercare.notification.security.Masking;
 
 /** The console provider's outbox, newest first: what patients would have received on a local run. */
 @Path("/v1/console/messages")
@@ -23,14 +21,18 @@ import io.quarkus.panache.common.Sort;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsoleMessageResource {
 
+    private final ConsoleMessageRepository messages;
+
+    public ConsoleMessageResource(ConsoleMessageRepository messages) {
+        this.messages = messages;
+    }
+
     public record ConsoleMessageView(String to, String body, String reference, Instant sentAt) {
     }
 
     @GET
     public List<ConsoleMessageView> latest(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
-        return ConsoleMessage.<ConsoleMessage>findAll(Sort.descending("sentAt"))
-                .page(Page.ofSize(limit))
-                .list()
+        return messages.latest(limit)
                 .stream()
                 .map(m -> new ConsoleMessageView(Masking.phone(m.recipient), m.body, m.reference, m.sentAt))
                 .toList();

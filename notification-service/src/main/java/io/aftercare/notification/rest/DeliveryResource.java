@@ -55,12 +55,14 @@ public class DeliveryResource {
                 && !identity.getPrincipal().getName().equals(clinicId)) {
             throw new ForbiddenException("a clinic sees only its own deliveries");
         }
-        return deliveries.byBooking(clinicId, bookingId).stream().map(DeliveryResource::view).toList();
+        return deliveries.byBooking(clinicId, bookingId)
+                .stream()
+                .map(d -> view(d, deliveries.attemptsOf(d.id)))
+                .toList();
     }
 
-    private static DeliveryView view(Delivery d) {
-        List<AttemptView> history = DeliveryAttempt.<DeliveryAttempt>list("deliveryId = ?1 order by attempt", d.id)
-                .stream()
+    private static DeliveryView view(Delivery d, List<DeliveryAttempt> attempts) {
+        List<AttemptView> history = attempts.stream()
                 .map(a -> new AttemptView(a.attempt, lower(a.channel), a.provider, a.outcome, a.httpStatus, a.errorCode,
                         a.detail, a.providerMessageId, a.attemptedAt))
                 .toList();

@@ -16,9 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.aftercare.notification.clinichooks.WebhookLog;
 import io.aftercare.notification.repository.WebhookMessageRepository;
 import io.aftercare.notification.security.ForwardedClinicAuthentication;
+import io.aftercare.notification.service.WebhookLog;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 

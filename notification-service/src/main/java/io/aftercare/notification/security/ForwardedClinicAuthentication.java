@@ -15,7 +15,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.aftercare.notification.privacy.Hashing;
 import io.aftercare.problem.InputPatterns;
 import io.aftercare.security.OperatorLogin;
 import io.quarkus.security.AuthenticationFailedException;

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.aftercare.notification.config.TwilioConfig;
+import io.aftercare.notification.provider.SharedSmsSender;
 import io.aftercare.notification.repository.ClinicProfileRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -27,15 +27,15 @@ public class ClinicSenders {
     static final Duration REMEMBER = Duration.ofSeconds(30);
 
     private final ClinicProfileRepository profiles;
-    private final TwilioConfig twilio;
+    private final SharedSmsSender shared;
     private final Cache<String, ClinicProfileRepository.Senders> remembered = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(REMEMBER)
             .build();
 
-    public ClinicSenders(ClinicProfileRepository profiles, TwilioConfig twilio) {
+    public ClinicSenders(ClinicProfileRepository profiles, SharedSmsSender shared) {
         this.profiles = profiles;
-        this.twilio = twilio;
+        this.shared = shared;
     }
 
     /**
@@ -48,7 +48,7 @@ public class ClinicSenders {
 
     /** The sender shared by every clinic without one of its own. */
     public String deploymentSender() {
-        return twilio.from();
+        return shared.from();
     }
 
     /** The clinic's own SMS sender, if its profile has one. */

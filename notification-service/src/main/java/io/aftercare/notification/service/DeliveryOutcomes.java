@@ -15,11 +15,9 @@ import io.aftercare.notification.DeliveryAttempt;
 import io.aftercare.notification.DeliveryChannel;
 import io.aftercare.notification.DeliveryKind;
 import io.aftercare.notification.DeliveryStatus;
-import io.aftercare.notification.clinichooks.ClinicWebhooks;
 import io.aftercare.notification.messaging.EventOutbox;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.provider.SendResult;
-import io.aftercare.notification.provider.TwilioSmsProvider;
 import io.aftercare.notification.repository.OptOutRepository;
 import io.aftercare.notification.repository.SmsConversations;
 
@@ -77,8 +75,8 @@ public class DeliveryOutcomes {
             texted(delivery, phone, at);
             finish(delivery, DeliveryStatus.SENT, null, at);
         } else if (result instanceof SendResult.Permanent permanent) {
-            if (TwilioSmsProvider.UNSUBSCRIBED.equals(permanent.errorCode())) {
-                unsubscribed(delivery, phone, at);
+            if (permanent.unsubscribed()) {
+                unsubscribed(delivery, phone, permanent.errorCode(), at);
             }
             finish(delivery, DeliveryStatus.FAILED, "refused by the provider: " + describe(permanent), at);
         } else if (result instanceof SendResult.Transient failure) {
@@ -122,13 +120,16 @@ public class DeliveryOutcomes {
         finish(delivery, DeliveryStatus.SENT, null, at);
     }
 
-    /** The provider's 21610: the number unsubscribed from the sender this text went from, and from it only. */
-    private void unsubscribed(Delivery delivery, String phone, Instant at) {
+    /**
+     * The provider says the number unsubscribed from the sender this text went from, and from it only; the provider's
+     * error code is kept as the reason.
+     */
+    private void unsubscribed(Delivery delivery, String phone, String errorCode, Instant at) {
         String sender = senders.smsFrom(delivery.clinicId);
-        if (optOuts.optOut(DeliveryChannel.SMS, phone, sender, "21610", at)) {
+        if (optOuts.optOut(DeliveryChannel.SMS, phone, sender, errorCode, at)) {
             metrics.optOut("sms", "out");
             DeliveryAnnouncements.optedOut(outbox, phone, sender, sender.equals(senders.deploymentSender()), at);
-            webhooks.optedOut(phone, sender, TwilioSmsProvider.UNSUBSCRIBED, at);
+            webhooks.optedOut(phone, sender, errorCode, at);
         }
     }
 

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.events.PatientReplied;
 import io.aftercare.notification.PatientReply;
 import io.aftercare.notification.ReplyState;
-import io.aftercare.notification.clinichooks.ClinicWebhooks;
 import io.aftercare.notification.config.RepliesConfig;
 import io.aftercare.notification.messaging.EventOutbox;
 import io.aftercare.notification.metrics.NotificationMetrics;

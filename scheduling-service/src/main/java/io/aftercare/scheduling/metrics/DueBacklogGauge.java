@@ -4,10 +4,9 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.aftercare.scheduling.ReminderState;
+import io.aftercare.scheduling.repository.ReminderBacklog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -22,13 +21,13 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class DueBacklogGauge {
 
-    private final EntityManager entityManager;
+    private final ReminderBacklog reminders;
     private final Clock clock;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong upcoming = new AtomicLong();
 
-    public DueBacklogGauge(EntityManager entityManager, Clock clock, MeterRegistry registry) {
-        this.entityManager = entityManager;
+    public DueBacklogGauge(ReminderBacklog reminders, Clock clock, MeterRegistry registry) {
+        this.reminders = reminders;
         this.clock = clock;
         Gauge.builder("aftercare.reminders.due.backlog", backlog, AtomicLong::get)
                 .description("Planned reminders whose due time has passed")
@@ -42,15 +41,7 @@ public class DueBacklogGauge {
     @Transactional
     void count() {
         var now = clock.instant();
-        backlog.set(((Number) entityManager.createNativeQuery(
-                ReminderState.sql("SELECT count(*) FROM reminder WHERE state = {PLANNED} AND due_at <= :now"))
-                .setParameter("now", now)
-                .getSingleResult()).longValue());
-        upcoming.set(((Number) entityManager.createNativeQuery(
-                ReminderState.sql(
-                        "SELECT count(*) FROM reminder WHERE state = {PLANNED} AND due_at > :now AND due_at <= :until"))
-                .setParameter("now", now)
-                .setParameter("until", now.plusSeconds(48 * 3600))
-                .getSingleResult()).longValue());
+        backlog.set(reminders.overdue(now));
+        upcoming.set(reminders.dueBetween(now, now.plusSeconds(48 * 3600)));
     }
 }

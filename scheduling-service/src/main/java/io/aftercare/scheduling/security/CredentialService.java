@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import org.jboss.logging.Logger;
 
 import io.aftercare.events.CredentialRevoked;
+import io.aftercare.problem.NotFoundProblem;
 import io.aftercare.scheduling.ClinicCredential;
 import io.aftercare.scheduling.messaging.CredentialRevocationPublisher;
+import io.aftercare.scheduling.repository.ClinicCredentials;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -37,11 +38,14 @@ public class CredentialService {
 
     private final Clock clock;
     private final StoredKeys storedKeys;
+    private final ClinicCredentials credentials;
     private final CredentialRevocationPublisher revocations;
 
-    public CredentialService(Clock clock, StoredKeys storedKeys, CredentialRevocationPublisher revocations) {
+    public CredentialService(Clock clock, StoredKeys storedKeys, ClinicCredentials credentials,
+            CredentialRevocationPublisher revocations) {
         this.clock = clock;
         this.storedKeys = storedKeys;
+        this.credentials = credentials;
         this.revocations = revocations;
     }
 
@@ -80,7 +84,7 @@ public class CredentialService {
 
     @Transactional
     public List<KeyInfo> list(String clinicId) {
-        return ClinicCredential.<ClinicCredential>list("clinicId = ?1 order by createdAt", clinicId)
+        return credentials.of(clinicId)
                 .stream()
                 .map(c -> new KeyInfo(c.keyId, c.createdAt, c.revokedAt))
                 .toList();
@@ -94,7 +98,7 @@ public class CredentialService {
         Instant revokedAt = QuarkusTransaction.requiringNew().call(() -> {
             ClinicCredential credential = ClinicCredential.findById(keyId);
             if (credential == null || !credential.clinicId.equals(clinicId)) {
-                throw new NotFoundException("clinic " + clinicId + " has no key " + keyId);
+                throw new NotFoundProblem("clinic " + clinicId + " has no key " + keyId);
             }
             if (credential.revokedAt == null) {
                 credential.revokedAt = clock.instant();

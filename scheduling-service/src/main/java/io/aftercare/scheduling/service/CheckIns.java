@@ -3,10 +3,10 @@ package io.aftercare.scheduling.service;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.aftercare.events.PatientReplied;
+import io.aftercare.scheduling.repository.CheckInAnswers;
 import io.aftercare.scheduling.repository.ProcessedEvents;
 
 /**
@@ -16,12 +16,12 @@ import io.aftercare.scheduling.repository.ProcessedEvents;
 @ApplicationScoped
 public class CheckIns {
 
-    private final EntityManager entityManager;
+    private final CheckInAnswers answers;
     private final ProcessedEvents processed;
     private final Clock clock;
 
-    public CheckIns(EntityManager entityManager, ProcessedEvents processed, Clock clock) {
-        this.entityManager = entityManager;
+    public CheckIns(CheckInAnswers answers, ProcessedEvents processed, Clock clock) {
+        this.answers = answers;
         this.processed = processed;
         this.clock = clock;
     }
@@ -33,32 +33,10 @@ public class CheckIns {
             return;
         }
         if (reply.checkInScore() != null) {
-            entityManager.createNativeQuery("""
-                    UPDATE booking SET check_in_score = :score, check_in_at = :at
-                    WHERE id = :id AND clinic_id = :clinic AND (check_in_at IS NULL OR check_in_at <= :at)
-                    """)
-                    .setParameter("score", reply.checkInScore())
-                    .setParameter("at", reply.receivedAt())
-                    .setParameter("id", reply.bookingId())
-                    .setParameter("clinic", reply.clinicId())
-                    .executeUpdate();
+            answers.keepScore(reply);
         }
         if (reply.urgent()) {
-            entityManager.createNativeQuery("""
-                    INSERT INTO urgent_reply (reply_id, clinic_id, booking_id, reason, check_in_score, received_at)
-                    SELECT :reply, :clinic, id, CAST(:reason AS varchar), CAST(:score AS smallint), :at
-                    FROM booking WHERE id = :id AND clinic_id = :clinic
-                    ON CONFLICT (reply_id) DO NOTHING
-                    """)
-                    .setParameter("reply", reply.replyId())
-                    .setParameter("clinic", reply.clinicId())
-                    .setParameter("reason", reply.urgentReason() == null
-                            ? null
-                            : reply.urgentReason().substring(0, Math.min(200, reply.urgentReason().length())))
-                    .setParameter("score", reply.checkInScore())
-                    .setParameter("at", reply.receivedAt())
-                    .setParameter("id", reply.bookingId())
-                    .executeUpdate();
+            answers.keepUrgent(reply);
         }
     }
 }

@@ -14,6 +14,7 @@ import io.aftercare.scheduling.ClinicWebhook;
 import io.aftercare.scheduling.ConsentBasis;
 import io.aftercare.scheduling.messaging.ClinicProfilePublisher;
 import io.aftercare.scheduling.repository.BookingRepository;
+import io.aftercare.scheduling.security.ClinicSecrets;
 
 /**
  * Clinics' profiles: written by the operator, read by the clinic and by what plans for its patients, and published

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.aftercare.messaging.secrets.SecretBox;
 import io.aftercare.scheduling.ClinicProfile;
 import io.aftercare.scheduling.ClinicWebhook;
+import io.aftercare.scheduling.security.ClinicSecrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
@@ -37,7 +38,7 @@ public class StoredSecretsSealer {
     }
 
     /** @return how many profiles changed */
-    int sealAll() {
+    public int sealAll() {
         int changed = 0;
         for (ClinicProfile profile : ClinicProfile.<ClinicProfile>listAll()) {
             String webhooksContext = ClinicSecrets.webhooksAtRest(profile.clinicId);

@@ -29,7 +29,7 @@ import io.aftercare.messaging.secrets.SecretBox;
 import io.aftercare.scheduling.BookingFixtures;
 import io.aftercare.scheduling.Clinics;
 import io.aftercare.scheduling.client.GuidancePlan;
-import io.aftercare.scheduling.service.ClinicSecrets;
+import io.aftercare.scheduling.security.ClinicSecrets;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

@@ -348,6 +348,21 @@ class BookingResourceTest {
                 .body("find { it.keyId == '" + oldKeyId + "' }.revokedAt", org.hamcrest.Matchers.notNullValue());
     }
 
+    /** CredentialService refuses with rest-problems' NotFoundProblem: the same 404 problem JAX-RS's exception gave. */
+    @Test
+    void revokingAKeyTheClinicDoesNotHaveIsA404Problem() {
+        String clinic = BookingFixtures.uniqueId("no-such-key");
+        String otherKeyId = Clinics.issueKey(BookingFixtures.uniqueId("other")).split("_")[1];
+
+        Clinics.operator().delete("/v1/admin/clinics/" + clinic + "/credentials/" + otherKeyId)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Not Found"))
+                .body("detail", equalTo("clinic " + clinic + " has no key " + otherKeyId));
+    }
+
     @Test
     void remindersAreListedPageByPageWithACursor() {
         String clinic = BookingFixtures.uniqueId("paged");
