@@ -1,4 +1,4 @@
-package io.aftercare.console.security;
+package io.aftercare.console.rest;
 
 import java.util.List;
 import java.util.Locale;
