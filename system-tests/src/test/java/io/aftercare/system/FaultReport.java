@@ -9,10 +9,11 @@ import java.util.Map;
 
 /**
  * What one fault did to the bookings accepted around it, counted at the provider: texts lost and duplicated, the p99
- * lateness of the first text after its due time, and how long after the fault ended the last held-back text went out.
+ * lateness of the first text after its due time, and how long after the fault ended the last held-back text went out
+ * ({@code bounded}: whether the test holds that to a limit).
  */
-record FaultReport(String fault, List<BookingStream.Accepted> accepted, Instant restored, int lost, int duplicates,
-        long p99LatenessMillis, long recoveryMillis) {
+record FaultReport(String fault, boolean bounded, List<BookingStream.Accepted> accepted, Instant restored, int lost,
+        int duplicates, long p99LatenessMillis, long recoveryMillis) {
 
     int bookings() {
         return accepted.size();
@@ -40,7 +41,7 @@ record FaultReport(String fault, List<BookingStream.Accepted> accepted, Instant 
         }
         lateness.sort(Long::compare);
         long p99 = lateness.isEmpty() ? 0 : lateness.get((int) Math.ceil(lateness.size() * 0.99) - 1);
-        return new FaultReport(fault, accepted, restored, lost, duplicates, p99, recovery);
+        return new FaultReport(fault, bounded, accepted, restored, lost, duplicates, p99, recovery);
     }
 
     static boolean allTexted(List<BookingStream.Accepted> accepted, List<Map<String, String>> messages) {
@@ -59,10 +60,10 @@ record FaultReport(String fault, List<BookingStream.Accepted> accepted, Instant 
 
     static String table(List<FaultReport> reports) {
         StringBuilder table = new StringBuilder("FAULTS (bookings at 20/s; counted at the provider)\n");
-        table.append(String.format("| %-66s | %8s | %4s | %10s | %11s | %8s |%n", "fault", "accepted", "lost",
+        table.append(String.format("| %-69s | %8s | %4s | %10s | %11s | %8s |%n", "fault", "accepted", "lost",
                 "duplicates", "p99 late ms", "recovery"));
         for (FaultReport report : reports) {
-            table.append(String.format("| %-66s | %8d | %4d | %10d | %11d | %6.1f s |%n", report.fault(),
+            table.append(String.format("| %-69s | %8d | %4d | %10d | %11d | %6.1f s |%n", report.fault(),
                     report.bookings(), report.lost(), report.duplicates(), report.p99LatenessMillis(),
                     report.recoveryMillis() / 1000.0));
         }
