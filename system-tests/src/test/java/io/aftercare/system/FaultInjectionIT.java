@@ -26,7 +26,7 @@ import io.aftercare.localstack.testing.FakeTwilio;
  * Twilio-speaking fake provider, bookings arriving continuously, and in turn each fault of the README's table. After
  * each, every booking answered 201 must have its due text at the provider exactly once, and the texts held back by a
  * killed service, the database or the broker must all be out within {@link #RECOVERY} of its return. Those four faults
- * come {@link #ROUNDS} times, so that a recovery in time is not the luck of one moment. Prints a table of lost,
+ * come {@link #ROUNDS} times. Prints a table of lost,
  * duplicated, p99 lateness and recovery per fault and round.
  */
 class FaultInjectionIT {
@@ -40,8 +40,12 @@ class FaultInjectionIT {
     private static final Duration CATCH_UP = Duration.ofSeconds(120);
     /** How soon after a service, the database or the broker is back every text it held back must be out. */
     private static final Duration RECOVERY = Duration.ofSeconds(10);
-    /** How often each of those faults comes. */
-    private static final int ROUNDS = 2;
+    /**
+     * How often each of those faults comes: once in the build, which a second round would push past its ten minutes
+     * on two cores (each round costs about a minute); {@code -Daftercare.fault-rounds=3} repeats them to show that a
+     * recovery in time is not luck.
+     */
+    private static final int ROUNDS = Integer.getInteger("aftercare.fault-rounds", 1);
     /** What real provider APIs take to answer. */
     private static final Duration PROVIDER_LATENCY = Duration.ofMillis(100);
 
