@@ -53,6 +53,11 @@ public class TextPreferences {
         LOG.infof("%s opted out of SMS from %s", Masking.phone(phone), sender);
     }
 
+    /** Whether the number stopped the texts of the sender the clinic texts from. */
+    public boolean stopped(String phone, String clinicId) {
+        return optOuts.isTextOptedOut(phone, senders.smsFrom(clinicId));
+    }
+
     /**
      * The provider reports that the number unsubscribed from the sender the clinic texts from, and from it only: a
      * STOP to that sender, with the provider's error code (21610) kept as the reason.
