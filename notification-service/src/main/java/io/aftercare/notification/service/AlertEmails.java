@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.provider.EmailSender;
 import io.aftercare.notification.provider.SendResult;
@@ -23,6 +25,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class AlertEmails {
 
+    private static final Logger LOG = Logger.getLogger(AlertEmails.class);
+
     /** @param to where it goes; empty when there is nowhere to send it, which counts as sent */
     public record Alert(UUID replyId, Optional<String> to, String subject, String body) {
     }
@@ -36,10 +40,21 @@ public class AlertEmails {
     }
 
     /**
+     * A run of a scheduler: what fails is logged and tried again at its next run.
+     *
+     * @param what the scheduler, for the log
      * @param pending the alerts due, read in a transaction of their own
      * @param outcome records whether each was sent, in a transaction of its own
      */
-    public void send(Supplier<List<Alert>> pending, BiConsumer<Alert, Boolean> outcome) {
+    public void send(String what, Supplier<List<Alert>> pending, BiConsumer<Alert, Boolean> outcome) {
+        try {
+            sendAll(pending, outcome);
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: %s; trying again shortly", what, e.toString());
+        }
+    }
+
+    private void sendAll(Supplier<List<Alert>> pending, BiConsumer<Alert, Boolean> outcome) {
         for (Alert alert : QuarkusTransaction.requiringNew().call(pending::get)) {
             boolean sent = alert.to().map(to -> email.send(to, alert.subject(), alert.body(), alert.replyId()
                     .toString()) instanceof SendResult.Sent).orElse(true);

@@ -43,15 +43,8 @@ public class ReplyAlerts {
     /** Every second: the clinic hears of an urgent reply within seconds. */
     @Scheduled(every = "${aftercare.replies.outbox-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        try {
-            alert();
-        } catch (RuntimeException e) {
-            LOG.warnf("reply alerts: %s; trying again shortly", e.toString());
-        }
-    }
-
-    void alert() {
-        alerts.send(() -> replies.unalerted(BATCH).stream().map(this::alertFor).toList(), this::record);
+        alerts.send("reply alerts", () -> replies.unalerted(BATCH).stream().map(this::alertFor).toList(),
+                this::record);
     }
 
     private void record(Alert alert, boolean sent) {

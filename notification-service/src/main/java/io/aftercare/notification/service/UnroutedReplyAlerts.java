@@ -43,15 +43,7 @@ public class UnroutedReplyAlerts {
 
     @Scheduled(every = "${aftercare.replies.outbox-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        try {
-            alert();
-        } catch (RuntimeException e) {
-            LOG.warnf("unrouted reply alerts: %s; trying again shortly", e.toString());
-        }
-    }
-
-    void alert() {
-        alerts.send(this::pending, (alert, sent) -> {
+        alerts.send("unrouted reply alerts", this::pending, (alert, sent) -> {
             if (sent) {
                 replies.findById(alert.replyId()).alertedAt = clock.instant();
             }
