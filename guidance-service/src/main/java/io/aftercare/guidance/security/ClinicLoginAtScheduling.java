@@ -1,6 +1,5 @@
 package io.aftercare.guidance.security;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -38,7 +38,8 @@ public class ClinicPlans {
     /** @param request without a window when the protocol's send window is to be used */
     public Planned plan(String treatment, String clinicId, Profile profile, PlanCalculator.Request request) {
         EffectiveProtocol protocol = withProfile(effectiveProtocols.effective(treatment, clinicId), profile);
-        PlanCalculator.Request windowed = request.window() != null ? request
+        PlanCalculator.Request windowed = request.window() != null
+                ? request
                 : new PlanCalculator.Request(request.treatmentEnd(), request.zone(), request.locale(),
                         protocol.sendWindow(), request.firstName(), request.marketingConsent());
         PlanCalculator.Plan plan = planner.plan(protocol, windowed);
