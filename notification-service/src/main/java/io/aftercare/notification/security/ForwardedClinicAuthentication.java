@@ -91,7 +91,8 @@ public class ForwardedClinicAuthentication implements IdentityProvider<UsernameP
                 refused.put(key, Boolean.TRUE);
                 throw new AuthenticationFailedException();
             }
-            case UNANSWERED -> throw new AuthenticationFailedException("the scheduling service cannot check credentials now");
+            case UNANSWERED ->
+                throw new AuthenticationFailedException("the scheduling service cannot check credentials now");
         });
     }
 

@@ -30,7 +30,8 @@ public class UnroutedReplies {
     private final NotificationMetrics metrics;
     private final Clock clock;
 
-    public UnroutedReplies(UnroutedReplyRepository replies, ReplyTriage triage, NotificationMetrics metrics, Clock clock) {
+    public UnroutedReplies(UnroutedReplyRepository replies, ReplyTriage triage, NotificationMetrics metrics,
+            Clock clock) {
         this.replies = replies;
         this.triage = triage;
         this.metrics = metrics;
