@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.aftercare.console.Role;
+import io.aftercare.console.service.OneTimeLinks;
 import io.aftercare.console.service.People;
 import io.aftercare.problem.InputPatterns;
 
@@ -52,7 +53,7 @@ public class AdminUserResource {
     @POST
     public Response create(@PathParam("clinicId") @Pattern(regexp = InputPatterns.CLINIC_ID) String clinicId,
             @Valid @NotNull NewAdmin request) {
-        People.Invitation invitation = people.inviteFirstAdmin(clinicId, request.email(), request.displayName());
+        OneTimeLinks.Invitation invitation = people.inviteFirstAdmin(clinicId, request.email(), request.displayName());
         var user = invitation.user();
         return Response.status(Response.Status.CREATED)
                 .header("Cache-Control", "no-store")

@@ -53,10 +53,7 @@ public class HomeResource {
             @Context HttpHeaders headers, @Context HttpServerRequest request) {
         Person person = CsrfCheck.verified(identity, csrf);
         sessions.close(person.sessionSha256());
-        audit.byPerson(person, "POST", "/sign-out", 303, SignInResource.source(request));
-        return Html.seeOther("/sign-in?done=out", Language.pick(lang, headers))
-                .header("Set-Cookie", Html.clearedCookie())
-                .build();
+        return signedOut(person, "/sign-out", lang, headers, request);
     }
 
     @POST
@@ -66,7 +63,13 @@ public class HomeResource {
             @Context HttpHeaders headers, @Context HttpServerRequest request) {
         Person person = CsrfCheck.verified(identity, csrf);
         sessions.closeAll(person.id());
-        audit.byPerson(person, "POST", "/sign-out-everywhere", 303, SignInResource.source(request));
+        return signedOut(person, "/sign-out-everywhere", lang, headers, request);
+    }
+
+    /** Audited, and back to the sign-in page with the session cookie cleared. */
+    private Response signedOut(Person person, String path, String lang, HttpHeaders headers,
+            HttpServerRequest request) {
+        audit.byPerson(person, "POST", path, 303, SignInResource.source(request));
         return Html.seeOther("/sign-in?done=out", Language.pick(lang, headers))
                 .header("Set-Cookie", Html.clearedCookie())
                 .build();

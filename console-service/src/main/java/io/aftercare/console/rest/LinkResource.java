@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.aftercare.console.service.ConsoleAudit;
-import io.aftercare.console.service.People;
+import io.aftercare.console.service.OneTimeLinks;
 import io.aftercare.problem.NotFoundProblem;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -28,11 +28,11 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/links/{token}")
 public class LinkResource {
 
-    private final People people;
+    private final OneTimeLinks links;
     private final ConsoleAudit audit;
 
-    public LinkResource(People people, ConsoleAudit audit) {
-        this.people = people;
+    public LinkResource(OneTimeLinks links, ConsoleAudit audit) {
+        this.links = links;
         this.audit = audit;
     }
 
@@ -41,7 +41,7 @@ public class LinkResource {
     public Response page(@PathParam("token") String token, @QueryParam("lang") String lang,
             @Context HttpHeaders headers) {
         String language = Language.pick(lang, headers);
-        Optional<People.LinkHolder> holder = people.openLink(token);
+        Optional<OneTimeLinks.LinkHolder> holder = links.openLink(token);
         if (holder.isEmpty()) {
             return Html.page(404, Pages.linkInvalid(language), language);
         }
@@ -56,7 +56,7 @@ public class LinkResource {
             @Context HttpServerRequest request) {
         String language = Language.pick(lang, headers);
         ConsoleMessages msg = SignInResource.messages(language);
-        Optional<People.LinkHolder> holder = people.openLink(token);
+        Optional<OneTimeLinks.LinkHolder> holder = links.openLink(token);
         if (holder.isEmpty()) {
             return Html.page(404, Pages.linkInvalid(language), language);
         }
@@ -64,10 +64,10 @@ public class LinkResource {
         if (password == null || !password.equals(confirm)) {
             return Html.page(400, Pages.link(language, token, email, msg.passwordsDiffer()), language);
         }
-        People.LinkHolder chosen;
+        OneTimeLinks.LinkHolder chosen;
         try {
-            chosen = people.choosePassword(token, password);
-        } catch (People.PasswordRefused e) {
+            chosen = links.choosePassword(token, password);
+        } catch (OneTimeLinks.PasswordRefused e) {
             String error = switch (e.refusal()) {
                 case TOO_SHORT -> msg.passwordTooShort();
                 case TOO_LONG -> msg.passwordTooLong();

@@ -28,6 +28,7 @@ import io.aftercare.console.Role;
 import io.aftercare.console.security.CsrfCheck;
 import io.aftercare.console.service.ConsoleAudit;
 import io.aftercare.console.service.InviteMail;
+import io.aftercare.console.service.OneTimeLinks;
 import io.aftercare.console.service.People;
 import io.aftercare.console.service.Person;
 import io.aftercare.problem.NotFoundProblem;
@@ -80,7 +81,7 @@ public class UsersResource {
             @FormParam("lang") String lang, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         Person admin = CsrfCheck.verified(identity, csrf);
         String language = Language.pick(lang, headers);
-        People.Invitation invitation;
+        OneTimeLinks.Invitation invitation;
         try {
             invitation = people.invite(admin.clinicId(), email, displayName, role);
         } catch (UnprocessableException e) {
@@ -124,7 +125,7 @@ public class UsersResource {
         Person admin = CsrfCheck.verified(identity, csrf);
         UUID id = idOf(userId);
         String language = Language.pick(lang, headers);
-        People.Invitation invitation;
+        OneTimeLinks.Invitation invitation;
         try {
             invitation = people.reset(admin, id);
         } catch (UnprocessableException e) {
@@ -145,7 +146,7 @@ public class UsersResource {
     }
 
     /** @return whether the email went out; the person and their link exist either way */
-    private boolean send(People.Invitation invitation, String language) {
+    private boolean send(OneTimeLinks.Invitation invitation, String language) {
         ConsoleMessages msg = SignInResource.messages(language);
         String expires = EXPIRES.format(invitation.expiresAt());
         boolean reset = OneTimeLink.RESET.equals(invitation.purpose());

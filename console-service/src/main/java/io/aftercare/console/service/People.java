@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -15,8 +14,6 @@ import io.aftercare.console.ConsoleUser;
 import io.aftercare.console.OneTimeLink;
 import io.aftercare.console.Role;
 import io.aftercare.console.UserState;
-import io.aftercare.console.config.ConsoleConfig;
-import io.aftercare.console.repository.Links;
 import io.aftercare.console.repository.Sessions;
 import io.aftercare.console.repository.Users;
 import io.aftercare.problem.NotFoundProblem;
@@ -24,8 +21,9 @@ import io.aftercare.problem.Problem;
 import io.aftercare.problem.UnprocessableException;
 
 /**
- * A clinic's people: inviting, disabling, resetting, and choosing a password from a one-time link. Every action of a
- * clinic admin is confined to their own clinic: another clinic's person is not found (404), as if there were none.
+ * A clinic's people: inviting, disabling, resetting (each invitation and reset a link of {@link OneTimeLinks}). Every
+ * action of a clinic admin is confined to their own clinic: another clinic's person is not found (404), as if there
+ * were none.
  */
 @ApplicationScoped
 public class People {
@@ -33,47 +31,15 @@ public class People {
     /** A plausible address: one @, no spaces, a dot in the domain. Whether it works, the invitation shows. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
-    /** A new one-time link: the token is in {@code link} only, shown or sent once; the table keeps its hash. */
-    public record Invitation(ConsoleUser user, String purpose, String link, Instant expiresAt) {
-    }
-
-    /** Whom an open link is for. */
-    public record LinkHolder(ConsoleUser user, String purpose) {
-    }
-
-    /** A password the policy refused. */
-    public static class PasswordRefused extends UnprocessableException {
-
-        private final PasswordPolicy.Refusal refusal;
-
-        public PasswordRefused(PasswordPolicy.Refusal refusal) {
-            super(400, "Password refused", "The password does not meet the policy: " + refusal + ".",
-                    List.of(new Problem.FieldError("password",
-                            refusal.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))));
-            this.refusal = refusal;
-        }
-
-        public PasswordPolicy.Refusal refusal() {
-            return refusal;
-        }
-    }
-
     private final Users users;
     private final Sessions sessions;
-    private final Links links;
-    private final PasswordPolicy policy;
-    private final PasswordHasher hasher;
-    private final ConsoleConfig config;
+    private final OneTimeLinks links;
     private final Clock clock;
 
-    public People(Users users, Sessions sessions, Links links, PasswordPolicy policy, PasswordHasher hasher,
-            ConsoleConfig config, Clock clock) {
+    public People(Users users, Sessions sessions, OneTimeLinks links, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.links = links;
-        this.policy = policy;
-        this.hasher = hasher;
-        this.config = config;
         this.clock = clock;
     }
 
@@ -84,7 +50,7 @@ public class People {
 
     /** A new person of the clinic, invited: no password until they choose one through the link. */
     @Transactional
-    public Invitation invite(String clinicId, String email, String displayName, String role) {
+    public OneTimeLinks.Invitation invite(String clinicId, String email, String displayName, String role) {
         String address = SignIns.normalize(email);
         String name = displayName == null ? "" : displayName.strip();
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -116,12 +82,12 @@ public class People {
         user.createdAt = now;
         user.updatedAt = now;
         user.persist();
-        return newLink(user, OneTimeLink.INVITE, now);
+        return links.issue(user, OneTimeLink.INVITE, now);
     }
 
     /** The clinic's first admin, by the operator: refused while the clinic has an admin who is not disabled. */
     @Transactional
-    public Invitation inviteFirstAdmin(String clinicId, String email, String displayName) {
+    public OneTimeLinks.Invitation inviteFirstAdmin(String clinicId, String email, String displayName) {
         if (users.hasAdmin(clinicId)) {
             throw new UnprocessableException(409, "Conflict",
                     "The clinic has an admin already; its admins invite its people.", List.of());
@@ -149,7 +115,7 @@ public class People {
      * lets them choose another (an invited person gets a new invitation; a disabled one is not reset).
      */
     @Transactional
-    public Invitation reset(Person admin, UUID userId) {
+    public OneTimeLinks.Invitation reset(Person admin, UUID userId) {
         ConsoleUser user = ofAdminsClinic(admin, userId);
         if (UserState.DISABLED.equals(user.state)) {
             throw new UnprocessableException("Not allowed", "A disabled person cannot be reset.", List.of());
@@ -160,68 +126,11 @@ public class People {
         user.lockedUntil = null;
         user.updatedAt = now;
         sessions.deleteAllOf(user.id);
-        return newLink(user, UserState.INVITED.equals(user.state) ? OneTimeLink.INVITE : OneTimeLink.RESET, now);
-    }
-
-    /** Whom a link is for, while it works: unused, unexpired, its person not disabled. */
-    @Transactional
-    public Optional<LinkHolder> openLink(String token) {
-        return usableLink(token).flatMap(link -> users.byId(link.userId)
-                .filter(user -> !UserState.DISABLED.equals(user.state))
-                .map(user -> new LinkHolder(user, link.purpose)));
-    }
-
-    /**
-     * The link's person chooses a password: it must meet the policy; the link then works no more, nor any other of
-     * theirs, and the person is active with no failed sign-ins.
-     *
-     * @throws NotFoundProblem when the link does not work (used, expired, replaced, unknown)
-     * @throws PasswordRefused when the policy refuses the password
-     */
-    @Transactional
-    public LinkHolder choosePassword(String token, String password) {
-        OneTimeLink link = usableLink(token).orElseThrow(() -> new NotFoundProblem("This link does not work."));
-        ConsoleUser user = users.byId(link.userId)
-                .filter(found -> !UserState.DISABLED.equals(found.state))
-                .orElseThrow(() -> new NotFoundProblem("This link does not work."));
-        Optional<PasswordPolicy.Refusal> refusal = policy.check(password, user.email);
-        if (refusal.isPresent()) {
-            throw new PasswordRefused(refusal.get());
-        }
-        Instant now = clock.instant();
-        user.passwordHash = hasher.hash(password);
-        user.state = UserState.ACTIVE;
-        user.failedCount = 0;
-        user.lockedUntil = null;
-        user.updatedAt = now;
-        links.retireAllOf(user.id, now);
-        return new LinkHolder(user, link.purpose);
-    }
-
-    private Optional<OneTimeLink> usableLink(String token) {
-        if (!Tokens.wellFormed(token)) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        return links.byHash(Tokens.sha256(token))
-                .filter(link -> link.usedAt == null && now.isBefore(link.expiresAt));
+        return links.issue(user, UserState.INVITED.equals(user.state) ? OneTimeLink.INVITE : OneTimeLink.RESET, now);
     }
 
     private ConsoleUser ofAdminsClinic(Person admin, UUID userId) {
         return users.inClinic(admin.clinicId(), userId)
                 .orElseThrow(() -> new NotFoundProblem("No such person in your clinic."));
-    }
-
-    private Invitation newLink(ConsoleUser user, String purpose, Instant now) {
-        links.retireAllOf(user.id, now);
-        String token = Tokens.random();
-        OneTimeLink link = new OneTimeLink();
-        link.tokenSha256 = Tokens.sha256(token);
-        link.userId = user.id;
-        link.purpose = purpose;
-        link.createdAt = now;
-        link.expiresAt = now.plus(config.links().validity());
-        link.persist();
-        return new Invitation(user, purpose, config.baseUrl() + "/links/" + token, link.expiresAt);
     }
 }

@@ -17,15 +17,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.aftercare.guidance.model.MessageBudget;
 import io.aftercare.guidance.model.ProtocolContent;
 import io.aftercare.guidance.security.ClinicOverrideAccess;
+import io.aftercare.guidance.service.ClinicPlans;
 import io.aftercare.guidance.service.EffectiveProtocol;
 import io.aftercare.guidance.service.EffectiveProtocols;
 import io.aftercare.guidance.service.PlanCalculator;
 import io.aftercare.guidance.service.ProtocolService;
 import io.aftercare.problem.InputPatterns;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Read access to protocols and plans: the base protocol is open to any caller, a clinic's view of it needs that
@@ -49,19 +48,17 @@ public class ProtocolResource {
 
     private final ProtocolService protocols;
     private final EffectiveProtocols effectiveProtocols;
-    private final PlanCalculator planner;
-    private final MeterRegistry registry;
+    private final ClinicPlans plans;
     private final Clock clock;
     private final ClinicOverrideAccess access;
 
-    public ProtocolResource(ProtocolService protocols, EffectiveProtocols effectiveProtocols, PlanCalculator planner,
-            MeterRegistry registry, Clock clock, ClinicOverrideAccess access) {
-        this.clock = clock;
-        this.access = access;
+    public ProtocolResource(ProtocolService protocols, EffectiveProtocols effectiveProtocols, ClinicPlans plans,
+            Clock clock, ClinicOverrideAccess access) {
         this.protocols = protocols;
         this.effectiveProtocols = effectiveProtocols;
-        this.planner = planner;
-        this.registry = registry;
+        this.plans = plans;
+        this.clock = clock;
+        this.access = access;
     }
 
     @GET
@@ -99,23 +96,13 @@ public class ProtocolResource {
             @Valid @BeanParam PlanQuery query) {
         access.check(query.clinicId);
         PlanQuery.Parsed parsed = query.parse(clock);
-        EffectiveProtocol protocol = effectiveProtocols.effective(treatment, query.clinicId);
-        // The clinic's profile (scheduling owns it and sends its name, phone, window and consent basis with each plan request)
-        // stands over the override's values, which remain for clinics without a profile.
-        boolean exempt = "healthcare-exemption".equals(query.consentBasis);
-        if (query.clinicName != null || query.clinicPhone != null || exempt) {
-            protocol = new EffectiveProtocol(protocol.treatment(), protocol.version(), protocol.clinicId(),
-                    query.clinicName != null ? query.clinicName : protocol.clinicName(), protocol.title(),
-                    protocol.defaultLocale(), protocol.sendWindow(), protocol.parameters(), protocol.rules(),
-                    query.clinicPhone != null ? query.clinicPhone : protocol.clinicPhone(),
-                    exempt ? protocol.budget().capped(MessageBudget.HEALTHCARE_EXEMPTION) : protocol.budget(),
-                    protocol.recommendsNextSession());
-        }
-        var window = parsed.window() != null ? parsed.window() : protocol.sendWindow();
-        PlanCalculator.Plan plan = planner.plan(protocol, new PlanCalculator.Request(parsed.treatedAt(),
-                parsed.zone(), query.locale, window, query.firstName, query.marketingConsent));
-        registry.counter("aftercare.plans.computed", "treatment", treatment).increment();
+        ClinicPlans.Planned planned = plans.plan(treatment, query.clinicId,
+                new ClinicPlans.Profile(query.clinicName, query.clinicPhone, query.consentBasis),
+                new PlanCalculator.Request(parsed.treatedAt(), parsed.zone(), query.locale, parsed.window(),
+                        query.firstName, query.marketingConsent));
+        EffectiveProtocol protocol = planned.protocol();
         return new PlanResponse(treatment, protocol.version(), protocol.clinicId(), parsed.zone().getId(),
-                query.locale, window, protocol.budget(), plan.moments(), plan.placements());
+                query.locale, planned.request().window(), protocol.budget(), planned.plan().moments(),
+                planned.plan().placements());
     }
 }

@@ -1,12 +1,6 @@
 package io.aftercare.notification.security;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.aftercare.problem.InputPatterns;
 import io.aftercare.security.OperatorLogin;
+import io.aftercare.security.SchedulingKeyCheck;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -28,12 +23,13 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Clinics sign in here with the same API keys as at the scheduling service, which owns them: the credentials are
- * checked there, and the answer is remembered for a minute in bounded caches, a refusal apart from a success so that
- * made-up keys cannot evict real ones, and a failed guess repeated does not ask scheduling again. A revoked key is
- * forgotten as soon as scheduling announces it on {@code credential-revocations} ({@link #forget}); the minute is only
- * the backstop for an announcement that could not be sent. The operator signs in with the
- * deployment's operator password, checked here by the shared {@link OperatorLogin}, not at scheduling: asking scheduling
- * for the operator too would make it a single point of failure for notification's operator pages.
+ * checked there (by the {@link SchedulingKeyCheck} guidance uses too; a check scheduling cannot answer now refuses the
+ * login and is not remembered), and the answer is remembered for a minute in bounded caches, a refusal apart from a
+ * success so that made-up keys cannot evict real ones, and a failed guess repeated does not ask scheduling again. A
+ * revoked key is forgotten as soon as scheduling announces it on {@code credential-revocations} ({@link #forget}); the
+ * minute is only the backstop for an announcement that could not be sent. The operator signs in with the deployment's
+ * operator password, checked here by the shared {@link OperatorLogin}, not at scheduling: asking scheduling for the
+ * operator too would make it a single point of failure for notification's operator pages.
  * <p>
  * Why clinics' keys are still checked at scheduling over HTTP, rather than against a copy of the keys' verifiers kept
  * here from an event, is written in docs/threat-model.md ("Where API keys are checked"): in short, a copy needs a
@@ -49,7 +45,6 @@ public class ForwardedClinicAuthentication implements IdentityProvider<UsernameP
     private static final Duration REMEMBER = Duration.ofMinutes(1);
     private static final int REMEMBERED_AT_MOST = 10_000;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Cache<String, Boolean> verified = Caffeine.newBuilder()
             .maximumSize(REMEMBERED_AT_MOST)
             .expireAfterWrite(REMEMBER)
@@ -58,12 +53,12 @@ public class ForwardedClinicAuthentication implements IdentityProvider<UsernameP
             .maximumSize(REMEMBERED_AT_MOST)
             .expireAfterWrite(REMEMBER)
             .build();
-    private final String schedulingUrl;
+    private final SchedulingKeyCheck scheduling;
     private final OperatorLogin operator;
 
     public ForwardedClinicAuthentication(@ConfigProperty(name = "aftercare.scheduling.url") String schedulingUrl,
             OperatorLogin operator) {
-        this.schedulingUrl = schedulingUrl;
+        this.scheduling = new SchedulingKeyCheck(schedulingUrl);
         this.operator = operator;
     }
 
@@ -87,13 +82,17 @@ public class ForwardedClinicAuthentication implements IdentityProvider<UsernameP
         if (refused.getIfPresent(key) != null || !clinic.matches(InputPatterns.CLINIC_ID)) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
-        return context.runBlocking(() -> {
-            if (!schedulingAccepts(clinic, password)) {
+        return context.runBlocking(() -> switch (scheduling.check(clinic, password)) {
+            case ACCEPTED -> {
+                verified.put(key, Boolean.TRUE);
+                yield clinicIdentity(clinic);
+            }
+            case REFUSED -> {
                 refused.put(key, Boolean.TRUE);
                 throw new AuthenticationFailedException();
             }
-            verified.put(key, Boolean.TRUE);
-            return clinicIdentity(clinic);
+            case UNANSWERED ->
+                throw new AuthenticationFailedException("the scheduling service cannot check credentials now");
         });
     }
 
@@ -108,24 +107,6 @@ public class ForwardedClinicAuthentication implements IdentityProvider<UsernameP
         String[] parts = secret.split("_", 3);
         String keyId = parts.length == 3 ? parts[1] : "";
         return clinic + ":" + keyId + ":" + Hashing.sha256Hex(secret);
-    }
-
-    private boolean schedulingAccepts(String clinic, String password) {
-        String basic = "Basic " + Base64.getEncoder()
-                .encodeToString((clinic + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpRequest check = HttpRequest.newBuilder(URI.create(schedulingUrl + "/v1/clinics/" + clinic + "/session"))
-                .timeout(Duration.ofSeconds(5))
-                .header("Authorization", basic)
-                .GET()
-                .build();
-        try {
-            return http.send(check, HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
-        } catch (java.io.IOException e) {
-            throw new AuthenticationFailedException("the scheduling service cannot check credentials now", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuthenticationFailedException(e);
-        }
     }
 
     private static SecurityIdentity clinicIdentity(String clinic) {

@@ -10,19 +10,15 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.aftercare.events.NotificationStatus;
 import io.aftercare.events.ReminderDue;
-import io.aftercare.notification.DeliveryKind;
 import io.aftercare.notification.DeliveryStatus;
-import io.aftercare.notification.messaging.EventOutbox;
-import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.repository.DeliveryRepository;
 import io.aftercare.notification.repository.RecipientBookings;
 
 /**
  * Takes a reminder event in: records it once under its event id (a redelivery changes nothing), expires it if it is
- * already stale, and otherwise queues it for the workers: now when it is urgent or on time (its plan already chose the
- * moment, in the clinic's send window), else when the patient's send window opens, so a backlog never texts at night.
+ * already stale, and otherwise queues it for the workers at the moment {@link ReminderTiming} says; notes the booking
+ * that will text the patient's number, so that their replies find it.
  */
 @ApplicationScoped
 public class DeliveryIntake {
@@ -31,22 +27,17 @@ public class DeliveryIntake {
 
     private final DeliveryRepository deliveries;
     private final RecipientBookings recipients;
-    private final SendWindows windows;
-    private final EventOutbox outbox;
-    private final NotificationMetrics metrics;
+    private final ReminderTiming timing;
+    private final DeliveryAnnouncements announcements;
     private final Clock clock;
-    private final java.time.Duration onTimeGrace;
 
-    public DeliveryIntake(DeliveryRepository deliveries, RecipientBookings recipients, SendWindows windows,
-            EventOutbox outbox,
-            NotificationMetrics metrics, Clock clock, io.aftercare.notification.config.DeliveryConfig config) {
+    public DeliveryIntake(DeliveryRepository deliveries, RecipientBookings recipients, ReminderTiming timing,
+            DeliveryAnnouncements announcements, Clock clock) {
         this.deliveries = deliveries;
         this.recipients = recipients;
-        this.windows = windows;
-        this.outbox = outbox;
-        this.metrics = metrics;
+        this.timing = timing;
+        this.announcements = announcements;
         this.clock = clock;
-        this.onTimeGrace = config.onTimeGrace();
     }
 
     /** One event received: its id, and the event read, or why it could not be read. */
@@ -60,7 +51,7 @@ public class DeliveryIntake {
      */
     @Transactional
     public void acceptAll(List<Received> received) {
-        outbox.together(() -> take(received));
+        announcements.together(() -> take(received));
     }
 
     private void take(List<Received> received) {
@@ -70,9 +61,9 @@ public class DeliveryIntake {
             if (one.event() == null) {
                 LOG.warnf("event %s is not a reminder this service can read; dead-lettered: %s", one.eventId(),
                         one.unreadable());
-                outbox.deadLetter(one.eventId(), one.key(), one.eventJson(), "unreadable: " + one.unreadable(), 0);
+                announcements.refused(one.eventId(), one.key(), one.eventJson(), "unreadable: " + one.unreadable());
             } else {
-                deliveries.add(delivery(one, now));
+                deliveries.add(timing.delivery(one, now));
             }
         }
         boolean[] recorded = this.deliveries.recordAllIfNew(deliveries);
@@ -90,9 +81,7 @@ public class DeliveryIntake {
                         event.bookingRef(), language(event), event.asksCheckIn() && !stale, now));
             }
             if (stale) {
-                metrics.notification(null, "expired");
-                outbox.status(delivery.eventId(), new NotificationStatus(event.reminderId(), event.clinicId(),
-                        event.bookingId(), "expired", null, "arrived after its validity ended", now));
+                announcements.arrivedStale(delivery.eventId(), event, now);
             }
             LOG.infof("event %s (rule %s, booking %s): %s", delivery.eventId(), event.ruleKey(), event.bookingId(),
                     delivery.status());
@@ -104,21 +93,7 @@ public class DeliveryIntake {
     @Transactional
     public void deadLetter(Received one, String reason) {
         LOG.warnf("event %s could not be taken in; dead-lettered: %s", one.eventId(), reason);
-        outbox.deadLetter(one.eventId(), one.key(), one.eventJson(), "could not be taken in: " + reason, 0);
-    }
-
-    /** The delivery an event makes: expired when stale, else due now or when the patient's send window opens. */
-    private DeliveryRepository.NewDelivery delivery(Received one, Instant now) {
-        ReminderDue event = one.event();
-        boolean stale = !event.expiresAt().isAfter(now);
-        boolean onTime = event.dueAt() == null || !now.isAfter(event.dueAt().plus(onTimeGrace));
-        Instant sendAt = event.urgent() || onTime ? now : windows.nextOpening(now, event.recipient().timeZone());
-        DeliveryStatus status = stale
-                ? DeliveryStatus.EXPIRED
-                : sendAt.isAfter(now) ? DeliveryStatus.WAITING : DeliveryStatus.PENDING;
-        String reason = stale ? "arrived after its validity ended at " + event.expiresAt() : null;
-        return new DeliveryRepository.NewDelivery(one.eventId(), DeliveryKind.REMINDER, event, one.eventJson(), status,
-                reason, stale ? null : sendAt, now);
+        announcements.refused(one.eventId(), one.key(), one.eventJson(), "could not be taken in: " + reason);
     }
 
     /** The language of the patient's texts ({@code es-MX} is {@code es}), for answering them in it. */

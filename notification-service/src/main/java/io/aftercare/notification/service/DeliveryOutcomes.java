@@ -1,8 +1,6 @@
 package io.aftercare.notification.service;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -12,21 +10,17 @@ import org.jboss.logging.Logger;
 
 import io.aftercare.notification.Delivery;
 import io.aftercare.notification.DeliveryAttempt;
-import io.aftercare.notification.DeliveryChannel;
-import io.aftercare.notification.DeliveryKind;
 import io.aftercare.notification.DeliveryStatus;
-import io.aftercare.notification.messaging.EventOutbox;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.provider.SendResult;
-import io.aftercare.notification.repository.OptOutRepository;
-import io.aftercare.notification.repository.SmsConversations;
 
 /**
  * Records what became of a delivery: every attempt with its outcome, and the delivery's next state. Transient
  * and unanswered failures come back later (backoff with jitter, at least the provider's Retry-After) while the reminder is valid;
  * permanent ones fail at once; one whose validity ends while retrying expires and is given up (dead-letter topic).
  * What the others must hear of it goes to the outbox in the same transaction, and so do the clinic's webhook messages
- * (a delivery failed, a number unsubscribed).
+ * ({@link DeliveryAnnouncements}); a number the provider reports unsubscribed is a STOP ({@link TextPreferences}); a
+ * text that reached the provider opens a conversation ({@link TextedNumbers}).
  */
 @ApplicationScoped
 public class DeliveryOutcomes {
@@ -34,36 +28,23 @@ public class DeliveryOutcomes {
     private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
 
     private final RetryPolicy retries;
-    private final OptOutRepository optOuts;
     private final NotificationMetrics metrics;
-    private final EventOutbox outbox;
-    private final ClinicWebhooks webhooks;
-    private final SmsConversations conversations;
-    private final ClinicSenders senders;
-    /** The texts that went out in the batch {@link #together} records on this thread, written at its end. */
-    private final ThreadLocal<List<SmsConversations.Texted>> texted = new ThreadLocal<>();
+    private final DeliveryAnnouncements announcements;
+    private final TextedNumbers texts;
+    private final TextPreferences preferences;
 
-    public DeliveryOutcomes(RetryPolicy retries, OptOutRepository optOuts, NotificationMetrics metrics,
-            EventOutbox outbox, ClinicWebhooks webhooks, SmsConversations conversations, ClinicSenders senders) {
-        this.conversations = conversations;
-        this.senders = senders;
-        this.outbox = outbox;
-        this.webhooks = webhooks;
+    public DeliveryOutcomes(RetryPolicy retries, NotificationMetrics metrics, DeliveryAnnouncements announcements,
+            TextedNumbers texts, TextPreferences preferences) {
         this.retries = retries;
-        this.optOuts = optOuts;
         this.metrics = metrics;
+        this.announcements = announcements;
+        this.texts = texts;
+        this.preferences = preferences;
     }
 
-    /** Records a batch of outcomes, writing what they announce in one go at its end. */
+    /** Records a batch of outcomes, writing what they announce, and the texts they sent, in one go at its end. */
     void together(Runnable recording) {
-        List<SmsConversations.Texted> batch = new ArrayList<>();
-        texted.set(batch);
-        try {
-            outbox.together(recording);
-        } finally {
-            texted.remove();
-        }
-        conversations.textedAll(batch);
+        texts.together(() -> announcements.together(recording));
     }
 
     /** The provider's answer to an attempt. */
@@ -72,11 +53,11 @@ public class DeliveryOutcomes {
         recordAttempt(delivery, result, at);
         if (result instanceof SendResult.Sent sent) {
             delivery.providerMessageId = sent.providerMessageId();
-            texted(delivery, phone, at);
+            texts.texted(delivery, phone, at);
             finish(delivery, DeliveryStatus.SENT, null, at);
         } else if (result instanceof SendResult.Permanent permanent) {
             if (permanent.unsubscribed()) {
-                unsubscribed(delivery, phone, permanent.errorCode(), at);
+                preferences.unsubscribed(phone, delivery.clinicId, permanent.errorCode(), at);
             }
             finish(delivery, DeliveryStatus.FAILED, "refused by the provider: " + describe(permanent), at);
         } else if (result instanceof SendResult.Transient failure) {
@@ -102,7 +83,7 @@ public class DeliveryOutcomes {
             String reason = "its validity ended at " + delivery.expiresAt + " while retrying, after "
                     + delivery.attempts + " attempts; last: " + detail;
             finish(delivery, DeliveryStatus.EXPIRED, reason, at);
-            givenUp(delivery, reason);
+            announcements.givenUp(delivery, reason);
         }
     }
 
@@ -116,36 +97,8 @@ public class DeliveryOutcomes {
         attempt.detail = "found at the provider: an earlier attempt was interrupted after it reached the provider";
         attempt.persist();
         delivery.providerMessageId = providerMessageId;
-        texted(delivery, phone, at);
+        texts.texted(delivery, phone, at);
         finish(delivery, DeliveryStatus.SENT, null, at);
-    }
-
-    /**
-     * The provider says the number unsubscribed from the sender this text went from, and from it only; the provider's
-     * error code is kept as the reason.
-     */
-    private void unsubscribed(Delivery delivery, String phone, String errorCode, Instant at) {
-        String sender = senders.smsFrom(delivery.clinicId);
-        if (optOuts.optOut(DeliveryChannel.SMS, phone, sender, errorCode, at)) {
-            metrics.optOut("sms", "out");
-            DeliveryAnnouncements.optedOut(outbox, phone, sender, sender.equals(senders.deploymentSender()), at);
-            webhooks.optedOut(phone, sender, errorCode, at);
-        }
-    }
-
-    /** A text reached the provider: the patient may now answer its sender, and the answer belongs to this booking. */
-    private void texted(Delivery delivery, String phone, Instant at) {
-        if (delivery.channel != DeliveryChannel.SMS || phone == null) {
-            return;
-        }
-        SmsConversations.Texted one = new SmsConversations.Texted(phone, senders.smsFrom(delivery.clinicId),
-                delivery.clinicId, delivery.bookingId, at);
-        List<SmsConversations.Texted> batch = texted.get();
-        if (batch != null) {
-            batch.add(one);
-        } else {
-            conversations.textedAll(List.of(one));
-        }
     }
 
     /**
@@ -156,7 +109,7 @@ public class DeliveryOutcomes {
         String reason = "its validity ended at " + delivery.expiresAt + " before it could go";
         finish(delivery, DeliveryStatus.EXPIRED, reason, at);
         if (delivery.attempts > 0) {
-            givenUp(delivery, reason + ", while retrying");
+            announcements.givenUp(delivery, reason + ", while retrying");
         }
     }
 
@@ -171,20 +124,9 @@ public class DeliveryOutcomes {
         delivery.nextAttemptAt = null;
         delivery.unconfirmedSince = null;
         delivery.updatedAt = at;
-        metrics.notification(lower(delivery.channel), lower(status));
-        DeliveryAnnouncements.outcome(outbox, delivery, reason, at);
-        if (ClinicWebhooks.isFailure(delivery)) {
-            webhooks.deliveryFailed(delivery, reason, at);
-        }
+        announcements.outcome(delivery, reason, at);
         LOG.infof("delivery %s (rule %s, booking %s) %s%s", delivery.eventId, delivery.ruleKey, delivery.bookingId,
                 status, reason == null ? "" : ": " + reason);
-    }
-
-    private void givenUp(Delivery delivery, String reason) {
-        if (delivery.kind == DeliveryKind.REMINDER) {
-            DeliveryAnnouncements.givenUp(outbox, delivery, reason);
-            metrics.deadLetter();
-        }
     }
 
     private static DeliveryAttempt attempt(Delivery delivery, Instant at) {

@@ -17,28 +17,25 @@ import io.aftercare.notification.provider.SendResult;
 import io.aftercare.notification.provider.SmsProvider;
 
 /**
- * Sends a delivery by its chosen channel, outside any transaction: texts from the clinic's own sender if its profile
- * has one (else the deployment's), at the sender's pace (this instance's, and the one all instances share) through
- * the SMS provider, without holding a thread while it answers; emails over SMTP. Asks the provider, before a message whose sender crashed mid-call goes again, whether
- * it already has it.
+ * Sends a delivery by its chosen channel, outside any transaction, and times each provider call: texts at the sender's
+ * pace ({@link PacedTexts}), without holding a thread while the provider answers; emails over SMTP. Asks the provider,
+ * before a message whose sender crashed mid-call goes again, whether it already has it.
  */
 @ApplicationScoped
 public class DeliverySender {
 
     private final SmsProvider sms;
+    private final PacedTexts texts;
     private final EmailSender email;
-    private final SendPacer pacer;
-    private final SharedSendPace sharedPace;
     private final ClinicSenders senders;
     private final NotificationMetrics metrics;
 
-    public DeliverySender(Instance<SmsProvider> sms, EmailSender email, SendPacer pacer, SharedSendPace sharedPace,
-            ClinicSenders senders, NotificationMetrics metrics) {
-        this.senders = senders;
+    public DeliverySender(Instance<SmsProvider> sms, PacedTexts texts, EmailSender email, ClinicSenders senders,
+            NotificationMetrics metrics) {
         this.sms = sms.get();
+        this.texts = texts;
         this.email = email;
-        this.pacer = pacer;
-        this.sharedPace = sharedPace;
+        this.senders = senders;
         this.metrics = metrics;
     }
 
@@ -53,14 +50,7 @@ public class DeliverySender {
     CompletionStage<SendResult> send(DeliveryChannel channel, ReminderDue event, String reference) {
         long started = System.nanoTime();
         CompletionStage<SendResult> sending = channel == DeliveryChannel.SMS
-                ? pacer.pacedAsync(() -> senders.sms(event.clinicId()).map(own -> {
-                    // The clinic's own sender, at its own pace across every instance.
-                    sharedPace.awaitSlot(own.from(), own.perSecond());
-                    return sms.sendAsync(own.from(), event.recipient().phone(), event.messages().sms(), reference);
-                }).orElseGet(() -> {
-                    sharedPace.awaitSlot(sms.sender());
-                    return sms.sendAsync(event.recipient().phone(), event.messages().sms(), reference);
-                }))
+                ? texts.text(event, reference)
                 : CompletableFuture.completedFuture(email.send(senders.email(event.clinicId()).orElse(null),
                         event.recipient().email(), event.messages().email().subject(),
                         event.messages().email().body(), reference));

@@ -3,7 +3,6 @@ package io.aftercare.notification.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -27,24 +26,22 @@ public class InboundTexts {
     private final SmsConversations conversations;
     private final PatientReplies replies;
     private final UnroutedReplies unrouted;
-    private final TextPreferences preferences;
-    private final HelpAnswers help;
+    private final KeywordActions keywords;
     private final Clock clock;
 
     public InboundTexts(ProcessedWebhooks processed, SmsConversations conversations, PatientReplies replies,
-            UnroutedReplies unrouted, TextPreferences preferences, HelpAnswers help, Clock clock) {
-        this.unrouted = unrouted;
+            UnroutedReplies unrouted, KeywordActions keywords, Clock clock) {
         this.processed = processed;
         this.conversations = conversations;
         this.replies = replies;
-        this.preferences = preferences;
-        this.help = help;
+        this.unrouted = unrouted;
+        this.keywords = keywords;
         this.clock = clock;
     }
 
     /**
-     * A keyword changes the patient's preference for the sender they texted (STOP of a shared sender stops that sender,
-     * as carriers do), or asks for HELP; anything else is a reply for the inbox of the clinic it answers.
+     * A keyword is for {@link KeywordActions}; anything else is a reply for the inbox of the clinic it answers, or,
+     * when it answers none, for the operator's queue.
      *
      * @param to the number the patient texted
      * @param messagingService the Messaging Service that number belongs to, when the provider says so
@@ -67,18 +64,6 @@ public class InboundTexts {
                     () -> unrouted.receive(messageSid, from, sender, text));
             return Optional.empty();
         }
-        switch (keyword.get().intent()) {
-            case OPT_OUT -> {
-                preferences.stop(from, sender, body.trim().toUpperCase(Locale.ROOT), now);
-                return Optional.empty();
-            }
-            case OPT_IN -> {
-                preferences.start(from, sender, now);
-                return Optional.empty();
-            }
-            default -> {
-                return Optional.of(help.answer(keyword.get(), conversation));
-            }
-        }
+        return keywords.act(keyword.get(), from, sender, body, conversation, now);
     }
 }

@@ -14,7 +14,6 @@ import io.aftercare.events.PatientReplyHandled;
 import io.aftercare.notification.PatientReply;
 import io.aftercare.notification.ReplyState;
 import io.aftercare.notification.messaging.EventOutbox;
-import io.aftercare.notification.repository.OptOutRepository;
 import io.aftercare.notification.repository.PatientReplyRepository;
 import io.aftercare.problem.NotFoundProblem;
 import io.aftercare.problem.Problem;
@@ -33,18 +32,16 @@ public class Inbox {
 
     private final PatientReplyRepository replies;
     private final PatientMessages messages;
-    private final OptOutRepository optOuts;
-    private final ClinicSenders senders;
+    private final TextPreferences preferences;
     private final EventOutbox outbox;
     private final Clock clock;
 
-    public Inbox(PatientReplyRepository replies, PatientMessages messages, OptOutRepository optOuts,
-            ClinicSenders senders, EventOutbox outbox, Clock clock) {
-        this.senders = senders;
-        this.outbox = outbox;
+    public Inbox(PatientReplyRepository replies, PatientMessages messages, TextPreferences preferences,
+            EventOutbox outbox, Clock clock) {
         this.replies = replies;
         this.messages = messages;
-        this.optOuts = optOuts;
+        this.preferences = preferences;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -80,7 +77,7 @@ public class Inbox {
     @Transactional
     public UUID answer(String clinicId, UUID replyId, String text, String by) {
         PatientReply reply = find(clinicId, replyId);
-        if (optOuts.isTextOptedOut(reply.phone, senders.smsFrom(clinicId))) {
+        if (preferences.stopped(reply.phone, clinicId)) {
             throw new UnprocessableException(409, "Conflict",
                     "The patient opted out of texts (STOP); they have to opt in again (START) before you can text them.",
                     List.of());

@@ -2,9 +2,7 @@ package io.aftercare.notification.service;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,18 +10,14 @@ import org.jboss.logging.Logger;
 
 import io.aftercare.notification.PatientReply;
 import io.aftercare.notification.config.RepliesConfig;
-import io.aftercare.notification.metrics.NotificationMetrics;
-import io.aftercare.notification.provider.EmailSender;
-import io.aftercare.notification.provider.SendResult;
 import io.aftercare.notification.repository.ClinicProfileRepository;
 import io.aftercare.notification.repository.PatientReplyRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.aftercare.notification.service.AlertEmails.Alert;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Emails the clinic about each urgent reply, after it is committed. A reply is marked alerted once the SMTP server
- * took the email, never before, so a crash or an outage delays the alert but never loses it (it may then go twice).
- * No transaction waits for SMTP. (The {@code patient-replies} event leaves through the event outbox.)
+ * Emails the clinic about each urgent reply, after it is committed, through {@link AlertEmails}: marked alerted once
+ * the SMTP server took the email, never before. (The {@code patient-replies} event leaves through the event outbox.)
  */
 @ApplicationScoped
 public class ReplyAlerts {
@@ -32,55 +26,34 @@ public class ReplyAlerts {
     private static final int BATCH = 100;
 
     private final PatientReplyRepository replies;
-    private final EmailSender email;
+    private final AlertEmails alerts;
     private final RepliesConfig config;
     private final ClinicProfileRepository profiles;
-    private final NotificationMetrics metrics;
     private final Clock clock;
 
-    public ReplyAlerts(PatientReplyRepository replies, EmailSender email, RepliesConfig config,
-            ClinicProfileRepository profiles, NotificationMetrics metrics, Clock clock) {
-        this.profiles = profiles;
+    public ReplyAlerts(PatientReplyRepository replies, AlertEmails alerts, RepliesConfig config,
+            ClinicProfileRepository profiles, Clock clock) {
         this.replies = replies;
-        this.email = email;
+        this.alerts = alerts;
         this.config = config;
-        this.metrics = metrics;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
     /** Every second: the clinic hears of an urgent reply within seconds. */
     @Scheduled(every = "${aftercare.replies.outbox-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        try {
-            alert();
-        } catch (RuntimeException e) {
-            LOG.warnf("reply alerts: %s; trying again shortly", e.toString());
-        }
+        alerts.send("reply alerts", () -> replies.unalerted(BATCH).stream().map(this::alertFor).toList(),
+                this::record);
     }
 
-    void alert() {
-        List<Alert> pending = QuarkusTransaction.requiringNew()
-                .call(() -> replies.unalerted(BATCH).stream().map(this::alertFor).toList());
-        for (Alert alert : pending) {
-            boolean sent = alert.to().map(to -> email.send(to, alert.subject(), alert.body(), alert.replyId()
-                    .toString()) instanceof SendResult.Sent).orElse(true);
-            if (alert.to().isEmpty()) {
-                LOG.warnf("no alert address for clinic %s: urgent reply %s is only in its inbox and on patient-replies",
-                        alert.clinicId(), alert.replyId());
-            }
-            metrics.replyAlert(sent ? "sent" : "failed");
-            QuarkusTransaction.requiringNew().run(() -> {
-                PatientReply reply = replies.findById(alert.replyId());
-                if (sent) {
-                    reply.alertedAt = clock.instant();
-                } else if (reply.alertAttempts++ == 0) {
-                    LOG.warnf("the alert for urgent reply %s could not be emailed; retrying", alert.replyId());
-                }
-            });
+    private void record(Alert alert, boolean sent) {
+        PatientReply reply = replies.findById(alert.replyId());
+        if (sent) {
+            reply.alertedAt = clock.instant();
+        } else if (reply.alertAttempts++ == 0) {
+            LOG.warnf("the alert for urgent reply %s could not be emailed; retrying", alert.replyId());
         }
-    }
-
-    private record Alert(UUID replyId, String clinicId, Optional<String> to, String subject, String body) {
     }
 
     /** Says what the clinic needs to act, and where to read it; never the patient's words, which stay in the inbox. */
@@ -89,6 +62,10 @@ public class ReplyAlerts {
         Optional<String> to = profiles.alertEmail(reply.clinicId)
                 .or(() -> Optional.ofNullable(config.alertEmails().get(reply.clinicId)))
                 .or(config::defaultAlertEmail);
+        if (to.isEmpty()) {
+            LOG.warnf("no alert address for clinic %s: urgent reply %s is only in its inbox and on patient-replies",
+                    reply.clinicId, reply.id);
+        }
         String booking = reply.bookingRef == null ? reply.bookingId.toString() : reply.bookingRef;
         String subject = "Urgent reply from a patient (booking " + booking + ")";
         String body = "A patient of booking " + booking + " replied at "
@@ -100,6 +77,6 @@ public class ReplyAlerts {
                         ? "The patient was told that you have been informed, and to call the emergency number in an "
                                 + "emergency."
                         : "The patient was already answered earlier in this conversation.");
-        return new Alert(reply.id, reply.clinicId, to, subject, body);
+        return new Alert(reply.id, to, subject, body);
     }
 }

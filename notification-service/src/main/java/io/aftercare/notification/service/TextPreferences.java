@@ -39,7 +39,10 @@ public class TextPreferences {
         this.metrics = metrics;
     }
 
-    /** @param keyword the word the patient texted, upper case */
+    /**
+     * @param keyword the word the patient texted, upper case, or the provider's error code when it reports the number
+     *        unsubscribed (21610)
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void stop(String phone, String sender, String keyword, Instant now) {
         if (optOuts.optOut(DeliveryChannel.SMS, phone, sender, keyword, now)) {
@@ -48,6 +51,20 @@ public class TextPreferences {
             webhooks.optedOut(phone, sender, keyword, now);
         }
         LOG.infof("%s opted out of SMS from %s", Masking.phone(phone), sender);
+    }
+
+    /** Whether the number stopped the texts of the sender the clinic texts from. */
+    public boolean stopped(String phone, String clinicId) {
+        return optOuts.isTextOptedOut(phone, senders.smsFrom(clinicId));
+    }
+
+    /**
+     * The provider reports that the number unsubscribed from the sender the clinic texts from, and from it only: a
+     * STOP to that sender, with the provider's error code (21610) kept as the reason.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unsubscribed(String phone, String clinicId, String errorCode, Instant now) {
+        stop(phone, senders.smsFrom(clinicId), errorCode, now);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

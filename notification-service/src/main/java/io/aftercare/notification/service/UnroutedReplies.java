@@ -1,7 +1,6 @@
 package io.aftercare.notification.service;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,7 +11,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.aftercare.notification.UnroutedReply;
-import io.aftercare.notification.config.RepliesConfig;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.repository.UnroutedReplyRepository;
 
@@ -28,14 +26,14 @@ public class UnroutedReplies {
     private static final Logger LOG = Logger.getLogger(UnroutedReplies.class);
 
     private final UnroutedReplyRepository replies;
-    private final RepliesConfig config;
+    private final ReplyTriage triage;
     private final NotificationMetrics metrics;
     private final Clock clock;
 
-    public UnroutedReplies(UnroutedReplyRepository replies, RepliesConfig config, NotificationMetrics metrics,
+    public UnroutedReplies(UnroutedReplyRepository replies, ReplyTriage triage, NotificationMetrics metrics,
             Clock clock) {
         this.replies = replies;
-        this.config = config;
+        this.triage = triage;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -43,10 +41,7 @@ public class UnroutedReplies {
     /** Joins the caller's transaction; a replayed message is queued once. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void receive(String messageSid, String from, String sender, String body) {
-        List<String> redFlags = new ArrayList<>();
-        config.redFlags().values().forEach(redFlags::addAll);
-        // No check-in question was asked from this sender, so a bare digit is not a score.
-        ReplyReader.Reading reading = new ReplyReader(redFlags).read(body, false);
+        ReplyReader.Reading reading = triage.unrouted(body);
         UnroutedReply reply = new UnroutedReply();
         reply.id = UUID.randomUUID();
         reply.messageSid = messageSid;

@@ -2,7 +2,6 @@ package io.aftercare.notification.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,11 +9,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.aftercare.events.NotificationStatus;
 import io.aftercare.notification.Delivery;
 import io.aftercare.notification.DeliveryStatus;
-import io.aftercare.notification.messaging.EventOutbox;
-import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.repository.DeliveryRepository;
 import io.aftercare.notification.repository.ProcessedWebhooks;
 
@@ -26,19 +22,15 @@ public class WebhookService {
 
     private final DeliveryRepository deliveries;
     private final ProcessedWebhooks processed;
-    private final EventOutbox outbox;
-    private final NotificationMetrics metrics;
+    private final DeliveryAnnouncements announcements;
     private final Clock clock;
-    private final ClinicWebhooks webhooks;
 
-    public WebhookService(DeliveryRepository deliveries, ProcessedWebhooks processed, EventOutbox outbox,
-            NotificationMetrics metrics, Clock clock, ClinicWebhooks webhooks) {
+    public WebhookService(DeliveryRepository deliveries, ProcessedWebhooks processed,
+            DeliveryAnnouncements announcements, Clock clock) {
         this.deliveries = deliveries;
         this.processed = processed;
-        this.outbox = outbox;
-        this.metrics = metrics;
+        this.announcements = announcements;
         this.clock = clock;
-        this.webhooks = webhooks;
     }
 
     /**
@@ -64,17 +56,9 @@ public class WebhookService {
             return;
         }
         delivery.status = next;
-        metrics.notification("sms", next.name().toLowerCase(Locale.ROOT));
         delivery.reason = errorCode == null || errorCode.isBlank() ? null : "provider error " + errorCode;
         delivery.updatedAt = now;
-        if (next != DeliveryStatus.SENT) {
-            outbox.status(delivery.eventId,
-                    new NotificationStatus(delivery.reminderId, delivery.clinicId, delivery.bookingId,
-                            next.name().toLowerCase(Locale.ROOT), "sms", delivery.reason, now));
-        }
-        if (ClinicWebhooks.isFailure(delivery)) {
-            webhooks.deliveryFailed(delivery, delivery.reason, now);
-        }
+        announcements.providerReported(delivery, now);
         LOG.infof("message %s of delivery %s is %s", messageSid, delivery.eventId, next);
     }
 

@@ -17,6 +17,7 @@ import io.aftercare.messaging.Redelivery;
 import io.aftercare.scheduling.repository.InboxReplyRepository;
 import io.aftercare.scheduling.service.CheckIns;
 import io.aftercare.scheduling.service.PlanChanges;
+import io.aftercare.scheduling.service.ReminderOutcomes;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 
@@ -25,11 +26,14 @@ import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 public class EventConsumers {
 
     private final PlanChanges changes;
+    private final ReminderOutcomes outcomes;
     private final CheckIns checkIns;
     private final InboxReplyRepository inbox;
 
-    public EventConsumers(PlanChanges changes, CheckIns checkIns, InboxReplyRepository inbox) {
+    public EventConsumers(PlanChanges changes, ReminderOutcomes outcomes, CheckIns checkIns,
+            InboxReplyRepository inbox) {
         this.changes = changes;
+        this.outcomes = outcomes;
         this.checkIns = checkIns;
         this.inbox = inbox;
     }
@@ -52,7 +56,7 @@ public class EventConsumers {
     @Incoming("notification-status")
     @Blocking
     public CompletionStage<Void> onNotificationStatus(Message<NotificationStatus> message) {
-        return handle(message, event -> changes.notificationStatus(
+        return handle(message, event -> outcomes.reported(
                 eventId(message, event.reminderId() + ":" + event.status()), event));
     }
 

@@ -8,17 +8,17 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.aftercare.events.NotificationStatus;
 import io.aftercare.events.ProtocolPublished;
 import io.aftercare.events.RecipientPreferenceChanged;
-import io.aftercare.scheduling.ReminderState;
 import io.aftercare.scheduling.metrics.SchedulingMetrics;
 import io.aftercare.scheduling.repository.BookingRepository;
-import io.aftercare.scheduling.repository.NotifiedReminders;
 import io.aftercare.scheduling.repository.ProcessedEvents;
 import io.aftercare.scheduling.repository.TextPreferenceBookings;
 
-/** What other services report that changes plans: a new protocol version, a patient's STOP or START. */
+/**
+ * What other services report that changes plans: a new protocol version, a patient's STOP or START. (What became of
+ * each reminder sent is {@link ReminderOutcomes}'.)
+ */
 @ApplicationScoped
 public class PlanChanges {
 
@@ -26,16 +26,14 @@ public class PlanChanges {
 
     private final BookingRepository bookings;
     private final ProcessedEvents processed;
-    private final NotifiedReminders notified;
     private final TextPreferenceBookings textPreferences;
     private final SchedulingMetrics metrics;
     private final Clock clock;
 
-    public PlanChanges(BookingRepository bookings, ProcessedEvents processed, NotifiedReminders notified,
+    public PlanChanges(BookingRepository bookings, ProcessedEvents processed,
             TextPreferenceBookings textPreferences, SchedulingMetrics metrics, Clock clock) {
         this.bookings = bookings;
         this.processed = processed;
-        this.notified = notified;
         this.textPreferences = textPreferences;
         this.metrics = metrics;
         this.clock = clock;
@@ -60,24 +58,6 @@ public class PlanChanges {
         int queued = bookings.replanFuture(event.treatment(), event.version(), now);
         LOG.infof("protocol %s version %d published: %d future booking(s) queued for a new plan", event.treatment(),
                 event.version(), queued);
-    }
-
-    /**
-     * What became of a dispatched reminder, as the notification service reports it. Delivered and failed also move
-     * the reminder's state; a late "failed" never overwrites "delivered".
-     */
-    @Transactional
-    public void notificationStatus(String eventId, NotificationStatus event) {
-        Instant now = clock.instant();
-        if (!processed.firstTime(eventId, now)) {
-            return;
-        }
-        ReminderState state = switch (event.status()) {
-            case "delivered" -> ReminderState.DELIVERED;
-            case "failed", "undelivered", "suppressed" -> ReminderState.FAILED;
-            default -> null;
-        };
-        notified.record(event, state, event.at() == null ? now : event.at());
     }
 
     /**
