@@ -2,14 +2,9 @@ package io.aftercare.scheduling.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -18,11 +13,11 @@ import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.scheduling.BookingFixtures;
 import io.aftercare.scheduling.Clinics;
+import io.aftercare.scheduling.ProductionOutboundAndSilentGuidance;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -33,29 +28,14 @@ import io.restassured.path.json.JsonPath;
  * then accepted at once, in state planning, without waiting for guidance at all.
  */
 @QuarkusTest
-@TestProfile(GuidanceCircuitTest.SilentGuidance.class)
+@TestProfile(ProductionOutboundAndSilentGuidance.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "scheduling"))
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 class GuidanceCircuitTest {
 
-    static final int VOLUME = 4;
-    private static final long TIME_LIMIT_MS = 400;
-    private static final String BREAKER = "quarkus.fault-tolerance.\"io.aftercare.scheduling.client.GuidanceCircuit/plan\".";
-
-    /** Accepts connections into its backlog and never reads them: every request waits for an answer. */
-    private static final ServerSocket SILENT = silentServer();
-    private static final String SILENT_URL = "http://127.0.0.1:";
-
-    public static class SilentGuidance implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.rest-client.guidance.url", SILENT_URL + SILENT.getLocalPort(),
-                    BREAKER + "timeout.value", String.valueOf(TIME_LIMIT_MS),
-                    BREAKER + "circuit-breaker.request-volume-threshold", String.valueOf(VOLUME),
-                    BREAKER + "circuit-breaker.failure-ratio", "1.0",
-                    BREAKER + "circuit-breaker.delay", "60000");
-        }
-    }
+    static final int VOLUME = ProductionOutboundAndSilentGuidance.VOLUME;
+    private static final long TIME_LIMIT_MS = ProductionOutboundAndSilentGuidance.TIME_LIMIT_MS;
+    private static final String SILENT_URL = ProductionOutboundAndSilentGuidance.SILENT_URL;
 
     @Test
     void afterRepeatedTimeoutsTheBreakerOpensAndABookingIsAcceptedAtOnceInStatePlanning() {
@@ -87,13 +67,5 @@ class GuidanceCircuitTest {
         return Clinics.as("clinic-a").contentType(ContentType.JSON).body(body)
                 .put("/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("breaker")).then().statusCode(201)
                 .extract().jsonPath();
-    }
-
-    private static ServerSocket silentServer() {
-        try {
-            return new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -21,6 +21,7 @@ import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.scheduling.Clinics;
+import io.aftercare.scheduling.ProductionOutboundAndSilentGuidance;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -34,7 +35,7 @@ import io.restassured.path.json.JsonPath;
  * {@code localhost}, which resolves to 127.0.0.1 as a rebinding name would).
  */
 @QuarkusTest
-@TestProfile(ProductionOutbound.class)
+@TestProfile(ProductionOutboundAndSilentGuidance.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "scheduling"))
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = GuidanceTestResource.class, scope = TestResourceScope.GLOBAL)
