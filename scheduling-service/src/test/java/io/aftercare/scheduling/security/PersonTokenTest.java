@@ -110,6 +110,9 @@ class PersonTokenTest {
         Clinics.operator().contentType(ContentType.JSON).body(Clinics.FULL_PROFILE)
                 .put("/v1/admin/clinics/" + clinic).then().statusCode(200);
 
+        // The clinic's audit trail is its admin's to read, not its staff's.
+        as(staff).get("/v1/clinics/" + clinic + "/audit").then().statusCode(403);
+        as(clinicAdmin).get("/v1/clinics/" + clinic + "/audit").then().statusCode(200);
         assertThat(trail.page(clinic, null, 20)).anySatisfy(line -> {
             assertThat(line.actor()).isEqualTo(admin);
             assertThat(line.role()).isEqualTo("clinic-admin");
