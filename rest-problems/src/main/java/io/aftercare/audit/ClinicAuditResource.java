@@ -15,11 +15,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.aftercare.problem.InputPatterns;
+import io.aftercare.security.PersonIdentity;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * A clinic reads the audit trail of its own records at this service (the operator any clinic's). Newest first;
+ * A clinic reads the audit trail of its own records at this service (the operator any clinic's): its API key, or its
+ * clinic-admin through the console, never its staff. Newest first;
  * {@code nextCursor} leads to the next page. Reading the trail is not itself recorded: it names no patient.
  */
 @Path("/v1/clinics/{clinicId}/audit")
@@ -51,6 +53,10 @@ public class ClinicAuditResource {
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         if (!identity.hasRole("operator") && !identity.getPrincipal().getName().equals(clinicId)) {
             throw new ForbiddenException("A clinic reads its own audit trail only.");
+        }
+        if (PersonIdentity.of(identity).filter(person -> !PersonIdentity.CLINIC_ADMIN.equals(person.role()))
+                .isPresent()) {
+            throw new ForbiddenException("A clinic's audit trail is for its clinic-admin.");
         }
         return AuditPage.of(trail.page(clinicId, cursor == null ? null : Long.valueOf(cursor), limit), limit);
     }
