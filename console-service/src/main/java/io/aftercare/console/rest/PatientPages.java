@@ -15,9 +15,10 @@ public class PatientPages {
     /**
      * @param matches null before a search
      * @param error a sentence for the person, or null
+     * @param more the address of the next page of matches, or null
      */
     public static native TemplateInstance patients(String lang, Person person, String q, BookingMatches matches,
-            String error);
+            String error, String more);
 
     public static native TemplateInstance timeline(String lang, Person person, PatientTimeline timeline,
             Map<String, String> labels);

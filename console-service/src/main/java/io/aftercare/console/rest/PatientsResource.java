@@ -1,5 +1,7 @@
 package io.aftercare.console.rest;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -61,22 +63,22 @@ public class PatientsResource {
         Person person = Person.of(identity);
         ConsoleMessages msg = SignInResource.messages(language);
         if (q == null || q.isBlank()) {
-            return Html.page(200, PatientPages.patients(language, person, "", null, null), language);
+            return Html.page(200, PatientPages.patients(language, person, "", null, null, null), language);
         }
         if (q.length() > MAX_QUERY || q.chars().anyMatch(Character::isISOControl)
                 || (cursor != null && cursor.length() > 200)) {
-            return searched(person, 400, PatientPages.patients(language, person, "", null, msg.tlSearchInvalid()),
+            return searched(person, 400, PatientPages.patients(language, person, "", null, msg.tlSearchInvalid(), null),
                     language, request);
         }
         try {
             BookingMatches matches = records.search(person.clinicId(), q.strip(), PAGE, cursor);
-            return searched(person, 200, PatientPages.patients(language, person, q, matches, null), language,
-                    request);
+            return searched(person, 200, PatientPages.patients(language, person, q, matches, null,
+                    more(q, matches, language)), language, request);
         } catch (UnprocessableException e) {
-            return searched(person, 400, PatientPages.patients(language, person, q, null, msg.tlSearchInvalid()),
+            return searched(person, 400, PatientPages.patients(language, person, q, null, msg.tlSearchInvalid(), null),
                     language, request);
         } catch (CareRecords.Unavailable e) {
-            return searched(person, 502, PatientPages.patients(language, person, q, null, msg.tlUnavailable()),
+            return searched(person, 502, PatientPages.patients(language, person, q, null, msg.tlUnavailable(), null),
                     language, request);
         }
     }
@@ -99,10 +101,11 @@ public class PatientsResource {
                     StateLabels.of(msg)), language);
         } catch (NotFoundProblem e) {
             status = 404;
-            return Html.page(status, PatientPages.patients(language, person, "", null, msg.tlNotFound()), language);
+            return Html.page(status, PatientPages.patients(language, person, "", null, msg.tlNotFound(), null),
+                    language);
         } catch (CareRecords.Unavailable e) {
             status = 502;
-            return Html.page(status, PatientPages.patients(language, person, "", null, msg.tlUnavailable()),
+            return Html.page(status, PatientPages.patients(language, person, "", null, msg.tlUnavailable(), null),
                     language);
         } finally {
             audit.byPerson(person, "GET", resource, status, SignInResource.source(request));
@@ -113,6 +116,15 @@ public class PatientsResource {
     @ServerExceptionMapper
     public Response signInFirst(UnauthorizedException e) {
         return Html.seeOther("/sign-in", "en").build();
+    }
+
+    /** The next page's address, the search and cursor URL-encoded (a number's + is not a space). */
+    static String more(String q, BookingMatches matches, String language) {
+        if (matches.nextCursor() == null) {
+            return null;
+        }
+        return "/patients?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&cursor="
+                + URLEncoder.encode(matches.nextCursor(), StandardCharsets.UTF_8) + "&lang=" + language;
     }
 
     private Response searched(Person person, int status, io.quarkus.qute.TemplateInstance page, String language,

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.aftercare.console.model.BookingCare;
+import io.aftercare.console.model.BookingMatches;
 import io.aftercare.console.model.BookingRecord;
 import io.aftercare.console.model.ConversationRecord;
 import io.aftercare.console.model.DeliveryRecord;
@@ -89,6 +90,21 @@ class TimelinePageTest {
                 StateLabels.of(SignInResource.messages("es"))).setLocale(Locale.forLanguageTag("es")).render();
         assertThat(spanish).contains("Historial", "entregado", "fallido", "Momento de cuidado leaving",
                 "El paciente respondió");
+    }
+
+    @Test
+    void searchResultsLinkEachTimelineAndTheNextPageKeepsTheWholeNumber() {
+        BookingMatches matches = new BookingMatches(List.of(new BookingMatches.Match(UUID.randomUUID(), "b-77", "Ana",
+                "+34*******78", "booked", "microneedling", TREATED, "Europe/Madrid", "planned")), "MjAyNnxh");
+        String more = PatientsResource.more("+34612345678", matches, "en");
+        String html = PatientPages.patients("en", person(), "+34612345678", matches, null, more).render();
+
+        assertThat(html).contains("<ul id=\"results\"", "data-booking=\"b-77\"", "href=\"/patients/b-77?lang=en\"",
+                "+34*******78", "value=\"+34612345678\"");
+        assertThat(html).contains("id=\"more\" href=\"/patients?q=%2B34612345678&amp;cursor=MjAyNnxh&amp;lang=en\"");
+        assertThat(PatientsResource.more("Ana", new BookingMatches(List.of(), null), "en")).isNull();
+        assertThat(PatientPages.patients("en", person(), "Zoe", new BookingMatches(List.of(), null), null, null)
+                .render()).contains("id=\"no-matches\"").doesNotContain("id=\"more\"");
     }
 
     private static TimelineEntry moment(PatientTimeline timeline, UUID id) {
