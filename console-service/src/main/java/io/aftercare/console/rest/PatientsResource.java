@@ -17,11 +17,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.aftercare.audit.AuditTrail;
 import io.aftercare.console.Role;
 import io.aftercare.console.client.CareRecords;
 import io.aftercare.console.model.BookingCare;
 import io.aftercare.console.model.BookingMatches;
-import io.aftercare.console.service.ConsoleAudit;
 import io.aftercare.console.service.PatientTimelines;
 import io.aftercare.console.service.Person;
 import io.aftercare.problem.NotFoundProblem;
@@ -48,9 +48,13 @@ public class PatientsResource {
 
     private final SecurityIdentity identity;
     private final CareRecords records;
-    private final ConsoleAudit audit;
+    /**
+     * Each read is recorded here, with the person, role and clinic: the shared filter records changes, and reads only
+     * of the paths in {@code aftercare.audit.reads}, which is none at the console.
+     */
+    private final AuditTrail audit;
 
-    public PatientsResource(SecurityIdentity identity, CareRecords records, ConsoleAudit audit) {
+    public PatientsResource(SecurityIdentity identity, CareRecords records, AuditTrail audit) {
         this.identity = identity;
         this.records = records;
         this.audit = audit;
@@ -108,7 +112,7 @@ public class PatientsResource {
             return Html.page(status, PatientPages.patients(language, person, "", null, msg.tlUnavailable(), null),
                     language);
         } finally {
-            audit.byPerson(person, "GET", resource, status, SignInResource.source(request));
+            read(person, resource, status, request);
         }
     }
 
@@ -116,6 +120,11 @@ public class PatientsResource {
     @ServerExceptionMapper
     public Response signInFirst(UnauthorizedException e) {
         return Html.seeOther("/sign-in", "en").build();
+    }
+
+    private void read(Person person, String resource, int status, HttpServerRequest request) {
+        audit.record(person.id().toString(), person.role(), person.clinicId(), "GET", resource, status,
+                SignInResource.source(request));
     }
 
     /** The next page's address, the search and cursor URL-encoded (a number's + is not a space). */
@@ -129,7 +138,7 @@ public class PatientsResource {
 
     private Response searched(Person person, int status, io.quarkus.qute.TemplateInstance page, String language,
             HttpServerRequest request) {
-        audit.byPerson(person, "GET", "/patients", status, SignInResource.source(request));
+        read(person, "/patients", status, request);
         return Html.page(status, page, language);
     }
 }
