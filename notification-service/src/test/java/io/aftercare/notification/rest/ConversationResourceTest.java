@@ -18,6 +18,7 @@ import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.localstack.testing.SmtpTestResource;
+import io.aftercare.localstack.testing.TestPersonTokens;
 import io.aftercare.notification.Deliveries;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.NotificationFixtures;
@@ -86,6 +87,14 @@ class ConversationResourceTest {
                 .get("/v1/clinics/" + other + "/conversations").then().statusCode(200).extract().jsonPath();
         assertThat(theirs.getList("replies")).isEmpty();
         assertThat(theirs.getList("optOuts")).isEmpty();
+
+        // A person of the clinic, through the console, with their token: the same conversation; another clinic's: 403.
+        TestPersonTokens nurse = TestPersonTokens.of(UUID.randomUUID().toString(), clinic, "staff");
+        given().header("Authorization", nurse.bearer()).queryParam("bookingId", booking.toString())
+                .get("/v1/clinics/" + clinic + "/conversations").then().statusCode(200)
+                .body("replies[0].body", equalTo("4 muy roja")).body("optOuts[0].keyword", equalTo("STOP"));
+        given().header("Authorization", nurse.bearer()).queryParam("bookingId", booking.toString())
+                .get("/v1/clinics/" + other + "/conversations").then().statusCode(403);
     }
 
     @Test

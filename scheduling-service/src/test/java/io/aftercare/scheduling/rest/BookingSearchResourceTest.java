@@ -1,5 +1,6 @@
 package io.aftercare.scheduling.rest;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -11,11 +12,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.aftercare.audit.AuditTrail;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
+import io.aftercare.localstack.testing.TestPersonTokens;
 import io.aftercare.scheduling.BookingFixtures;
 import io.aftercare.scheduling.Clinics;
 import io.quarkus.test.common.ResourceArg;
@@ -35,6 +40,9 @@ class BookingSearchResourceTest {
     private static final OffsetDateTime NEXT_WEEK = OffsetDateTime.now(ZoneOffset.ofHours(1))
             .plusDays(7)
             .truncatedTo(ChronoUnit.MINUTES);
+
+    @Inject
+    AuditTrail trail;
 
     private final String clinic = "clinic-q-" + UUID.randomUUID().toString().substring(0, 6);
     private final String other = "clinic-r-" + UUID.randomUUID().toString().substring(0, 6);
@@ -89,6 +97,36 @@ class BookingSearchResourceTest {
         Clinics.as(clinic).queryParam("q", name).get("/v1/clinics/" + other + "/bookings").then().statusCode(403);
         Clinics.as(clinic).get("/v1/clinics/" + clinic + "/bookings/" + theirs + "/timeline")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aPersonOfTheClinicSearchesAndReadsTimelinesWithTheirTokenAndTheTrailNamesThem() {
+        String mine = book(clinic, name, phone, 0);
+        String theirs = book(other, name, phone, 1);
+        String nurse = UUID.randomUUID().toString();
+        TestPersonTokens token = TestPersonTokens.of(nurse, clinic, "staff");
+
+        assertThat(given().header("Authorization", token.bearer()).queryParam("q", phone)
+                .get("/v1/clinics/" + clinic + "/bookings").then().statusCode(200).extract().jsonPath()
+                .<String>getList("items.externalId")).containsExactly(mine);
+        given().header("Authorization", token.bearer()).get("/v1/clinics/" + clinic + "/bookings/" + mine + "/timeline")
+                .then().statusCode(200).body("externalId", equalTo(mine));
+        // What the console sends for another clinic's booking id: its own clinic's path, where there is none.
+        given().header("Authorization", token.bearer())
+                .get("/v1/clinics/" + clinic + "/bookings/" + theirs + "/timeline").then().statusCode(404);
+        given().header("Authorization", token.bearer()).queryParam("q", name)
+                .get("/v1/clinics/" + other + "/bookings").then().statusCode(403);
+
+        assertThat(trail.page(clinic, null, 20)).anySatisfy(line -> {
+            assertThat(line.actor()).isEqualTo(nurse);
+            assertThat(line.role()).isEqualTo("staff");
+            assertThat(line.resource()).isEqualTo("/v1/clinics/" + clinic + "/bookings/" + mine + "/timeline");
+            assertThat(line.status()).isEqualTo(200);
+        });
+        // The search is audited by its path: the typed number is not in the trail.
+        assertThat(trail.page(clinic, null, 20)).anySatisfy(line -> assertThat(line.resource())
+                .isEqualTo("/v1/clinics/" + clinic + "/bookings"))
+                .noneSatisfy(line -> assertThat(line.resource()).contains(phone.substring(1)));
     }
 
     @Test
