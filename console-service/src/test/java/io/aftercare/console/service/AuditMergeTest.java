@@ -45,7 +45,8 @@ class AuditMergeTest {
     void aTrailThatCannotBeReadKeepsItsPlaceForTheNextPage() {
         List<String> positions = AuditMerge.positions(null, 2);
         List<AuditEntry> a = trail("a", 1, 0, 1, 2);
-        AuditMerge.Page page = AuditMerge.merge(positions, java.util.Arrays.asList(new AuditMerge.Read("a", a, false), null), 10);
+        AuditMerge.Page page = AuditMerge.merge(positions,
+                java.util.Arrays.asList(new AuditMerge.Read("a", a, false), null), 10);
 
         assertThat(page.rows()).hasSize(2);
         assertThat(page.nextCursor()).isEqualTo("x.-");
