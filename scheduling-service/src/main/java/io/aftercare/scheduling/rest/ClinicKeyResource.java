@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.aftercare.scheduling.security.ClinicAccess;
+import io.aftercare.scheduling.security.ClinicIdentityProvider;
+import io.aftercare.security.ClinicAdminOnly;
 import io.aftercare.scheduling.security.CredentialService;
 
 /**
@@ -23,7 +25,8 @@ import io.aftercare.scheduling.security.CredentialService;
  */
 @Path("/v1/clinics/{clinicId}/credentials")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(ClinicSettingsResource.CLINIC_ADMIN)
+@RolesAllowed(ClinicIdentityProvider.CLINIC)
+@ClinicAdminOnly
 public class ClinicKeyResource {
 
     private final CredentialService credentials;

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.aftercare.scheduling.security.ClinicAccess;
+import io.aftercare.scheduling.security.ClinicIdentityProvider;
+import io.aftercare.security.ClinicAdminOnly;
 import io.aftercare.scheduling.service.ClinicSettings;
 
 /**
@@ -28,11 +30,9 @@ import io.aftercare.scheduling.service.ClinicSettings;
  */
 @Path("/v1/clinics/{clinicId}/profile/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(ClinicSettingsResource.CLINIC_ADMIN)
+@RolesAllowed(ClinicIdentityProvider.CLINIC)
+@ClinicAdminOnly
 public class ClinicSettingsResource {
-
-    /** The role of a clinic's admin in the console's person tokens. */
-    public static final String CLINIC_ADMIN = "clinic-admin";
 
     /** An endpoint to add: its secret is made here. */
     public record NewWebhook(
