@@ -20,12 +20,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.aftercare.console.Role;
 import io.aftercare.console.client.SchedulingSettingsClient;
 import io.aftercare.console.security.CsrfCheck;
-import io.aftercare.console.service.ConsoleAudit;
 import io.aftercare.console.service.Person;
 import io.aftercare.problem.NotFoundProblem;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * A clinic admin's API keys for their booking system: the list, issuing one (its secret on that one answer only) and
@@ -38,13 +36,10 @@ public class KeysResource {
 
     private final SecurityIdentity identity;
     private final SchedulingSettingsClient scheduling;
-    private final ConsoleAudit audit;
 
-    public KeysResource(SecurityIdentity identity, @RestClient SchedulingSettingsClient scheduling,
-            ConsoleAudit audit) {
+    public KeysResource(SecurityIdentity identity, @RestClient SchedulingSettingsClient scheduling) {
         this.identity = identity;
         this.scheduling = scheduling;
-        this.audit = audit;
     }
 
     @GET
@@ -59,11 +54,10 @@ public class KeysResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response issue(@FormParam("csrf") String csrf, @FormParam("lang") String lang,
-            @Context HttpHeaders headers, @Context HttpServerRequest request) {
+            @Context HttpHeaders headers) {
         Person person = CsrfCheck.verified(identity, csrf);
         SchedulingSettingsClient.IssuedKey issued = ServiceCalls.call(SettingsResource.SCHEDULING,
                 () -> scheduling.issueKey(person.clinicId()));
-        audit.byPerson(person, "POST", "/settings/keys/" + issued.keyId(), 201, SignInResource.source(request));
         String language = Language.pick(lang, headers);
         return page(201, language, issued, SignInResource.messages(language).secretShownOnce());
     }
@@ -72,13 +66,12 @@ public class KeysResource {
     @Path("{keyId}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(@PathParam("keyId") String keyId, @FormParam("csrf") String csrf,
-            @FormParam("lang") String lang, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+            @FormParam("lang") String lang, @Context HttpHeaders headers) {
         Person person = CsrfCheck.verified(identity, csrf);
         if (keyId == null || !keyId.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new NotFoundProblem("No such key in your clinic.");
         }
         ServiceCalls.run(SettingsResource.SCHEDULING, () -> scheduling.revokeKey(person.clinicId(), keyId));
-        audit.byPerson(person, "POST", "/settings/keys/" + keyId + "/revoke", 303, SignInResource.source(request));
         return Html.seeOther("/settings/keys?done=revoked", Language.pick(lang, headers)).build();
     }
 

@@ -26,14 +26,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.aftercare.console.Role;
 import io.aftercare.console.client.SchedulingSettingsClient;
 import io.aftercare.console.security.CsrfCheck;
-import io.aftercare.console.service.ConsoleAudit;
 import io.aftercare.console.service.Person;
 import io.aftercare.problem.NotFoundProblem;
 import io.aftercare.problem.Problem;
 import io.aftercare.problem.UnprocessableException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * A clinic admin's settings: the clinic profile (scheduling's, changed as the person, field errors shown next to each
@@ -48,13 +46,10 @@ public class SettingsResource {
 
     private final SecurityIdentity identity;
     private final SchedulingSettingsClient scheduling;
-    private final ConsoleAudit audit;
 
-    public SettingsResource(SecurityIdentity identity, @RestClient SchedulingSettingsClient scheduling,
-            ConsoleAudit audit) {
+    public SettingsResource(SecurityIdentity identity, @RestClient SchedulingSettingsClient scheduling) {
         this.identity = identity;
         this.scheduling = scheduling;
-        this.audit = audit;
     }
 
     @GET
@@ -75,7 +70,7 @@ public class SettingsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response save(@FormParam("csrf") String csrf, @FormParam("lang") String lang, @BeanParam ProfileForm form,
-            @Context HttpHeaders headers, @Context HttpServerRequest request) {
+            @Context HttpHeaders headers) {
         Person person = CsrfCheck.verified(identity, csrf);
         String language = Language.pick(lang, headers);
         SchedulingSettingsClient.Profile stored = profile(person.clinicId());
@@ -83,11 +78,9 @@ public class SettingsResource {
         try {
             ServiceCalls.call(SCHEDULING, () -> scheduling.saveSettings(person.clinicId(), form.toSettings(otherHelp)));
         } catch (UnprocessableException e) {
-            audit.byPerson(person, "POST", "/settings/profile", e.status(), SignInResource.source(request));
             return Html.page(e.status(), SettingsPages.settings(language, person, form,
                     FieldErrors.of(e.errors(), ProfileForm.FIELDS), null, stored != null), language);
         }
-        audit.byPerson(person, "POST", "/settings/profile", 303, SignInResource.source(request));
         return Html.seeOther("/settings?done=profile", language).build();
     }
 

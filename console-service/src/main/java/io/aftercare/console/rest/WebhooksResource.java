@@ -24,13 +24,11 @@ import io.aftercare.console.Role;
 import io.aftercare.console.client.NotificationSettingsClient;
 import io.aftercare.console.client.SchedulingSettingsClient;
 import io.aftercare.console.security.CsrfCheck;
-import io.aftercare.console.service.ConsoleAudit;
 import io.aftercare.console.service.Person;
 import io.aftercare.problem.NotFoundProblem;
 import io.aftercare.problem.UnprocessableException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * A clinic admin's webhook endpoints: the list (scheduling's profile), adding one and rotating a secret (the new
@@ -47,14 +45,12 @@ public class WebhooksResource {
     private final SecurityIdentity identity;
     private final SchedulingSettingsClient scheduling;
     private final NotificationSettingsClient notification;
-    private final ConsoleAudit audit;
 
     public WebhooksResource(SecurityIdentity identity, @RestClient SchedulingSettingsClient scheduling,
-            @RestClient NotificationSettingsClient notification, ConsoleAudit audit) {
+            @RestClient NotificationSettingsClient notification) {
         this.identity = identity;
         this.scheduling = scheduling;
         this.notification = notification;
-        this.audit = audit;
     }
 
     @GET
@@ -70,8 +66,7 @@ public class WebhooksResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response add(@FormParam("csrf") String csrf, @FormParam("url") String url,
-            @FormParam("events") List<String> events, @FormParam("lang") String lang, @Context HttpHeaders headers,
-            @Context HttpServerRequest request) {
+            @FormParam("events") List<String> events, @FormParam("lang") String lang, @Context HttpHeaders headers) {
         Person person = CsrfCheck.verified(identity, csrf);
         String language = Language.pick(lang, headers);
         SchedulingSettingsClient.IssuedWebhook issued;
@@ -80,12 +75,10 @@ public class WebhooksResource {
                     new SchedulingSettingsClient.NewWebhook(url == null ? null : url.strip(),
                             events == null ? List.of() : events)));
         } catch (UnprocessableException e) {
-            audit.byPerson(person, "POST", "/settings/webhooks", e.status(), SignInResource.source(request));
             return page(e.status(), language, null, null, null,
                     FieldErrors.of(e.errors(), Map.of("url", "url", "events", "events")),
                     url == null || url.length() > 500 ? "" : url);
         }
-        audit.byPerson(person, "POST", "/settings/webhooks/" + issued.id(), 201, SignInResource.source(request));
         return page(201, language, null, issued, SignInResource.messages(language).secretShownOnce(),
                 FieldErrors.NONE, "");
     }
@@ -95,12 +88,11 @@ public class WebhooksResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response rotate(@PathParam("endpointId") String endpointId, @FormParam("csrf") String csrf,
-            @FormParam("lang") String lang, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+            @FormParam("lang") String lang, @Context HttpHeaders headers) {
         Person person = CsrfCheck.verified(identity, csrf);
         String id = endpointIdOf(endpointId);
         SchedulingSettingsClient.IssuedWebhook issued = ServiceCalls.call(SettingsResource.SCHEDULING,
                 () -> scheduling.rotateSecret(person.clinicId(), id));
-        audit.byPerson(person, "POST", "/settings/webhooks/" + id + "/rotate", 200, SignInResource.source(request));
         String language = Language.pick(lang, headers);
         return page(200, language, null, issued, SignInResource.messages(language).secretShownOnce(),
                 FieldErrors.NONE, "");
@@ -110,11 +102,10 @@ public class WebhooksResource {
     @Path("{endpointId}/test")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response test(@PathParam("endpointId") String endpointId, @FormParam("csrf") String csrf,
-            @FormParam("lang") String lang, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+            @FormParam("lang") String lang, @Context HttpHeaders headers) {
         Person person = CsrfCheck.verified(identity, csrf);
         String id = endpointIdOf(endpointId);
         ServiceCalls.call(NOTIFICATION, () -> notification.test(person.clinicId(), id));
-        audit.byPerson(person, "POST", "/settings/webhooks/" + id + "/test", 303, SignInResource.source(request));
         return Html.seeOther("/settings/webhooks?sent=" + id, Language.pick(lang, headers)).build();
     }
 

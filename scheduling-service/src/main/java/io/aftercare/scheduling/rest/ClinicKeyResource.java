@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.aftercare.scheduling.security.ClinicAccess;
 import io.aftercare.scheduling.security.ClinicIdentityProvider;
-import io.aftercare.security.ClinicAdminOnly;
 import io.aftercare.scheduling.security.CredentialService;
+import io.aftercare.security.ClinicAdminOnly;
 
 /**
  * A clinic's admin issues and revokes their own clinic's API keys from the console, as the operator can for any

@@ -19,8 +19,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.aftercare.scheduling.security.ClinicAccess;
 import io.aftercare.scheduling.security.ClinicIdentityProvider;
-import io.aftercare.security.ClinicAdminOnly;
 import io.aftercare.scheduling.service.ClinicSettings;
+import io.aftercare.security.ClinicAdminOnly;
 
 /**
  * A clinic's admin changes their own clinic's webhook endpoints from the console, signed in as themselves (the
