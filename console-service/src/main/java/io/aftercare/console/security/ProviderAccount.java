@@ -6,7 +6,7 @@ import io.aftercare.console.config.ClinicProvidersConfig;
 
 /**
  * What a clinic's provider said about the person in the ID token it signed (Quarkus checked its signature, issuer,
- * audience, expiry and nonce before the console sees it).
+ * audience and expiry, and the flow's state, before the console sees it).
  *
  * @param role the console role its claim grants, or null
  */
