@@ -158,6 +158,23 @@ class ProviderSignInTest {
     }
 
     @Test
+    void anInvitedPersonIsFoundByTheirVerifiedEmailAndBecomesActive() throws SQLException {
+        String admin = sessionCookieOf(signInThroughProvider(new Browser(), "boss", "boss-keycloak-pass-7"));
+        Response users = Console.browser().cookie(Console.COOKIE, admin).get("/users");
+        Console.SignedIn boss = new Console.SignedIn("boss@oidc-clinic.example", admin,
+                Console.csrfOf(users.asString()));
+        assertThat(Console.invite(boss, "nurse3@oidc-clinic.example", "staff").statusCode()).isEqualTo(303);
+        String invited = idOf("nurse3@oidc-clinic.example");
+        assertThat(stateOf("nurse3@oidc-clinic.example")).isEqualTo("invited staff " + CLINIC);
+
+        String cookie = sessionCookieOf(signInThroughProvider(new Browser(), "nurse3", "nurse3-keycloak-pass-7"));
+
+        assertThat(Console.home(cookie).statusCode()).isEqualTo(200);
+        assertThat(idOf("nurse3@oidc-clinic.example")).isEqualTo(invited);
+        assertThat(stateOf("nurse3@oidc-clinic.example")).isEqualTo("active staff " + CLINIC);
+    }
+
+    @Test
     void someoneTheProviderGivesNoConsoleRoleIsRefusedAndNoAccountIsMade() throws SQLException {
         HttpResponse<String> refused = signInThroughProvider(new Browser(), "visitor", "visitor-keycloak-pass-7");
 
