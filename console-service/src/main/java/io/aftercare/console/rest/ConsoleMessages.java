@@ -31,6 +31,21 @@ public interface ConsoleMessages {
     @Message("Too many failed sign-ins from your network. Try again in a few minutes.")
     String tooManyAttempts();
 
+    @Message("Sign in with {provider}")
+    String signInWith(String provider);
+
+    @Message("This clinic does not sign in through an identity provider of its own. Sign in with your email and password.")
+    String providerUnknown();
+
+    @Message("Your identity provider signed you in, but this account may not use the console: it is disabled, or has no console role. Ask your clinic admin.")
+    String providerRefused();
+
+    @Message("You are signed in.")
+    String providerSignedIn();
+
+    @Message("Continue to the console")
+    String continueToConsole();
+
     @Message("Your password is saved. Sign in with it.")
     String passwordSaved();
 

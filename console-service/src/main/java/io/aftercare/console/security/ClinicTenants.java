@@ -1,0 +1,93 @@
+package io.aftercare.console.security;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aftercare.console.config.ClinicProvidersConfig;
+import io.aftercare.console.service.Tokens;
+import io.aftercare.problem.InputPatterns;
+import io.quarkus.oidc.OidcRequestContext;
+import io.quarkus.oidc.OidcTenantConfig;
+import io.quarkus.oidc.TenantConfigResolver;
+import io.quarkus.oidc.runtime.OidcTenantConfig.ApplicationType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * One OpenID Connect tenant per clinic that has a provider, built from {@link ClinicProvidersConfig} when the clinic's
+ * path is first asked for: the code flow runs only on {@value #PATH}{clinicId} (the redirect URI a clinic registers at
+ * its provider), and every other path resolves no tenant, so that Quarkus' own (disabled) default tenant answers and
+ * the console's session cookie alone signs people in there.
+ * <p>
+ * Quarkus names the flow's cookies after the tenant ({@code q_auth_<tenant>}, {@code q_session_<tenant>}) and reads the
+ * tenant back from the name up to the first underscore; a clinic id may hold underscores and dots, so the tenant id is
+ * a digest of it. The cookies are limited to {@value #PATH}, and the session one lives only for the moment between
+ * the provider's answer and the console's own session (the resource removes it).
+ */
+@ApplicationScoped
+public class ClinicTenants implements TenantConfigResolver {
+
+    /** Where the code flow runs, followed by the clinic id. */
+    public static final String PATH = "/oidc/";
+
+    private final ClinicProvidersConfig config;
+    private final Map<String, OidcTenantConfig> tenants = new ConcurrentHashMap<>();
+
+    public ClinicTenants(ClinicProvidersConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> requestContext) {
+        Optional<String> clinicId = clinicOf(context.normalizedPath());
+        if (clinicId.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        return Uni.createFrom().item(tenants.computeIfAbsent(clinicId.get(), this::tenantOf));
+    }
+
+    /** The provider of this clinic, if it has one. */
+    public Optional<ClinicProvidersConfig.Provider> providerOf(String clinicId) {
+        return clinicId == null || !clinicId.matches(InputPatterns.CLINIC_ID)
+                ? Optional.empty()
+                : Optional.ofNullable(config.clinics().get(clinicId));
+    }
+
+    /** The clinic a code-flow path names, when that clinic has a provider. */
+    Optional<String> clinicOf(String path) {
+        if (path == null || !path.startsWith(PATH)) {
+            return Optional.empty();
+        }
+        String clinicId = path.substring(PATH.length());
+        return providerOf(clinicId).map(provider -> clinicId);
+    }
+
+    /** Quarkus' tenant id for the clinic: stable across instances, with no underscore. */
+    public static String tenantId(String clinicId) {
+        return "clinic" + Tokens.sha256(clinicId).substring(0, 24);
+    }
+
+    private OidcTenantConfig tenantOf(String clinicId) {
+        ClinicProvidersConfig.Provider provider = config.clinics().get(clinicId);
+        String[] scopes = Arrays.stream(provider.scopes().split(","))
+                .map(String::strip)
+                .filter(scope -> !scope.isEmpty())
+                .toArray(String[]::new);
+        return OidcTenantConfig.builder()
+                .tenantId(tenantId(clinicId))
+                .applicationType(ApplicationType.WEB_APP)
+                .authServerUrl(provider.issuer())
+                .clientId(provider.clientId())
+                .credentials(provider.clientSecret())
+                .authentication()
+                .scopes(scopes)
+                .cookiePath(PATH.substring(0, PATH.length() - 1))
+                .javaScriptAutoRedirect(false)
+                .end()
+                .build();
+    }
+}
