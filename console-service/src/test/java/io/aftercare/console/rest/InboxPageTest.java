@@ -236,7 +236,8 @@ class InboxPageTest {
     }
 
     private static String clinicOf(Console.SignedIn person) {
-        Matcher clinic = Pattern.compile("<dd>(clinic-[0-9a-f]{8})</dd>").matcher(Console.home(person.cookie()).asString());
+        Matcher clinic = Pattern.compile("<dd>(clinic-[0-9a-f]{8})</dd>")
+                .matcher(Console.home(person.cookie()).asString());
         assertThat(clinic.find()).isTrue();
         return clinic.group(1);
     }
