@@ -23,11 +23,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.aftercare.console.Role;
 import io.aftercare.console.client.NotificationUnavailable;
+import io.aftercare.console.listener.InboxWatchers;
 import io.aftercare.console.model.InboxSignal;
 import io.aftercare.console.security.CsrfCheck;
 import io.aftercare.console.service.ConsoleAudit;
-import io.aftercare.console.service.InboxDesk;
-import io.aftercare.console.service.InboxWatchers;
 import io.aftercare.console.service.Person;
 import io.aftercare.problem.NotFoundProblem;
 import io.aftercare.problem.UnprocessableException;

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import io.aftercare.console.model.Conversation;
 import io.aftercare.console.model.ConversationMessage;
-import io.aftercare.console.service.InboxDesk;
 import io.aftercare.console.service.Person;
 import io.aftercare.console.service.SmsSegments;
 import io.quarkus.qute.TemplateData;

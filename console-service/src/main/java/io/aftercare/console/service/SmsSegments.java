@@ -46,6 +46,17 @@ public final class SmsSegments {
         return new Count(t.length(), segments(septets, 160, 153), "GSM-7");
     }
 
+    /** Why a text cannot be sent as an answer, null when it can: blank, or longer than notification takes. */
+    public static String refusal(String text) {
+        if (text == null || text.isBlank()) {
+            return "must not be blank";
+        }
+        if (of(text).tooLong()) {
+            return "must be at most " + MAX_CHARACTERS + " characters";
+        }
+        return null;
+    }
+
     private static int segments(int units, int single, int part) {
         if (units == 0) {
             return 0;

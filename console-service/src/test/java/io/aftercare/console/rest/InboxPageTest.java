@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -25,13 +26,12 @@ import org.junit.jupiter.api.Test;
 
 import io.aftercare.console.Console;
 import io.aftercare.console.Resources;
+import io.aftercare.console.listener.InboxWatchers;
 import io.aftercare.console.model.Conversation;
 import io.aftercare.console.model.ConversationMessage;
 import io.aftercare.console.model.InboxChanges;
 import io.aftercare.console.model.InboxPage;
 import io.aftercare.console.model.InboxReply;
-import io.aftercare.console.service.InboxDesk;
-import io.aftercare.console.service.InboxWatchers;
 import io.aftercare.console.service.Person;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.localstack.testing.SmtpTestResource;
@@ -137,7 +137,8 @@ class InboxPageTest {
         assertThat(html.split("class=\"assign-to-me\"", -1)).hasSize(2);
 
         Person yo = person("es");
-        String spanish = InboxPages.list("es", yo, InboxViews.list(listing, yo, "open", null, "es", null)).render();
+        String spanish = InboxPages.list("es", yo, InboxViews.list(listing, yo, "open", null, "es", null))
+                .setLocale(Locale.forLanguageTag("es")).render();
         assertThat(spanish).contains("Bandeja de entrada", "Urgente", "Marcar como atendida", "Asignármela");
     }
 

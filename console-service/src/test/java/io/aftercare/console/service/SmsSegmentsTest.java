@@ -42,9 +42,9 @@ class SmsSegmentsTest {
     void theServerRefusesWhatNotificationWouldBlankOrLongerThan459() {
         assertThat(SmsSegments.of("a".repeat(459)).tooLong()).isFalse();
         assertThat(SmsSegments.of("a".repeat(460)).tooLong()).isTrue();
-        assertThat(InboxDesk.refusal("a".repeat(459))).isNull();
-        assertThat(InboxDesk.refusal("a".repeat(460))).contains("459");
-        assertThat(InboxDesk.refusal("  \n")).isEqualTo("must not be blank");
-        assertThat(InboxDesk.refusal(null)).isEqualTo("must not be blank");
+        assertThat(SmsSegments.refusal("a".repeat(459))).isNull();
+        assertThat(SmsSegments.refusal("a".repeat(460))).contains("459");
+        assertThat(SmsSegments.refusal("  \n")).isEqualTo("must not be blank");
+        assertThat(SmsSegments.refusal(null)).isEqualTo("must not be blank");
     }
 }

@@ -71,15 +71,14 @@ public class InboxResource {
     }
 
     /**
-     * What changed in the inbox, without a word of any patient's: the console's live view polls this and fetches the
+     * A reply that changed, without a word of the patient's: the console's live view polls these and fetches the
      * entries it shows through the audited reads.
-     *
-     * @param asOf ask again with {@code since} a little before this
      */
     public record Change(UUID id, String state, boolean urgent, Instant receivedAt, Instant updatedAt,
             String assignedTo, String handledBy) {
     }
 
+    /** @param asOf ask again with {@code since} a little before this */
     public record Changes(Instant asOf, long open, long urgentOpen, List<Change> items) {
     }
 

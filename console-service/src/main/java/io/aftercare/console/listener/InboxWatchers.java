@@ -1,4 +1,4 @@
-package io.aftercare.console.service;
+package io.aftercare.console.listener;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,14 +11,20 @@ import org.jboss.logging.Logger;
 import io.aftercare.console.client.NotificationInboxChanges;
 import io.aftercare.console.model.InboxChanges;
 import io.aftercare.console.model.InboxSignal;
+import io.aftercare.console.service.LiveSessions;
+import io.aftercare.console.service.Person;
+import io.aftercare.console.service.PersonTokens;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 
 /**
  * The live inbox: one poller per clinic, shared by all of that clinic's open inbox pages (not one per browser), asks
- * notification every {@code aftercare.console.inbox.poll-interval} (2 s) what changed, and tells each open page: a new
+ * notification every {@code aftercare.inbox.poll-interval} (2 s) what changed, and tells each open page: a new
  * or changed reply's id, state and urgency, and the open counts. No patient's words go down these streams; a page
  * fetches a reply's card through the audited read. A stream ends when its session does (signed out, disabled, idle).
+ * <p>
+ * A listener (of notification's changes), not a service: it calls notification through a REST client, and the
+ * clients depend on {@code service} for the person's token, so a service that called one would close a cycle.
  */
 @ApplicationScoped
 public class InboxWatchers {
@@ -64,7 +70,7 @@ public class InboxWatchers {
         return watch == null ? 0 : watch.watchers().size();
     }
 
-    @Scheduled(every = "${aftercare.console.inbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${aftercare.inbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollAll() {
         clinics.forEach(this::poll);
     }

@@ -1,4 +1,4 @@
-package io.aftercare.console.service;
+package io.aftercare.console.rest;
 
 import java.util.List;
 import java.util.Map;
@@ -17,12 +17,17 @@ import io.aftercare.console.model.InboxPage;
 import io.aftercare.console.model.InboxReply;
 import io.aftercare.console.model.Queued;
 import io.aftercare.console.model.StaffReply;
+import io.aftercare.console.service.People;
+import io.aftercare.console.service.Person;
+import io.aftercare.console.service.SmsSegments;
 import io.aftercare.problem.Problem;
 import io.aftercare.problem.UnprocessableException;
 
 /**
  * A person's work in their clinic's inbox, through notification, which owns the replies: always the person's own
- * clinic (another clinic's reply ids are not found there), always as the person (their token on each call).
+ * clinic (another clinic's reply ids are not found there), always as the person (their token on each call). At the
+ * edge rather than in {@code service}: the REST clients depend on {@code service} for the person's token, so a service
+ * that called one would close a cycle.
  */
 @ApplicationScoped
 public class InboxDesk {
@@ -66,23 +71,12 @@ public class InboxDesk {
 
     /** Texts the patient, after the same checks as notification's (not blank, at most 459 characters). */
     public Queued answer(Person person, UUID replyId, String text) {
-        String refusal = refusal(text);
+        String refusal = SmsSegments.refusal(text);
         if (refusal != null) {
             throw new UnprocessableException(400, "Bad Request", "The answer cannot be sent: " + refusal,
                     List.of(new Problem.FieldError("text", refusal)));
         }
         return notification.reply(person.clinicId(), replyId, new StaffReply(text));
-    }
-
-    /** Why a text cannot be sent, null when it can. */
-    public static String refusal(String text) {
-        if (text == null || text.isBlank()) {
-            return "must not be blank";
-        }
-        if (SmsSegments.of(text).tooLong()) {
-            return "must be at most " + SmsSegments.MAX_CHARACTERS + " characters";
-        }
-        return null;
     }
 
     /** The display names of the clinic's people by id, for "handled by" and "assigned to". */

@@ -1,4 +1,4 @@
-package io.aftercare.console.service;
+package io.aftercare.console.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

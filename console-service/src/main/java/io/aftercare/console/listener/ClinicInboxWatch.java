@@ -1,4 +1,4 @@
-package io.aftercare.console.service;
+package io.aftercare.console.listener;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.aftercare.console.model.InboxChanges;
 import io.aftercare.console.model.InboxSignal;
+import io.aftercare.console.service.Person;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**
