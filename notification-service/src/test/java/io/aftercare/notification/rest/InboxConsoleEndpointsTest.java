@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -134,6 +135,23 @@ class InboxConsoleEndpointsTest {
                 .get("/v1/clinics/" + clinic + "/inbox/changes").jsonPath();
         assertThat(after.getList("items.state")).containsExactly("handled");
         assertThat(after.getLong("open")).isZero();
+    }
+
+    @Test
+    void readingAConversationIsAuditedAndPollingForChangesIsNot() {
+        String clinic = newClinic();
+        String phone = NotificationFixtures.phone();
+        UUID booking = textedBooking(phone, clinic);
+        reply(phone, "a question");
+        UUID id = replies.ofBooking(booking).get(0).id;
+
+        asClinic(clinic).get("/v1/clinics/" + clinic + "/inbox/changes").then().statusCode(200);
+        asClinic(clinic).get("/v1/clinics/" + clinic + "/inbox/" + id + "/conversation").then().statusCode(200);
+
+        List<String> resources = asClinic(clinic).get("/v1/clinics/" + clinic + "/audit").then().statusCode(200)
+                .extract().jsonPath().getList("items.resource");
+        assertThat(resources).contains("/v1/clinics/" + clinic + "/inbox/" + id + "/conversation")
+                .doesNotContain("/v1/clinics/" + clinic + "/inbox/changes");
     }
 
     @Test
