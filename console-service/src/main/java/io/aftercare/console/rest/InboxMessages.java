@@ -83,6 +83,21 @@ public interface InboxMessages {
     @Message("From the patient")
     String fromPatient();
 
+    @Message("delivered")
+    String statusDelivered();
+
+    @Message("sent")
+    String statusSent();
+
+    @Message("not delivered")
+    String statusNotDelivered();
+
+    @Message("not sent")
+    String statusNotSent();
+
+    @Message("waiting to go")
+    String statusWaiting();
+
     @Message("this reply")
     String thisReply();
 

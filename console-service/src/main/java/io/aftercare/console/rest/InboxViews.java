@@ -64,7 +64,7 @@ final class InboxViews {
         InboxMessages msg = messages(language);
         UUID current = conversation.reply().id();
         List<MessageView> messages = conversation.messages().stream()
-                .map(m -> message(m, current))
+                .map(m -> message(m, current, msg))
                 .toList();
         SmsSegments.Count count = SmsSegments.of(text);
         return new ReplyView(ReplyCard.of(conversation.reply(), names, me, msg.patient()), messages, text,
@@ -73,9 +73,23 @@ final class InboxViews {
                 msg.segments("{characters}", "{segments}", "{encoding}"), notice, error);
     }
 
-    private static MessageView message(ConversationMessage m, UUID current) {
+    private static MessageView message(ConversationMessage m, UUID current, InboxMessages msg) {
         return new MessageView(m.text(), m.fromPatient(), current.equals(m.replyId()), ReplyCard.shown(m.at()),
-                m.at() == null ? "" : m.at().toString(), m.status());
+                m.at() == null ? "" : m.at().toString(), status(m.status(), msg));
+    }
+
+    /** A text's delivery status in the person's words; null for a reply of the patient's. */
+    private static String status(String status, InboxMessages msg) {
+        if (status == null) {
+            return null;
+        }
+        return switch (status) {
+            case "delivered" -> msg.statusDelivered();
+            case "sent" -> msg.statusSent();
+            case "undelivered", "failed" -> msg.statusNotDelivered();
+            case "suppressed", "expired" -> msg.statusNotSent();
+            default -> msg.statusWaiting();
+        };
     }
 
     private static String encode(String cursor) {
