@@ -92,6 +92,9 @@ public class InboxResource {
     public record Queued(UUID deliveryId, String status) {
     }
 
+    /** rest-problems' {@code PersonIdentity.PERSON_ID}: the person's id on an identity from a person token. */
+    static final String PERSON_ID = "aftercare.person-id";
+
     private final Inbox inbox;
     private final Conversations conversations;
     private final PatientNames names;
@@ -165,14 +168,14 @@ public class InboxResource {
     @Path("/{replyId}/assign")
     public ReplyView assign(@PathParam("clinicId") String clinicId, @PathParam("replyId") UUID replyId) {
         authorize(clinicId);
-        return view(inbox.assign(clinicId, replyId, identity.getPrincipal().getName()));
+        return view(inbox.assign(clinicId, replyId, actor()));
     }
 
     @POST
     @Path("/{replyId}/handled")
     public ReplyView handled(@PathParam("clinicId") String clinicId, @PathParam("replyId") UUID replyId) {
         authorize(clinicId);
-        return view(inbox.handled(clinicId, replyId, identity.getPrincipal().getName()));
+        return view(inbox.handled(clinicId, replyId, actor()));
     }
 
     /** Queues the text; its delivery appears among the booking's deliveries with rule {@code staff-reply}. */
@@ -182,8 +185,18 @@ public class InboxResource {
     public Response reply(@PathParam("clinicId") String clinicId, @PathParam("replyId") UUID replyId,
             @Valid @NotNull StaffReply reply) {
         authorize(clinicId);
-        UUID delivery = inbox.answer(clinicId, replyId, reply.text(), identity.getPrincipal().getName());
+        UUID delivery = inbox.answer(clinicId, replyId, reply.text(), actor());
         return Response.accepted(new Queued(delivery, "pending")).build();
+    }
+
+    /**
+     * Who acts, as {@code handledBy} and {@code assignedTo} record it: the person a person token names (the console's
+     * id of them, the identity's {@value #PERSON_ID} attribute), else the caller (a clinic's API key: the clinic; the
+     * operator).
+     */
+    private String actor() {
+        String person = identity.getAttribute(PERSON_ID);
+        return person != null ? person : identity.getPrincipal().getName();
     }
 
     private void authorize(String clinicId) {
