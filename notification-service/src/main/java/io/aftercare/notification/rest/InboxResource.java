@@ -40,6 +40,8 @@ import io.aftercare.notification.service.Inbox;
 import io.aftercare.notification.service.PatientNames;
 import io.aftercare.problem.Problem;
 import io.aftercare.problem.UnprocessableException;
+import io.aftercare.security.PersonIdentity;
+import io.aftercare.security.PersonPrincipal;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -91,9 +93,6 @@ public class InboxResource {
 
     public record Queued(UUID deliveryId, String status) {
     }
-
-    /** rest-problems' {@code PersonIdentity.PERSON_ID}: the person's id on an identity from a person token. */
-    static final String PERSON_ID = "aftercare.person-id";
 
     private final Inbox inbox;
     private final Conversations conversations;
@@ -190,13 +189,11 @@ public class InboxResource {
     }
 
     /**
-     * Who acts, as {@code handledBy} and {@code assignedTo} record it: the person a person token names (the console's
-     * id of them, the identity's {@value #PERSON_ID} attribute), else the caller (a clinic's API key: the clinic; the
-     * operator).
+     * Who handled, answered or took on a reply: the person acting through the console by their id, else the clinic or
+     * operator.
      */
     private String actor() {
-        String person = identity.getAttribute(PERSON_ID);
-        return person != null ? person : identity.getPrincipal().getName();
+        return PersonIdentity.of(identity).map(PersonPrincipal::personId).orElse(identity.getPrincipal().getName());
     }
 
     private void authorize(String clinicId) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -20,6 +21,7 @@ import io.aftercare.localstack.testing.FakeTwilioTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.localstack.testing.SmtpTestResource;
+import io.aftercare.localstack.testing.TestPersonTokens;
 import io.aftercare.notification.Deliveries;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.NotificationFixtures;
@@ -138,6 +140,38 @@ class InboxConsoleEndpointsTest {
     }
 
     @Test
+    void aPersonTokenActsAsThePersonAndTheAuditNamesThem() {
+        String clinic = newClinic();
+        String phone = NotificationFixtures.phone();
+        UUID booking = textedBooking(phone, clinic);
+        reply(phone, "a question for the nurse");
+        UUID id = replies.ofBooking(booking).get(0).id;
+        String path = "/v1/clinics/" + clinic + "/inbox/" + id;
+        String nurse = UUID.randomUUID().toString();
+
+        asPerson(nurse, clinic).get(path + "/conversation").then().statusCode(200);
+        asPerson(nurse, clinic).post(path + "/assign").then().statusCode(200).body("assignedTo", equalTo(nurse));
+        asPerson(nurse, clinic).post(path + "/handled").then().statusCode(200).body("handledBy", equalTo(nurse));
+
+        JsonPath audit = asClinic(clinic).get("/v1/clinics/" + clinic + "/audit").then().statusCode(200).extract()
+                .jsonPath();
+        List<Map<String, Object>> lines = audit.getList("items");
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.get("actor")).isEqualTo(nurse);
+            assertThat(line.get("resource")).isEqualTo(path + "/conversation");
+        });
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.get("actor")).isEqualTo(nurse);
+            assertThat(line.get("resource")).isEqualTo(path + "/assign");
+        });
+        // A person of another clinic, guessing the id under their own clinic: not found.
+        String other = newClinic();
+        asPerson(UUID.randomUUID().toString(), other).post("/v1/clinics/" + other + "/inbox/" + id + "/assign")
+                .then().statusCode(404);
+        asPerson(UUID.randomUUID().toString(), other).get(path + "/conversation").then().statusCode(403);
+    }
+
+    @Test
     void readingAConversationIsAuditedAndPollingForChangesIsNot() {
         String clinic = newClinic();
         String phone = NotificationFixtures.phone();
@@ -183,6 +217,11 @@ class InboxConsoleEndpointsTest {
 
     private static RequestSpecification asClinic(String clinic) {
         return given().auth().preemptive().basic(clinic, SchedulingSessionsTestResource.apiKey(clinic))
+                .contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification asPerson(String personId, String clinic) {
+        return given().header("Authorization", TestPersonTokens.of(personId, clinic, "staff").bearer())
                 .contentType(ContentType.JSON);
     }
 
