@@ -26,21 +26,20 @@ import io.aftercare.console.client.NotificationUnavailable;
 import io.aftercare.console.listener.InboxWatchers;
 import io.aftercare.console.model.InboxSignal;
 import io.aftercare.console.security.CsrfCheck;
-import io.aftercare.console.service.ConsoleAudit;
 import io.aftercare.console.service.Person;
 import io.aftercare.problem.NotFoundProblem;
 import io.aftercare.problem.UnprocessableException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The clinic's inbox (staff and clinic admins): its replies, urgent first, then newest; a reply's conversation and the
  * answer box; mark handled, assign to me; and the live stream that brings new replies within seconds. Everything is
  * read and done through notification as the signed-in person, in their own clinic: another clinic's reply ids are not
- * found (404). Every read of patient data is one line of the console's audit trail, every change too; every change
- * needs the session's CSRF token.
+ * found (404). Every read of patient data (the list, a reply's page or card) is one line of the console's audit trail,
+ * every change too, written by the shared audit filter with the person, their role and clinic
+ * ({@code aftercare.audit.reads}); every change needs the session's CSRF token.
  */
 @Path("/inbox")
 @RolesAllowed({Role.STAFF, Role.CLINIC_ADMIN})
@@ -49,26 +48,22 @@ public class InboxResource {
     private final SecurityIdentity identity;
     private final InboxDesk desk;
     private final InboxWatchers watchers;
-    private final ConsoleAudit audit;
 
-    public InboxResource(SecurityIdentity identity, InboxDesk desk, InboxWatchers watchers, ConsoleAudit audit) {
+    public InboxResource(SecurityIdentity identity, InboxDesk desk, InboxWatchers watchers) {
         this.identity = identity;
         this.desk = desk;
         this.watchers = watchers;
-        this.audit = audit;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response list(@QueryParam("state") String state, @QueryParam("cursor") String cursor,
-            @QueryParam("done") String done, @QueryParam("lang") String lang, @Context HttpHeaders headers,
-            @Context HttpServerRequest request) {
+            @QueryParam("done") String done, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Person person = Person.of(identity);
         String language = Language.pick(lang, headers);
         String shown = "handled".equals(state) ? "handled" : "open";
         String from = cursor == null || cursor.isBlank() || cursor.length() > 200 ? null : cursor;
         InboxDesk.Listing listing = desk.list(person, shown, from);
-        audit.byPerson(person, "GET", "/inbox", 200, SignInResource.source(request));
         InboxViews.ListView view = InboxViews.list(listing, person, shown, from, language, notice(done, language));
         return Html.page(200, InboxPages.list(language, person, view), language);
     }
@@ -77,9 +72,9 @@ public class InboxResource {
     @Path("{replyId}")
     @Produces(MediaType.TEXT_HTML)
     public Response reply(@PathParam("replyId") String replyId, @QueryParam("done") String done,
-            @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+            @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         String language = Language.pick(lang, headers);
-        return replyPage(200, idOf(replyId), language, "", notice(done, language), null, request);
+        return replyPage(200, idOf(replyId), language, "", notice(done, language), null);
     }
 
     /** One reply's card alone, for the live script to put in the list. */
@@ -87,13 +82,12 @@ public class InboxResource {
     @Path("{replyId}/card")
     @Produces(MediaType.TEXT_HTML)
     public Response card(@PathParam("replyId") String replyId, @QueryParam("lang") String lang,
-            @Context HttpHeaders headers, @Context HttpServerRequest request) {
+            @Context HttpHeaders headers) {
         Person person = Person.of(identity);
         String language = Language.pick(lang, headers);
         UUID id = idOf(replyId);
         ReplyCard card = ReplyCard.of(desk.one(person, id), desk.names(person.clinicId()), person,
                 InboxViews.messages(language).patient());
-        audit.byPerson(person, "GET", "/inbox/" + id, 200, SignInResource.source(request));
         return Html.page(200, InboxPages.card(language, person, card), language);
     }
 
@@ -110,12 +104,10 @@ public class InboxResource {
     @Path("{replyId}/handled")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response handled(@PathParam("replyId") String replyId, @FormParam("csrf") String csrf,
-            @FormParam("from") String from, @FormParam("lang") String lang, @Context HttpHeaders headers,
-            @Context HttpServerRequest request) {
+            @FormParam("from") String from, @FormParam("lang") String lang, @Context HttpHeaders headers) {
         Person person = CsrfCheck.verified(identity, csrf);
         UUID id = idOf(replyId);
         desk.handled(person, id);
-        audit.byPerson(person, "POST", "/inbox/" + id + "/handled", 303, SignInResource.source(request));
         return Html.seeOther(back(from, id) + "done=handled", Language.pick(lang, headers)).build();
     }
 
@@ -123,12 +115,10 @@ public class InboxResource {
     @Path("{replyId}/assign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response assign(@PathParam("replyId") String replyId, @FormParam("csrf") String csrf,
-            @FormParam("from") String from, @FormParam("lang") String lang, @Context HttpHeaders headers,
-            @Context HttpServerRequest request) {
+            @FormParam("from") String from, @FormParam("lang") String lang, @Context HttpHeaders headers) {
         Person person = CsrfCheck.verified(identity, csrf);
         UUID id = idOf(replyId);
         desk.assign(person, id);
-        audit.byPerson(person, "POST", "/inbox/" + id + "/assign", 303, SignInResource.source(request));
         return Html.seeOther(back(from, id) + "done=assigned", Language.pick(lang, headers)).build();
     }
 
@@ -138,8 +128,7 @@ public class InboxResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response answer(@PathParam("replyId") String replyId, @FormParam("csrf") String csrf,
-            @FormParam("text") String text, @FormParam("lang") String lang, @Context HttpHeaders headers,
-            @Context HttpServerRequest request) {
+            @FormParam("text") String text, @FormParam("lang") String lang, @Context HttpHeaders headers) {
         Person person = CsrfCheck.verified(identity, csrf);
         UUID id = idOf(replyId);
         String language = Language.pick(lang, headers);
@@ -147,10 +136,8 @@ public class InboxResource {
         try {
             desk.answer(person, id, typed);
         } catch (UnprocessableException e) {
-            audit.byPerson(person, "POST", "/inbox/" + id + "/reply", e.status(), SignInResource.source(request));
-            return replyPage(e.status(), id, language, typed, null, refusal(e, typed, language), request);
+            return replyPage(e.status(), id, language, typed, null, refusal(e, typed, language));
         }
-        audit.byPerson(person, "POST", "/inbox/" + id + "/reply", 303, SignInResource.source(request));
         return Html.seeOther("/inbox/" + id + "?done=sent", language).build();
     }
 
@@ -172,12 +159,10 @@ public class InboxResource {
         return Html.page(502, InboxPages.problem(language, InboxViews.messages(language).unavailable()), language);
     }
 
-    private Response replyPage(int status, UUID id, String language, String text, String notice, String error,
-            HttpServerRequest request) {
+    private Response replyPage(int status, UUID id, String language, String text, String notice, String error) {
         Person person = Person.of(identity);
         InboxViews.ReplyView view = InboxViews.reply(desk.conversation(person, id), desk.names(person.clinicId()),
                 person, language, text, notice, error);
-        audit.byPerson(person, "GET", "/inbox/" + id, 200, SignInResource.source(request));
         return Html.page(status, InboxPages.reply(language, person, view), language);
     }
 

@@ -24,6 +24,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.aftercare.audit.AuditEntry;
+import io.aftercare.audit.AuditTrail;
 import io.aftercare.console.Console;
 import io.aftercare.console.Resources;
 import io.aftercare.console.listener.InboxWatchers;
@@ -62,6 +64,9 @@ class InboxPageTest {
     @Inject
     InboxWatchers watchers;
 
+    @Inject
+    AuditTrail audit;
+
     @Test
     void anonymousBrowsersAreSentToSignInAndTheOperatorIsNotAClinicsPerson() {
         String reply = UUID.randomUUID().toString();
@@ -85,10 +90,25 @@ class InboxPageTest {
             assertThat(page.contentType()).startsWith("text/html");
             assertThat(page.asString()).contains("The inbox cannot be reached now");
         }
+        UUID reply = UUID.randomUUID();
         Response spanish = Console.browser().cookie(Console.COOKIE, staff.cookie()).queryParam("lang", "es")
-                .get("/inbox/" + UUID.randomUUID());
+                .get("/inbox/" + reply);
         assertThat(spanish.statusCode()).isEqualTo(502);
         assertThat(spanish.asString()).contains("La bandeja no está disponible ahora");
+
+        // Each read of patient data is one line naming the person, their role and clinic, whatever it answered.
+        String clinic = clinicOf(staff);
+        List<AuditEntry> reads = audit.page(clinic, null, 50).stream()
+                .filter(line -> line.resource().startsWith("/inbox"))
+                .toList();
+        assertThat(reads).filteredOn(line -> line.resource().equals("/inbox/" + reply)).singleElement()
+                .satisfies(line -> {
+                    assertThat(line.role()).isEqualTo("staff");
+                    assertThat(line.action()).isEqualTo("GET");
+                    assertThat(line.status()).isEqualTo(502);
+                });
+        assertThat(reads).filteredOn(line -> line.resource().equals("/inbox")).hasSize(2)
+                .extracting(AuditEntry::role).containsExactlyInAnyOrder("staff", "clinic-admin");
     }
 
     @Test
