@@ -45,7 +45,7 @@ public record TestPersonTokens(String personId, String clinicId, String role, St
         return new TestPersonTokens(personId, clinicId, role, issuer, otherAudience, expiresIn, key);
     }
 
-    /** Negative: expired that long ago. */
+    /** Valid for this long from now; a negative lifetime expired that long ago. */
     public TestPersonTokens expiringIn(Duration lifetime) {
         return new TestPersonTokens(personId, clinicId, role, issuer, audience, lifetime, key);
     }

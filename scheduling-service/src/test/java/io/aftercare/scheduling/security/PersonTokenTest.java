@@ -3,6 +3,7 @@ package io.aftercare.scheduling.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWithIgnoringCase;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -134,8 +135,10 @@ class PersonTokenTest {
         given().header("Authorization", "Bearer not-a-token").get(path).then().statusCode(401);
         given().header("Authorization", "Bearer " + TestPersonTokens.of(UUID.randomUUID().toString(), clinic,
                 "operator").mint()).get(path).then().statusCode(401);
-        // Basic beside bearer: the clinic's API key still works.
+        // Basic beside bearer: the clinic's API key still works, and a browser without credentials is still asked
+        // for Basic (the ops page's sign-in).
         Clinics.as(clinic).get(path).then().statusCode(204);
+        given().get("/ops/").then().statusCode(401).header("WWW-Authenticate", startsWithIgnoringCase("basic"));
     }
 
     private static RequestSpecification as(TestPersonTokens token) {
