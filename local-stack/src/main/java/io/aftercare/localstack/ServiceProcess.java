@@ -90,6 +90,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The exit code of a process that has ended: 143 after a SIGTERM the JVM honoured, 137 after a SIGKILL. */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
     public String baseUrl() {
         return "http://" + HOST + ":" + port;
     }

@@ -85,7 +85,7 @@ class FaultInjectionIT {
             bookings.close();
         }
         if (aftercare != null) {
-            aftercare.kill(); // nothing here is about stopping: a graceful stop would cost about 15 s
+            aftercare.kill(); // nothing here is about stopping: a graceful stop would cost about 3 s
         }
         if (twilio != null) {
             twilio.close();

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -26,10 +27,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.aftercare.localstack.AftercareService;
 import io.aftercare.localstack.BrokerUser;
@@ -37,6 +42,7 @@ import io.aftercare.localstack.InfrastructurePorts;
 import io.aftercare.localstack.LocalAftercare;
 import io.aftercare.localstack.LocalSecrets;
 import io.aftercare.localstack.MiddayZone;
+import io.aftercare.localstack.ServiceProcess;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -45,7 +51,14 @@ import io.restassured.specification.RequestSpecification;
  * and the real infrastructure: nothing listens beyond loopback, no password is public or on a command line, bodies are
  * bounded, pages cannot be framed or driven from another site, and a clinic's override is not answered to anyone.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalRunSafeDefaultsIT {
+
+    /**
+     * Half of docker compose's 10 s between SIGTERM and SIGKILL (stop_grace_period), and a sixth of Kubernetes'
+     * terminationGracePeriodSeconds: a stop measured about 3 s for scheduling here, 15 s before consumers closed fast.
+     */
+    private static final Duration PROMPT_STOP = Duration.ofSeconds(5);
 
     private static final InfrastructurePorts PORTS = InfrastructurePorts.random();
     /** 127.0.0.1 in /proc/net/tcp, and as an IPv4-mapped address (::ffff:127.0.0.1) in /proc/net/tcp6. */
@@ -70,8 +83,36 @@ class LocalRunSafeDefaultsIT {
     @AfterAll
     static void stopTheSystem() throws Exception {
         if (aftercare != null) {
-            aftercare.kill(); // nothing here is about stopping: a graceful stop would cost about 15 s
+            aftercare.kill(); // the last test stops scheduling and notification; guidance has nothing to wait for
         }
+    }
+
+    /** Last: it stops the two services with Kafka consumers, as a rolling update or docker compose stop would. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void schedulingAndNotificationStopWellWithinComposesGracePeriodOnSigterm() {
+        List<AftercareService> stopping = List.of(AftercareService.SCHEDULING, AftercareService.NOTIFICATION);
+        List<CompletableFuture<Duration>> stops = stopping.stream()
+                .map(service -> CompletableFuture.supplyAsync(() -> timeTheStopOf(service))).toList();
+        for (int i = 0; i < stopping.size(); i++) {
+            assertThat(stops.get(i).join()).as(stopping.get(i) + "'s stop").isLessThan(PROMPT_STOP);
+        }
+    }
+
+    /** SIGTERM, then the time until the process ended, which must be by its own shutdown (143), not a SIGKILL. */
+    private static Duration timeTheStopOf(AftercareService service) {
+        ServiceProcess process = aftercare.service(service);
+        long started = System.nanoTime();
+        try {
+            aftercare.stopService(service);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.println(service + " stopped in " + took.toMillis() + " ms, exit code " + process.exitCode());
+        assertThat(process.exitCode()).as(service + "'s exit code").isIn(0, 143);
+        return took;
     }
 
     @Test

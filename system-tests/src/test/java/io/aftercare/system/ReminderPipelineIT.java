@@ -59,7 +59,7 @@ class ReminderPipelineIT {
     @AfterAll
     static void stopTheSystem() throws Exception {
         if (aftercare != null) {
-            aftercare.kill(); // nothing here is about stopping: a graceful stop would cost about 15 s
+            aftercare.kill(); // nothing here is about stopping: a graceful stop would cost about 3 s
         }
     }
 
