@@ -49,7 +49,10 @@ public final class LocalAftercare implements AutoCloseable {
         return start(layout, LocalSecrets.generate(), ports, servicePorts, overrides, progress);
     }
 
-    /** @param overrides configuration per service on top of what points it at the infrastructure */
+    /**
+     * @param servicePorts the services to start, each with its port
+     * @param overrides configuration per service on top of what points it at the infrastructure
+     */
     public static LocalAftercare start(Layout layout, LocalSecrets secrets, InfrastructurePorts ports,
             Map<AftercareService, Integer> servicePorts, Map<AftercareService, Map<String, String>> overrides,
             Consumer<String> progress) throws Exception {
@@ -60,8 +63,8 @@ public final class LocalAftercare implements AutoCloseable {
                 secrets);
         try {
             long started = System.nanoTime();
-            // Start all three before waiting for any: their JVMs boot in parallel.
-            for (AftercareService service : AftercareService.values()) {
+            // Start them all before waiting for any: their JVMs boot in parallel.
+            for (AftercareService service : servicePorts.keySet()) {
                 services.put(service, aftercare.launch(service));
             }
             for (ServiceProcess process : services.values()) {
@@ -105,6 +108,7 @@ public final class LocalAftercare implements AutoCloseable {
         process.awaitReady(SERVICE_START_TIMEOUT);
     }
 
+    /** Every service, the console included, on its usual port: {@code ./aftercare up}. */
     public static Map<AftercareService, Integer> localRunPorts() {
         Map<AftercareService, Integer> ports = new EnumMap<>(AftercareService.class);
         for (AftercareService service : AftercareService.values()) {
@@ -113,12 +117,23 @@ public final class LocalAftercare implements AutoCloseable {
         return ports;
     }
 
+    /** The pipeline's three services on free ports: a test of the pipeline, which needs no console. */
     public static Map<AftercareService, Integer> randomPorts() {
+        return randomPorts(AftercareService.PIPELINE);
+    }
+
+    /** The given services on free ports. */
+    public static Map<AftercareService, Integer> randomPorts(java.util.Collection<AftercareService> services) {
         Map<AftercareService, Integer> ports = new EnumMap<>(AftercareService.class);
-        for (AftercareService service : AftercareService.values()) {
+        for (AftercareService service : services) {
             ports.put(service, FreePorts.next());
         }
         return ports;
+    }
+
+    /** The services this run started (some may be stopped for a while). */
+    public java.util.Set<AftercareService> started() {
+        return java.util.Collections.unmodifiableSet(servicePorts.keySet());
     }
 
     public LocalInfrastructure infrastructure() {
