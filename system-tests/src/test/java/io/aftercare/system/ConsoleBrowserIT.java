@@ -163,7 +163,8 @@ class ConsoleBrowserIT {
         List<Map<String, Object>> trail = operator().get("/v1/ops/audit?limit=200").then().statusCode(200)
                 .extract().jsonPath().getList("items");
         assertThat(trail).anySatisfy(entry -> assertThat(entry).containsEntry("actor", admin.id())
-                .containsEntry("clinicId", CLINIC).containsEntry("resource", "/users").containsEntry("status", 303));
+                .containsEntry("clinicId", CLINIC).containsEntry("role", "clinic-admin")
+                .containsEntry("resource", "/users/" + staff.id()).containsEntry("status", 303));
         assertThat(trail).anySatisfy(entry -> assertThat(entry).containsEntry("actor", staff.id())
                 .containsEntry("resource", "/users/" + admin.id() + "/disable").containsEntry("status", 403));
         assertThat(trail).anySatisfy(entry -> assertThat(entry).containsEntry("actor", otherAdmin.id())
