@@ -1,11 +1,12 @@
 package io.aftercare.console.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The console's business settings: sessions, passwords, lockout and one-time links. */
+/** The console's business settings: sessions, passwords, lockout, one-time links and person tokens. */
 @ConfigMapping(prefix = "aftercare.console")
 public interface ConsoleConfig {
 
@@ -19,6 +20,8 @@ public interface ConsoleConfig {
     Lockout lockout();
 
     Links links();
+
+    PersonTokenSettings tokens();
 
     interface Sessions {
 
@@ -64,5 +67,19 @@ public interface ConsoleConfig {
         /** How long an invitation or reset link works (once). */
         @WithDefault("PT72H")
         Duration validity();
+    }
+
+    /** The short-lived tokens with which the console calls the other services on a person's behalf. */
+    interface PersonTokenSettings {
+
+        /**
+         * The RSA private key (PEM, PKCS#8) that signs them; the services hold its public key. Required in
+         * production; a dev or test run without one makes a key of its own at start.
+         */
+        Optional<String> privateKey();
+
+        /** How long a token is good for: one call, with room for clocks a few seconds apart. */
+        @WithDefault("PT60S")
+        Duration lifetime();
     }
 }
