@@ -77,10 +77,19 @@ public enum AftercareService {
             config.put("quarkus.mailer.port", String.valueOf(infrastructure.smtp().port()));
         }
         if (this == CONSOLE) {
-            // Invitation links point where this run's console listens.
+            // Invitation links point where this run's console listens; it calls the services for its people.
             config.put("aftercare.console.base-url", url(servicePorts.get(CONSOLE)));
+            putIfStarted(config, "quarkus.rest-client.scheduling.url", servicePorts.get(SCHEDULING));
+            putIfStarted(config, "quarkus.rest-client.notification.url", servicePorts.get(NOTIFICATION));
+            putIfStarted(config, "quarkus.rest-client.guidance.url", servicePorts.get(GUIDANCE));
         }
         return config;
+    }
+
+    private static void putIfStarted(Map<String, String> config, String key, Integer port) {
+        if (port != null) {
+            config.put(key, url(port));
+        }
     }
 
     private static String url(int port) {

@@ -13,6 +13,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -80,9 +81,15 @@ final class ConsoleBrowser implements AutoCloseable {
         field.sendKeys(text);
     }
 
-    /** Submits the form of the field or button with that id, as pressing Enter or the button would. */
+    /**
+     * Clicks a form's submit button and waits for the answer's page to replace this one, so that the next step does
+     * not cut the post short.
+     */
     void submit(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(button).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50))
+                .until(ExpectedConditions.stalenessOf(page));
     }
 
     String path() {

@@ -118,11 +118,15 @@ class LocalRunSafeDefaultsIT {
             assertThat(commandLine).as(service + "'s command line").contains("quarkus-run.jar")
                     .doesNotContain(secrets.adminPassword())
                     .doesNotContain(secrets.operatorPassword())
-                    .doesNotContain(secrets.twilioAuthToken());
+                    .doesNotContain(secrets.twilioAuthToken())
+                    .doesNotContain(secrets.consoleTokenKey());
             // They reach the service through its environment, which only its owner can read.
             String environment = Files.readString(Path.of("/proc", String.valueOf(pid), "environ"),
                     StandardCharsets.UTF_8);
             assertThat(environment).contains("AFTERCARE_OPERATOR_PASSWORD=" + secrets.operatorPassword());
+            // Only the console signs person tokens; the others get the public half, to check them.
+            assertThat(environment.contains(secrets.consoleTokenKey())).as(service + " holds the console's key")
+                    .isEqualTo(service == AftercareService.CONSOLE);
             if (!service.usesKafka()) {
                 assertThat(environment).as(service + "'s environment").doesNotContain("AFTERCARE_KAFKA_PASSWORD");
                 continue;

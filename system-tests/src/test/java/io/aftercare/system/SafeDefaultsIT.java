@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.aftercare.localstack.AftercareService;
 import io.aftercare.localstack.FreePorts;
+import io.aftercare.localstack.LocalSecrets;
 
 /**
  * A packaged service runs in the prod profile, where no secret has a default: started without its secret it stops at
@@ -62,6 +63,8 @@ class SafeDefaultsIT {
             // The console's address (its links start with it) has no default in production either.
             builder.environment().put("AFTERCARE_CONSOLE_URL", "https://console.clinic.example");
         }
+        // The console's key is checked only once its database answers, which none does here: it is given.
+        builder.environment().put("AFTERCARE_CONSOLE_TOKEN_PRIVATE_KEY", LocalSecrets.generate().consoleTokenKey());
         builder.environment().remove(secret);
         Process process = builder.start();
         try {
