@@ -153,4 +153,198 @@ public interface ConsoleMessages {
 
     @Message("your clinic admin reset your password for the Aftercare console of {clinicId}. Choose a new one with this link; it works once, until {expires}:")
     String resetBody(String clinicId, String expires);
+
+    // ---- Settings, audit and the operator's view (issue 22, branch settings) ----
+
+    @Message("Settings")
+    String settings();
+
+    @Message("Clinic profile")
+    String clinicProfile();
+
+    @Message("Clinic name, as patients know it")
+    String clinicName();
+
+    @Message("Time zone (IANA, e.g. Europe/Madrid)")
+    String timeZone();
+
+    @Message("Language of the texts (e.g. es)")
+    String textsLocale();
+
+    @Message("Clinic phone (E.164, e.g. +34912345678)")
+    String clinicPhone();
+
+    @Message("Texts from (patient's local time)")
+    String sendWindowStart();
+
+    @Message("Texts until (patient's local time)")
+    String sendWindowEnd();
+
+    @Message("SMS sender (a number or a Messaging Service SID)")
+    String smsSender();
+
+    @Message("Texts per second")
+    String smsRate();
+
+    @Message("Email sender")
+    String emailSender();
+
+    @Message("Email for urgent replies")
+    String alertEmail();
+
+    @Message("Consent basis")
+    String consentBasis();
+
+    @Message("Express consent")
+    String consentExpress();
+
+    @Message("Healthcare exemption")
+    String consentExemption();
+
+    @Message("Answer to HELP (English)")
+    String helpEn();
+
+    @Message("Answer to AYUDA (Spanish)")
+    String helpEs();
+
+    @Message("Save the profile")
+    String saveProfile();
+
+    @Message("Your clinic has no profile yet: fill it in and save it.")
+    String noProfile();
+
+    @Message("Webhooks")
+    String webhooks();
+
+    @Message("Add an endpoint")
+    String addWebhook();
+
+    @Message("Endpoint URL (https)")
+    String webhookUrl();
+
+    @Message("Events")
+    String webhookEvents();
+
+    @Message("Rotate the secret")
+    String rotateSecret();
+
+    @Message("Send a test event")
+    String sendTest();
+
+    @Message("Test event queued: it appears in the message log below.")
+    String testSent();
+
+    @Message("Copy this secret now: it is shown only this once.")
+    String secretShownOnce();
+
+    @Message("Secret")
+    String secret();
+
+    @Message("Message log")
+    String messageLog();
+
+    @Message("No messages yet.")
+    String noMessages();
+
+    @Message("Attempts")
+    String attempts();
+
+    @Message("Older")
+    String older();
+
+    @Message("No endpoints yet.")
+    String noWebhooks();
+
+    @Message("API keys")
+    String apiKeys();
+
+    @Message("For your booking system; a person never needs one.")
+    String apiKeysHint();
+
+    @Message("Issue a new key")
+    String issueKey();
+
+    @Message("Revoke")
+    String revokeKey();
+
+    @Message("Revoked")
+    String revoked();
+
+    @Message("Created")
+    String created();
+
+    @Message("No keys yet.")
+    String noKeys();
+
+    @Message("Plan preview")
+    String planPreview();
+
+    @Message("Exactly what a patient named Ana would get, with your profile's name, send window and zone.")
+    String planPreviewHint();
+
+    @Message("Treatment")
+    String treatment();
+
+    @Message("Treatment ends at (clinic's local time)")
+    String treatmentEndsAt();
+
+    @Message("Show the plan")
+    String showPlan();
+
+    @Message("Protocol version")
+    String protocolVersion();
+
+    @Message("When")
+    String when();
+
+    @Message("Channels")
+    String channels();
+
+    @Message("Text message")
+    String textMessage();
+
+    @Message("Email")
+    String emailMessage();
+
+    @Message("Audit")
+    String audit();
+
+    @Message("Who read or changed what of your clinic's records, newest first.")
+    String auditHint();
+
+    @Message("Who")
+    String actor();
+
+    @Message("What")
+    String action();
+
+    @Message("Result")
+    String result();
+
+    @Message("From")
+    String source();
+
+    @Message("Service")
+    String service();
+
+    @Message("No entries.")
+    String noEntries();
+
+    @Message("These trails cannot be read now: {services}.")
+    String auditUnavailable(String services);
+
+    @Message("Acting as operator for clinic {clinicId}")
+    String actingAsOperator(String clinicId);
+
+    @Message("Read-only. This view is recorded in the clinic's audit trail.")
+    String operatorReadOnly();
+
+    @Message("People")
+    String people();
+
+    @Message("Recent console activity")
+    String recentActivity();
+
+    @Message("{service} cannot be reached now. Nothing was changed that it did not confirm. Try again in a moment.")
+    String serviceUnavailable(String service);
 }

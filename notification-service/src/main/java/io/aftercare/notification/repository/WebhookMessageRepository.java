@@ -63,6 +63,33 @@ public class WebhookMessageRepository {
     }
 
     /**
+     * One message to one endpoint of the clinic, whatever events it is subscribed to (a test the clinic's admin asked
+     * for). Joins the caller's transaction.
+     *
+     * @return the message's id, or empty when the clinic has no such endpoint
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<String> enqueueTo(String clinicId, String endpointId, String type, String payload,
+            Instant firstAttemptAt, Instant now) {
+        List<Object> ids = entityManager.createNativeQuery("""
+                INSERT INTO webhook_message (id, clinic_id, endpoint_id, url, type, payload, state, attempts,
+                                             next_attempt_at, created_at, updated_at)
+                SELECT 'msg_' || replace(CAST(gen_random_uuid() AS text), '-', ''), clinic_id, endpoint_id, url,
+                       :type, :payload, 'PENDING', 0, :first, :now, :now
+                FROM clinic_webhook_endpoint WHERE clinic_id = :clinic AND endpoint_id = :endpoint
+                RETURNING id
+                """)
+                .setParameter("type", type)
+                .setParameter("payload", payload)
+                .setParameter("first", firstAttemptAt)
+                .setParameter("now", now)
+                .setParameter("clinic", clinicId)
+                .setParameter("endpoint", endpointId)
+                .getResultList();
+        return ids.stream().findFirst().map(Object::toString);
+    }
+
+    /**
      * Claims due messages, skipping those another instance holds, and keeps them from everyone else until
      * {@code leaseUntil}: an instance that dies mid-call leaves them to be tried again then. At most
      * {@code perClinic} of one clinic, and none of the clinics in {@code busy} (those with as many in flight here

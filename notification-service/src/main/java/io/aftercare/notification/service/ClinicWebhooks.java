@@ -103,6 +103,25 @@ public class ClinicWebhooks {
                 new WebhookPayload.OptedOut("sms", Masking.phone(phone), keyword, bookings, at)));
     }
 
+    /**
+     * A {@code webhook.test} message to one endpoint of the clinic, sent, signed and retried like any other, so that
+     * the clinic's admin sees in the message log whether their system takes it.
+     *
+     * @return the message's id; empty when the clinic has no such endpoint (here: the profile may not have arrived)
+     */
+    @Transactional
+    public java.util.Optional<String> test(String clinicId, String endpointId, Instant at) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(
+                    new WebhookPayload(WebhookPayload.WEBHOOK_TEST, at, new WebhookPayload.Test(endpointId)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return messages.enqueueTo(clinicId, endpointId, WebhookPayload.WEBHOOK_TEST, payload,
+                at.plus(config.retrySchedule().get(0)), at);
+    }
+
     private void enqueue(String clinicId, String type, Instant at, Object data) {
         String payload;
         try {

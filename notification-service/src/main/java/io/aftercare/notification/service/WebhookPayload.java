@@ -15,6 +15,12 @@ public record WebhookPayload(String type, Instant timestamp, Object data) {
     public static final String PATIENT_REPLIED = "patient.replied";
     public static final String PATIENT_OPTED_OUT = "patient.opted-out";
     public static final String REPLY_URGENT = "reply.urgent";
+    /** Sent only when the clinic's admin asks, to one endpoint: it reports nothing that happened. */
+    public static final String WEBHOOK_TEST = "webhook.test";
+
+    /** A test message: which endpoint it was sent to, nothing about any patient. */
+    public record Test(String endpointId) {
+    }
 
     /**
      * A message to a patient that will not arrive.

@@ -262,6 +262,40 @@ class ClinicWebhooksTest {
         operator().queryParam("limit", 0).get(messagesOf(clinic)).then().statusCode(400);
     }
 
+    /** The admin's test: one signed message to the one endpoint asked for, whatever it subscribed to, in the log. */
+    @Test
+    void aTestEventReachesTheOneEndpointSignedAndShowsInTheLog() {
+        String clinic = "hooks-test-" + System.nanoTime();
+        String path = "/" + clinic;
+        subscribe(clinic, path, "\"delivery.failed\"");
+        String test = "/v1/clinics/" + clinic + "/webhook-endpoints/ep-1/test";
+
+        String messageId = asClinic(clinic).post(test).then().statusCode(202).extract().path("messageId");
+
+        WebhookReceiver.Received call = await().atMost(BOUND).pollInSameThread()
+                .until(() -> receiver.receivedAt(path).stream().findFirst().orElse(null), Objects::nonNull);
+        assertThat(call.id()).isEqualTo(messageId);
+        assertThat(WebhookReceiver.verifies(ClinicProfiles.SECRET, call.id(), call.timestamp(), call.body(),
+                call.signature())).isTrue();
+        JsonPath body = new JsonPath(call.body());
+        assertThat(body.getString("type")).isEqualTo("webhook.test");
+        assertThat(body.getString("data.endpointId")).isEqualTo("ep-1");
+        JsonPath log = await().atMost(BOUND).pollInSameThread().until(() -> {
+            JsonPath list = asClinic(clinic).get(messagesOf(clinic)).then().statusCode(200).extract().jsonPath();
+            return "delivered".equals(list.getString("items[0].state")) ? list : null;
+        }, Objects::nonNull);
+        assertThat(log.getString("items[0].id")).isEqualTo(messageId);
+        assertThat(log.getString("items[0].type")).isEqualTo("webhook.test");
+
+        // Another clinic may not, an unknown endpoint is not found, and nobody signed in is nobody.
+        String other = "hooks-test-other-" + System.nanoTime();
+        asClinic(other).post(test).then().statusCode(403).contentType("application/problem+json");
+        asClinic(clinic).post("/v1/clinics/" + clinic + "/webhook-endpoints/ep-9/test").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().post(test).then().statusCode(401);
+        assertThat(receiver.receivedAt(path)).hasSize(1);
+    }
+
     /** Publishes the clinic's profile with one endpoint at the receiver's path, and waits until it is kept. */
     private void subscribe(String clinic, String path, String events) {
         ClinicProfiles.publish(bootstrapServers, clinic, 1,

@@ -1,5 +1,7 @@
 package io.aftercare.scheduling.rest;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,20 +16,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.aftercare.problem.NotFoundProblem;
+import io.aftercare.problem.Problem;
+import io.aftercare.problem.UnprocessableException;
 import io.aftercare.scheduling.security.ClinicAccess;
 import io.aftercare.scheduling.security.ClinicIdentityProvider;
 import io.aftercare.scheduling.service.ClinicProfiles;
+import io.aftercare.scheduling.service.ClinicSettings;
 
-/** A clinic's profile: the operator writes and reads any clinic's; a clinic reads its own. */
+/** A clinic's profile: the operator writes and reads any clinic's; a clinic reads its own, and its admin writes its settings. */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClinicProfileResource {
 
     private final ClinicProfiles profiles;
+    private final ClinicSettings settings;
     private final ClinicAccess access;
 
-    public ClinicProfileResource(ClinicProfiles profiles, ClinicAccess access) {
+    public ClinicProfileResource(ClinicProfiles profiles, ClinicSettings settings, ClinicAccess access) {
         this.profiles = profiles;
+        this.settings = settings;
         this.access = access;
     }
 
@@ -59,6 +66,28 @@ public class ClinicProfileResource {
             @PathParam("clinicId") @Pattern(regexp = BookingResource.CLINIC_ID) String clinicId) {
         access.require(clinicId);
         return find(clinicId);
+    }
+
+    /**
+     * A clinic's admin writes their own clinic's settings (the console's person token): the operator's PUT without
+     * webhooks and FHIR server, which are kept as stored. A booking system's API key may not.
+     */
+    @PUT
+    @Path("/clinics/{clinicId}/profile")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ClinicSettingsResource.CLINIC_ADMIN)
+    public Response putSettings(@PathParam("clinicId") @Pattern(regexp = BookingResource.CLINIC_ID) String clinicId,
+            @NotNull @Valid ClinicProfileRequest request) {
+        access.require(clinicId);
+        if (request.webhooks() != null || request.fhirServer() != null) {
+            throw new UnprocessableException(400, "Invalid request", "Endpoints are changed one by one.",
+                    List.of(new Problem.FieldError(request.webhooks() != null ? "webhooks" : "fhirServer",
+                            "is not changed here: use /profile/webhooks, or ask the operator")));
+        }
+        ClinicProfiles.Saved saved = settings.putSettings(clinicId, request.toDetails());
+        return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(ClinicProfileResponse.of(saved.profile()))
+                .build();
     }
 
     private ClinicProfileResponse find(String clinicId) {
