@@ -22,6 +22,8 @@ public final class LocalAftercare implements AutoCloseable {
     private final Map<AftercareService, Integer> servicePorts;
     private final Map<AftercareService, Map<String, String>> overrides;
     private final LocalSecrets secrets;
+    /** Made per run: the console's person tokens are verified with its public half at every service. */
+    private final ConsoleTokenKeys consoleTokenKeys = ConsoleTokenKeys.generate();
 
     private LocalAftercare(LocalInfrastructure infrastructure, Map<AftercareService, ServiceProcess> services,
             Layout layout, Map<AftercareService, Integer> servicePorts,
@@ -82,8 +84,12 @@ public final class LocalAftercare implements AutoCloseable {
     private ServiceProcess launch(AftercareService service) throws java.io.IOException {
         Map<String, String> config = new java.util.LinkedHashMap<>(service.config(infrastructure, servicePorts));
         config.putAll(overrides.getOrDefault(service, Map.of()));
+        Map<String, String> environment = new java.util.LinkedHashMap<>(secrets.environment(service));
+        // The console signs person tokens with the private half; the services check them with the public half.
+        environment.putAll(service == AftercareService.CONSOLE ? consoleTokenKeys.signerEnvironment()
+                : consoleTokenKeys.verifierEnvironment());
         return ServiceProcess.start(service.module(), service.runJar(layout.repository()), servicePorts.get(service),
-                config, secrets.environment(service), layout.logDirectory());
+                config, environment, layout.logDirectory());
     }
 
     /** Stops one service, as an outage would; {@link #startService} brings it back on the same port. */
@@ -142,6 +148,14 @@ public final class LocalAftercare implements AutoCloseable {
 
     public ServiceProcess service(AftercareService service) {
         return services.get(service);
+    }
+
+    /**
+     * This run's person-token keys: the services were given the public half; a console process started beside them
+     * gets {@link ConsoleTokenKeys#signerEnvironment()}.
+     */
+    public ConsoleTokenKeys consoleTokenKeys() {
+        return consoleTokenKeys;
     }
 
     /** The passwords this run's services were given. */

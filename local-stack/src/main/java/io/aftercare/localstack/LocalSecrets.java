@@ -10,12 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -32,7 +27,7 @@ import java.util.function.Supplier;
  * sealed in the local databases opens only with it.
  */
 public record LocalSecrets(String adminPassword, String operatorPassword, String twilioAuthToken, String sealingKey,
-        BrokerCredentials broker, String consoleTokenKey) {
+        BrokerCredentials broker) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -41,8 +36,6 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
     private static final String OPERATOR = "aftercare.operator.password";
     private static final String TWILIO = "aftercare.twilio.auth-token";
     private static final String SEALING_KEY = "aftercare.secrets.local-key";
-    /** The console's private key for person tokens (RSA, PKCS#8, base64); the services get its public half. */
-    private static final String CONSOLE_TOKEN_KEY = "aftercare.console.tokens.private-key";
     /** Followed by the broker user's name: each service's password on the broker, and the broker admin's. */
     private static final String BROKER_PASSWORD = "aftercare.kafka.password.";
     /** The id of the local run's one sealing key, as {@code aftercare.secrets.keys} names keys. */
@@ -54,8 +47,7 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
 
     /** Fresh random values, for a test's run that keeps nothing. */
     public static LocalSecrets generate() {
-        return new LocalSecrets(random(), random(), random(), newSealingKey(), BrokerCredentials.generate(),
-                newConsoleTokenKey());
+        return new LocalSecrets(random(), random(), random(), newSealingKey(), BrokerCredentials.generate());
     }
 
     public static Loaded loadOrCreate(Path file) throws IOException {
@@ -88,14 +80,7 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
                 environment.put("TWILIO_AUTH_TOKEN", twilioAuthToken);
                 sealing(environment);
             }
-            case CONSOLE -> {
-                environment.put("AFTERCARE_OPERATOR_PASSWORD", operatorPassword);
-                environment.put("AFTERCARE_CONSOLE_TOKEN_PRIVATE_KEY", consoleTokenKey);
-            }
-        }
-        if (service != AftercareService.CONSOLE) {
-            // Not a secret, but where the console's signature is checked; the environment keeps it off command lines.
-            environment.put("AFTERCARE_CONSOLE_TOKEN_PUBLIC_KEY", consoleTokenPublicKey());
+            case CONSOLE -> environment.put("AFTERCARE_OPERATOR_PASSWORD", operatorPassword);
         }
         if (service.usesKafka()) {
             environment.put("AFTERCARE_KAFKA_PASSWORD", broker.password(BrokerUser.of(service)));
@@ -106,31 +91,6 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
     private void sealing(Map<String, String> environment) {
         environment.put("AFTERCARE_SECRETS_KEYS", SEALING_KEY_ID + ":" + sealingKey);
         environment.put("AFTERCARE_SECRETS_CURRENT", SEALING_KEY_ID);
-    }
-
-    /** The public half of {@link #consoleTokenKey}, as PEM: what the services verify the console's tokens with. */
-    public String consoleTokenPublicKey() {
-        try {
-            java.security.interfaces.RSAPrivateCrtKey key = (java.security.interfaces.RSAPrivateCrtKey) KeyFactory
-                    .getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(consoleTokenKey)));
-            byte[] encoded = KeyFactory.getInstance("RSA")
-                    .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())).getEncoded();
-            return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(encoded)
-                    + "\n-----END PUBLIC KEY-----\n";
-        } catch (GeneralSecurityException | ClassCastException e) {
-            throw new IllegalStateException(CONSOLE_TOKEN_KEY + " is not an RSA private key in PKCS#8", e);
-        }
-    }
-
-    private static String newConsoleTokenKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048, RANDOM);
-            return Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no RSA key pair generator", e);
-        }
     }
 
     private static String newSealingKey() {
@@ -154,7 +114,6 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
         properties.setProperty(OPERATOR, secrets.operatorPassword());
         properties.setProperty(TWILIO, secrets.twilioAuthToken());
         properties.setProperty(SEALING_KEY, secrets.sealingKey());
-        properties.setProperty(CONSOLE_TOKEN_KEY, secrets.consoleTokenKey());
         secrets.broker().passwords().forEach((user, password) -> properties.setProperty(
                 BROKER_PASSWORD + user.userName(), password));
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
@@ -174,7 +133,6 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
         // A file from before clinics' secrets were sealed, or before the broker asked who signs in, gains what it
         // lacks, and keeps its passwords.
         boolean added = addIfMissing(properties, SEALING_KEY, LocalSecrets::newSealingKey);
-        added |= addIfMissing(properties, CONSOLE_TOKEN_KEY, LocalSecrets::newConsoleTokenKey);
         BrokerCredentials generated = BrokerCredentials.generate();
         Map<BrokerUser, String> brokerPasswords = new EnumMap<>(BrokerUser.class);
         for (BrokerUser user : BrokerUser.values()) {
@@ -189,7 +147,7 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
         }
         return new LocalSecrets(required(properties, ADMIN, file), required(properties, OPERATOR, file),
                 required(properties, TWILIO, file), properties.getProperty(SEALING_KEY).strip(),
-                new BrokerCredentials(brokerPasswords), properties.getProperty(CONSOLE_TOKEN_KEY).strip());
+                new BrokerCredentials(brokerPasswords));
     }
 
     private static boolean addIfMissing(Properties properties, String key, Supplier<String> value) {
@@ -211,6 +169,6 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
     /** Never the values themselves: a record's default would print them into any log that shows this object. */
     @Override
     public String toString() {
-        return "LocalSecrets[admin, operator, twilio token, sealing key, broker passwords, console token key: hidden]";
+        return "LocalSecrets[admin, operator, twilio token, sealing key, broker passwords: hidden]";
     }
 }

@@ -2,6 +2,7 @@ package io.aftercare.audit;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,12 +13,16 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.aftercare.security.PersonIdentity;
+import io.aftercare.security.PersonPrincipal;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Records each change by a signed-in caller, and each signed-in read of patient data (the paths this service names in
  * {@code aftercare.audit.reads}), after it was answered: who, as what, which clinic's records, what, how it ended and
- * from where. Anonymous calls are not people or clinics (the provider's signed webhooks, health, metrics) and are not
+ * from where. A clinic's person (a {@link PersonPrincipal}: signed in at the console, or acting through it with a
+ * person token) is recorded as themselves, with their role ({@code staff}, {@code clinic-admin}) and clinic; anyone
+ * else by principal and role. Anonymous calls are not people or clinics (the provider's signed webhooks, health, metrics) and are not
  * recorded here; failed sign-ins are throttled, not audited.
  */
 public class AuditFilter {
@@ -48,10 +53,17 @@ public class AuditFilter {
         if (READS.contains(method) && patientReads.stream().noneMatch(p -> p.matcher(path).matches())) {
             return;
         }
+        String source = http == null || http.remoteAddress() == null ? null : http.remoteAddress().host();
+        Optional<PersonPrincipal> person = PersonIdentity.of(principal);
+        if (person.isPresent()) {
+            // A clinic's person, at the console or through it: named, with their own role and clinic.
+            PersonPrincipal who = person.get();
+            trail.record(who.personId(), who.role(), who.clinicId(), method, path, response.getStatus(), source);
+            return;
+        }
         String role = ROLES.stream().filter(security::isUserInRole).findFirst().orElse("other");
         Matcher clinic = CLINIC.matcher(path);
         String clinicId = clinic.find() ? clinic.group(1) : "clinic".equals(role) ? principal.getName() : null;
-        String source = http == null || http.remoteAddress() == null ? null : http.remoteAddress().host();
         trail.record(principal.getName(), role, clinicId, method, path, response.getStatus(), source);
     }
 }

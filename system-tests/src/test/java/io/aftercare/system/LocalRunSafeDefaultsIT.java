@@ -119,14 +119,15 @@ class LocalRunSafeDefaultsIT {
                     .doesNotContain(secrets.adminPassword())
                     .doesNotContain(secrets.operatorPassword())
                     .doesNotContain(secrets.twilioAuthToken())
-                    .doesNotContain(secrets.consoleTokenKey());
+                    .doesNotContain(aftercare.consoleTokenKeys().privateKeyPem().lines().skip(1).findFirst()
+                            .orElseThrow());
             // They reach the service through its environment, which only its owner can read.
             String environment = Files.readString(Path.of("/proc", String.valueOf(pid), "environ"),
                     StandardCharsets.UTF_8);
             assertThat(environment).contains("AFTERCARE_OPERATOR_PASSWORD=" + secrets.operatorPassword());
             // Only the console signs person tokens; the others get the public half, to check them.
-            assertThat(environment.contains(secrets.consoleTokenKey())).as(service + " holds the console's key")
-                    .isEqualTo(service == AftercareService.CONSOLE);
+            assertThat(environment.contains(aftercare.consoleTokenKeys().privateKeyPem()))
+                    .as(service + " holds the console's private key").isEqualTo(service == AftercareService.CONSOLE);
             if (!service.usesKafka()) {
                 assertThat(environment).as(service + "'s environment").doesNotContain("AFTERCARE_KAFKA_PASSWORD");
                 continue;

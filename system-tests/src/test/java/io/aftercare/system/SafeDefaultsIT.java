@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.aftercare.localstack.AftercareService;
 import io.aftercare.localstack.FreePorts;
-import io.aftercare.localstack.LocalSecrets;
+import io.aftercare.localstack.ConsoleTokenKeys;
 
 /**
  * A packaged service runs in the prod profile, where no secret has a default: started without its secret it stops at
@@ -64,7 +64,7 @@ class SafeDefaultsIT {
             builder.environment().put("AFTERCARE_CONSOLE_URL", "https://console.clinic.example");
         }
         // The console's key is checked only once its database answers, which none does here: it is given.
-        builder.environment().put("AFTERCARE_CONSOLE_TOKEN_PRIVATE_KEY", LocalSecrets.generate().consoleTokenKey());
+        builder.environment().put("AFTERCARE_CONSOLE_TOKEN_PRIVATE_KEY", ConsoleTokenKeys.generate().privateKeyPem());
         builder.environment().remove(secret);
         Process process = builder.start();
         try {

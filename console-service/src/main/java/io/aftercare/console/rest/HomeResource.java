@@ -17,12 +17,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.aftercare.console.Role;
 import io.aftercare.console.security.CsrfCheck;
-import io.aftercare.console.service.ConsoleAudit;
 import io.aftercare.console.service.Person;
 import io.aftercare.console.service.SessionStore;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
 
 /** The signed-in person's landing page: who they are, their clinic and role; sign out here or everywhere. */
 @Path("/")
@@ -31,12 +29,10 @@ public class HomeResource {
 
     private final SecurityIdentity identity;
     private final SessionStore sessions;
-    private final ConsoleAudit audit;
 
-    public HomeResource(SecurityIdentity identity, SessionStore sessions, ConsoleAudit audit) {
+    public HomeResource(SecurityIdentity identity, SessionStore sessions) {
         this.identity = identity;
         this.sessions = sessions;
-        this.audit = audit;
     }
 
     @GET
@@ -50,26 +46,27 @@ public class HomeResource {
     @Path("sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(@FormParam("csrf") String csrf, @FormParam("lang") String lang,
-            @Context HttpHeaders headers, @Context HttpServerRequest request) {
+            @Context HttpHeaders headers) {
         Person person = CsrfCheck.verified(identity, csrf);
         sessions.close(person.sessionSha256());
-        return signedOut(person, "/sign-out", lang, headers, request);
+        return signedOut(lang, headers);
     }
 
     @POST
     @Path("sign-out-everywhere")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOutEverywhere(@FormParam("csrf") String csrf, @FormParam("lang") String lang,
-            @Context HttpHeaders headers, @Context HttpServerRequest request) {
+            @Context HttpHeaders headers) {
         Person person = CsrfCheck.verified(identity, csrf);
         sessions.closeAll(person.id());
-        return signedOut(person, "/sign-out-everywhere", lang, headers, request);
+        return signedOut(lang, headers);
     }
 
-    /** Audited, and back to the sign-in page with the session cookie cleared. */
-    private Response signedOut(Person person, String path, String lang, HttpHeaders headers,
-            HttpServerRequest request) {
-        audit.byPerson(person, "POST", path, 303, SignInResource.source(request));
+    /**
+     * Back to the sign-in page with the session cookie cleared. The shared AuditFilter records the sign-out, naming
+     * the person, their role and clinic.
+     */
+    private static Response signedOut(String lang, HttpHeaders headers) {
         return Html.seeOther("/sign-in?done=out", Language.pick(lang, headers))
                 .header("Set-Cookie", Html.clearedCookie())
                 .build();

@@ -26,7 +26,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.aftercare.console.OneTimeLink;
 import io.aftercare.console.Role;
 import io.aftercare.console.security.CsrfCheck;
-import io.aftercare.console.service.ConsoleAudit;
 import io.aftercare.console.service.InviteMail;
 import io.aftercare.console.service.OneTimeLinks;
 import io.aftercare.console.service.People;
@@ -35,7 +34,6 @@ import io.aftercare.problem.NotFoundProblem;
 import io.aftercare.problem.UnprocessableException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * A clinic admin's page of their clinic's people: the list, inviting someone (an email with a one-time link),
@@ -52,13 +50,11 @@ public class UsersResource {
     private final SecurityIdentity identity;
     private final People people;
     private final InviteMail mail;
-    private final ConsoleAudit audit;
 
-    public UsersResource(SecurityIdentity identity, People people, InviteMail mail, ConsoleAudit audit) {
+    public UsersResource(SecurityIdentity identity, People people, InviteMail mail) {
         this.identity = identity;
         this.people = people;
         this.mail = mail;
-        this.audit = audit;
     }
 
     @GET
@@ -78,21 +74,18 @@ public class UsersResource {
     @Produces(MediaType.TEXT_HTML)
     public Response invite(@FormParam("csrf") String csrf, @FormParam("email") String email,
             @FormParam("displayName") String displayName, @FormParam("role") String role,
-            @FormParam("lang") String lang, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+            @FormParam("lang") String lang, @Context HttpHeaders headers) {
         Person admin = CsrfCheck.verified(identity, csrf);
         String language = Language.pick(lang, headers);
         OneTimeLinks.Invitation invitation;
         try {
             invitation = people.invite(admin.clinicId(), email, displayName, role);
         } catch (UnprocessableException e) {
-            audit.byPerson(admin, "POST", "/users", e.status(), SignInResource.source(request));
             List<String> errors = e.errors().stream().map(error -> error.field() + ": " + error.message()).toList();
             return page(e.status(), language, null, errors, email == null ? "" : email,
                     displayName == null ? "" : displayName);
         }
         boolean sent = send(invitation, language);
-        audit.byPerson(admin, "POST", "/users/" + invitation.user().id, sent ? 303 : 502,
-                SignInResource.source(request));
         if (!sent) {
             return page(502, language, null, List.of(SignInResource.messages(language).mailFailed()), "", "");
         }
@@ -104,16 +97,10 @@ public class UsersResource {
     @Path("{userId}/disable")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response disable(@PathParam("userId") String userId, @FormParam("csrf") String csrf,
-            @FormParam("lang") String lang, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+            @FormParam("lang") String lang, @Context HttpHeaders headers) {
         Person admin = CsrfCheck.verified(identity, csrf);
         UUID id = idOf(userId);
-        try {
-            people.disable(admin, id);
-        } catch (UnprocessableException e) {
-            audit.byPerson(admin, "POST", "/users/" + id + "/disable", e.status(), SignInResource.source(request));
-            throw e;
-        }
-        audit.byPerson(admin, "POST", "/users/" + id + "/disable", 303, SignInResource.source(request));
+        people.disable(admin, id);
         return Html.seeOther("/users?done=disabled", Language.pick(lang, headers)).build();
     }
 
@@ -121,19 +108,12 @@ public class UsersResource {
     @Path("{userId}/reset")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reset(@PathParam("userId") String userId, @FormParam("csrf") String csrf,
-            @FormParam("lang") String lang, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+            @FormParam("lang") String lang, @Context HttpHeaders headers) {
         Person admin = CsrfCheck.verified(identity, csrf);
         UUID id = idOf(userId);
         String language = Language.pick(lang, headers);
-        OneTimeLinks.Invitation invitation;
-        try {
-            invitation = people.reset(admin, id);
-        } catch (UnprocessableException e) {
-            audit.byPerson(admin, "POST", "/users/" + id + "/reset", e.status(), SignInResource.source(request));
-            throw e;
-        }
+        OneTimeLinks.Invitation invitation = people.reset(admin, id);
         boolean sent = send(invitation, language);
-        audit.byPerson(admin, "POST", "/users/" + id + "/reset", sent ? 303 : 502, SignInResource.source(request));
         if (!sent) {
             return page(502, language, null, List.of(SignInResource.messages(language).mailFailed()), "", "");
         }

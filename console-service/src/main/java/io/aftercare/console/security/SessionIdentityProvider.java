@@ -4,15 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aftercare.console.service.Person;
 import io.aftercare.console.service.SessionStore;
+import io.aftercare.security.PersonIdentity;
+import io.aftercare.security.PersonPrincipal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-/** A live session of an active person becomes their identity: principal their id, role theirs, the person whole. */
+/**
+ * A live session of an active person becomes their identity: principal their id (a {@link PersonPrincipal}, so that
+ * the shared audit trail names them with role and clinic), role theirs, the person whole.
+ */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<SessionAuthenticationRequest> {
 
@@ -32,9 +35,8 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
             AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             Person person = sessions.resume(request.token()).orElseThrow(AuthenticationFailedException::new);
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(person.id().toString()))
-                    .addRole(person.role())
+            String id = person.id().toString();
+            return PersonIdentity.builder(new PersonPrincipal(id, id, person.role(), person.clinicId()))
                     .addAttribute(Person.ATTRIBUTE, person)
                     .build();
         });

@@ -6,11 +6,11 @@ import io.aftercare.audit.AuditTrail;
 import io.aftercare.console.ConsoleUser;
 
 /**
- * The console's lines in rest-problems' audit trail ({@code audit_event}), naming the person (their id, never their
- * email), their role and their clinic: each sign-in, failed sign-in, sign-out and change of a person. Called from
- * the REST edge after the change committed, so that a line is written, in its own statement, however the request
- * ended. (The shared {@code AuditFilter} also writes its generic line for each change by a signed-in caller; it names
- * the same person's id but neither role nor clinic, which are only known here.)
+ * The console's own lines in rest-problems' audit trail ({@code audit_event}), naming the person (their id, never their
+ * email), their role and their clinic: each sign-in, failed sign-in and password chosen through a link, which happen
+ * before anyone is signed in. Every change by a signed-in person (sign-out, invite, disable, reset) is recorded once
+ * by the shared {@code AuditFilter}, which reads the person, role and clinic from the session's
+ * {@link io.aftercare.security.PersonPrincipal}.
  */
 @ApplicationScoped
 public class ConsoleAudit {
@@ -36,10 +36,5 @@ public class ConsoleAudit {
     /** A password chosen through a one-time link, by the person it was for. */
     public void passwordChosen(ConsoleUser user, String purpose, int status, String source) {
         trail.record(user.id.toString(), user.role, user.clinicId, "POST", "/links/" + purpose, status, source);
-    }
-
-    /** What a signed-in person did: sign out, sign out everywhere, invite, disable, reset. */
-    public void byPerson(Person person, String method, String resource, int status, String source) {
-        trail.record(person.id().toString(), person.role(), person.clinicId(), method, resource, status, source);
     }
 }

@@ -15,12 +15,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.aftercare.guidance.model.ClinicOverrideContent;
+import io.aftercare.guidance.security.ClinicOverrideAccess;
 import io.aftercare.guidance.service.ClinicOverrideService;
+import io.aftercare.security.ClinicAdminOnly;
 
-/** A clinic's departures from a treatment's base protocol; in force as soon as saved. Admins only. */
+/**
+ * A clinic's departures from a treatment's base protocol; in force as soon as saved. Guidance's admins, and the
+ * clinic's own clinic-admin acting through the console; never its staff or its API key ({@link ClinicAdminOnly}).
+ */
 @Path("/v1/admin/clinics/{clinicId}/protocols/{treatment}")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed({ClinicOverrideAccess.ADMIN, ClinicOverrideAccess.CLINIC})
+@ClinicAdminOnly
 public class ClinicOverrideAdminResource {
 
     private final ClinicOverrideService overrides;

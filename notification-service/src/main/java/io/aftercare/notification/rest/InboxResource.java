@@ -33,6 +33,8 @@ import io.aftercare.notification.PatientReply;
 import io.aftercare.notification.ReplyState;
 import io.aftercare.notification.security.ForwardedClinicAuthentication;
 import io.aftercare.notification.service.Inbox;
+import io.aftercare.security.PersonIdentity;
+import io.aftercare.security.PersonPrincipal;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -87,7 +89,7 @@ public class InboxResource {
     @Path("/{replyId}/handled")
     public ReplyView handled(@PathParam("clinicId") String clinicId, @PathParam("replyId") UUID replyId) {
         authorize(clinicId);
-        return view(inbox.handled(clinicId, replyId, identity.getPrincipal().getName()));
+        return view(inbox.handled(clinicId, replyId, actor()));
     }
 
     /** Queues the text; its delivery appears among the booking's deliveries with rule {@code staff-reply}. */
@@ -97,8 +99,13 @@ public class InboxResource {
     public Response reply(@PathParam("clinicId") String clinicId, @PathParam("replyId") UUID replyId,
             @Valid @NotNull StaffReply reply) {
         authorize(clinicId);
-        UUID delivery = inbox.answer(clinicId, replyId, reply.text(), identity.getPrincipal().getName());
+        UUID delivery = inbox.answer(clinicId, replyId, reply.text(), actor());
         return Response.accepted(new Queued(delivery, "pending")).build();
+    }
+
+    /** Who handled or answered: the person acting through the console by their id, else the clinic or operator. */
+    private String actor() {
+        return PersonIdentity.of(identity).map(PersonPrincipal::personId).orElse(identity.getPrincipal().getName());
     }
 
     private void authorize(String clinicId) {

@@ -22,8 +22,13 @@ import io.aftercare.scheduling.security.ClinicAccess;
 import io.aftercare.scheduling.security.ClinicIdentityProvider;
 import io.aftercare.scheduling.service.ClinicProfiles;
 import io.aftercare.scheduling.service.ClinicSettings;
+import io.aftercare.security.ClinicAdminOnly;
 
-/** A clinic's profile: the operator writes and reads any clinic's; a clinic reads its own, and its admin writes its settings. */
+/**
+ * A clinic's profile: the operator writes and reads any clinic's, and so does the clinic's own clinic-admin acting
+ * through the console (never its staff, never its API key: {@link ClinicAdminOnly}); a clinic reads its own, and its
+ * admin writes its settings.
+ */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClinicProfileResource {
@@ -41,7 +46,8 @@ public class ClinicProfileResource {
     @PUT
     @Path("/admin/clinics/{clinicId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(ClinicIdentityProvider.OPERATOR)
+    @RolesAllowed({ClinicIdentityProvider.OPERATOR, ClinicIdentityProvider.CLINIC})
+    @ClinicAdminOnly
     public Response put(@PathParam("clinicId") @Pattern(regexp = BookingResource.CLINIC_ID) String clinicId,
             @NotNull @Valid ClinicProfileRequest request) {
         ClinicProfiles.Saved saved = profiles.put(clinicId,
@@ -53,7 +59,8 @@ public class ClinicProfileResource {
 
     @GET
     @Path("/admin/clinics/{clinicId}")
-    @RolesAllowed(ClinicIdentityProvider.OPERATOR)
+    @RolesAllowed({ClinicIdentityProvider.OPERATOR, ClinicIdentityProvider.CLINIC})
+    @ClinicAdminOnly
     public ClinicProfileResponse get(
             @PathParam("clinicId") @Pattern(regexp = BookingResource.CLINIC_ID) String clinicId) {
         return find(clinicId);

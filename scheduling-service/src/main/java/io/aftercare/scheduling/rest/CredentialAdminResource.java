@@ -15,14 +15,17 @@ import jakarta.ws.rs.core.Response;
 
 import io.aftercare.scheduling.security.ClinicIdentityProvider;
 import io.aftercare.scheduling.security.CredentialService;
+import io.aftercare.security.ClinicAdminOnly;
 
 /**
- * The operator's endpoints for clinics' API keys. Rotation: issue a new key, switch the booking system to it, revoke
+ * The endpoints for clinics' API keys: the operator's for every clinic, and a clinic-admin's for their own clinic
+ * through the console (never its staff, never another API key: {@link ClinicAdminOnly}). Rotation: issue a new key, switch the booking system to it, revoke
  * the old one; both work in between.
  */
 @Path("/v1/admin/clinics/{clinicId}/credentials")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(ClinicIdentityProvider.OPERATOR)
+@RolesAllowed({ClinicIdentityProvider.OPERATOR, ClinicIdentityProvider.CLINIC})
+@ClinicAdminOnly
 public class CredentialAdminResource {
 
     private final CredentialService credentials;
