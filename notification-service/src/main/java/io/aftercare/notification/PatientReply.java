@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -72,6 +73,17 @@ public class PatientReply extends PanacheEntityBase {
     @Column(name = "handled_by")
     public String handledBy;
 
+    /** The person of the clinic who took it on ("assign to me"), as their token names them. */
+    @Column(name = "assigned_to")
+    public String assignedTo;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    /** When the entry last changed (filed, assigned, handled): what the console's live view asks for. */
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
     /** When the automatic "we've told your clinic" answer was queued; once per urgent conversation. */
     @Column(name = "answered_at")
     public Instant answeredAt;
@@ -81,4 +93,12 @@ public class PatientReply extends PanacheEntityBase {
 
     @Column(name = "alert_attempts", nullable = false)
     public int alertAttempts;
+
+    /** A reply is filed unchanged: it last changed when it arrived. */
+    @PrePersist
+    void filed() {
+        if (updatedAt == null) {
+            updatedAt = receivedAt;
+        }
+    }
 }

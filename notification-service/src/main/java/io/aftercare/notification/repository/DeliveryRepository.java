@@ -108,6 +108,18 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         return list("clinicId = ?1 and bookingId = ?2 order by createdAt", clinicId, bookingId);
     }
 
+    /** The newest reminder of each of these bookings of the clinic, read in one query: whom each booking texted. */
+    public List<Delivery> newestRemindersOf(String clinicId, List<UUID> bookingIds) {
+        if (bookingIds.isEmpty()) {
+            return List.of();
+        }
+        return list("""
+                from Delivery r where r.clinicId = ?1 and r.kind = ?2 and r.bookingId in ?3 and r.createdAt = (
+                    select max(d.createdAt) from Delivery d
+                    where d.bookingId = r.bookingId and d.kind = ?2 and d.clinicId = ?1)""", clinicId,
+                DeliveryKind.REMINDER, bookingIds);
+    }
+
     /** A delivery's attempts, first to last. */
     public List<DeliveryAttempt> attemptsOf(UUID deliveryId) {
         return DeliveryAttempt.list("deliveryId = ?1 order by attempt", deliveryId);
