@@ -347,4 +347,183 @@ public interface ConsoleMessages {
 
     @Message("{service} cannot be reached now. Nothing was changed that it did not confirm. Try again in a moment.")
     String serviceUnavailable(String service);
+
+    // --- Patients: search and timeline (issue 22, branch timeline) ---
+
+    @Message("Patients")
+    String patientsNav();
+
+    @Message("Find a patient")
+    String tlSearchTitle();
+
+    @Message("First name, phone number or booking id")
+    String tlSearchLabel();
+
+    @Message("A name matches from its start; a number must be whole (with or without the country code); a booking id exactly.")
+    String tlSearchHint();
+
+    @Message("Search")
+    String tlSearchButton();
+
+    @Message("Type a first name, a whole phone number or a booking id (at most 128 characters).")
+    String tlSearchInvalid();
+
+    @Message("No booking of your clinic matches.")
+    String tlNoMatches();
+
+    @Message("More results")
+    String tlMore();
+
+    @Message("No such booking in your clinic.")
+    String tlNotFound();
+
+    @Message("The patient records could not be read just now. Try again in a moment.")
+    String tlUnavailable();
+
+    @Message("Booking")
+    String tlBooking();
+
+    @Message("Treatment")
+    String tlTreatment();
+
+    @Message("Phone")
+    String tlPhone();
+
+    @Message("Patient's time zone (every time on this page)")
+    String tlZone();
+
+    @Message("Booking status")
+    String tlStatus();
+
+    @Message("Latest check-in")
+    String tlCheckIn();
+
+    @Message("{score} of 5")
+    String tlScore(int score);
+
+    @Message("The patient stopped texts (STOP).")
+    String tlTextsStopped();
+
+    @Message("No consent to texts.")
+    String tlNoTextConsent();
+
+    @Message("Timeline")
+    String tlTimeline();
+
+    @Message("Booking received")
+    String tlBooked();
+
+    @Message("Treatment: {type}")
+    String tlTreatmentAt(String type);
+
+    @Message("Care moment {key}")
+    String tlMoment(String key);
+
+    @Message("Text message")
+    String tlSms();
+
+    @Message("Email")
+    String tlEmail();
+
+    @Message("Subject")
+    String tlEmailSubject();
+
+    @Message("Delivery")
+    String tlDelivery();
+
+    @Message("Nothing sent yet.")
+    String tlNoDelivery();
+
+    @Message("{count} attempt(s)")
+    String tlAttempts(int count);
+
+    @Message("Why")
+    String tlReason();
+
+    @Message("The plan was laid again: {count} moment(s) planned")
+    String tlReplan(String count);
+
+    @Message("Booking status changed: {status}")
+    String tlStatusChange(String status);
+
+    @Message("The patient replied")
+    String tlReply();
+
+    @Message("Urgent")
+    String tlUrgent();
+
+    @Message("Handled by {who}")
+    String tlHandledBy(String who);
+
+    @Message("Text to the patient ({kind})")
+    String tlMessage(String kind);
+
+    @Message("The patient opted out of texts ({keyword})")
+    String tlOptOut(String keyword);
+
+    @Message("from every sender")
+    String tlOptOutEverySender();
+
+    @Message("planned")
+    String stPlanned();
+
+    @Message("handed to sending")
+    String stDispatched();
+
+    @Message("revoked (replaced or cancelled)")
+    String stRevoked();
+
+    @Message("expired, not sent")
+    String stExpired();
+
+    @Message("delivered")
+    String stDelivered();
+
+    @Message("failed")
+    String stFailed();
+
+    @Message("sent")
+    String stSent();
+
+    @Message("not delivered")
+    String stUndelivered();
+
+    @Message("not sent (no channel allowed)")
+    String stSuppressed();
+
+    @Message("waiting to be sent")
+    String stPending();
+
+    @Message("sending")
+    String stSending();
+
+    @Message("waiting for the send window")
+    String stWaiting();
+
+    @Message("booked")
+    String stBooked();
+
+    @Message("cancelled")
+    String stCancelled();
+
+    @Message("no-show")
+    String stNoShow();
+
+    @Message("completed")
+    String stCompleted();
+
+    @Message("open")
+    String stOpen();
+
+    @Message("handled")
+    String stHandled();
+
+    @Message("urgent")
+    String stUrgent();
+
+    @Message("re-planned")
+    String stReplanned();
+
+    @Message("opted out")
+    String stOptedOut();
 }
