@@ -265,9 +265,31 @@ class ConsoleBrowserIT {
                         .filter(body::equals).count(), count -> count > 0).intValue();
     }
 
-    /** A clinic admin changes the send window on the settings page; the next booking's plan keeps to it. */
+    /** The booking's timeline, found by the patient's name: the whole plan, each delivery's state, and the reply. */
     @Test
     @Order(4)
+    void theTimelineShowsTheWholePlanAndEachDeliverysState() throws Exception {
+        browser.forget();
+        browser.signIn(staff.email(), PASSWORD);
+        browser.open("/patients?q=Lucia");
+        assertThat(browser.driver().findElements(By.cssSelector("#results li.match[data-booking='browser-1']")))
+                .as("the booking among the search's results").isNotEmpty();
+        browser.open("/patients/browser-1");
+        List<String> plan = scheduling().auth().preemptive().basic(CLINIC, clinicKey)
+                .get("/v1/clinics/" + CLINIC + "/bookings/browser-1").then().statusCode(200).extract().jsonPath()
+                .getList("reminders.ruleKey");
+        assertThat(browser.driver().findElements(By.cssSelector("#timeline li.entry.moment")))
+                .extracting(moment -> moment.getAttribute("data-rule")).as("every moment of the plan")
+                .containsAll(plan).hasSameSizeAs(plan);
+        assertThat(browser.driver().findElements(By.cssSelector("#timeline .delivery .delivery-state")))
+                .extracting(state -> state.getAttribute("data-state")).as("the deliveries' states").contains("sent");
+        assertThat(browser.find(By.cssSelector("#timeline li.entry[data-kind='reply']")).getText()).contains("fever");
+        assertThat(browser.screenshots("timeline")).as("widths at which the timeline overflows").isEmpty();
+    }
+
+    /** A clinic admin changes the send window on the settings page; the next booking's plan keeps to it. */
+    @Test
+    @Order(5)
     void aClinicAdminChangesTheSendWindowAndTheNextPlanFollowsIt() throws Exception {
         assertThat(plannedLocalTimes("browser-before")).as("the plan before: some texts outside 09:00-13:00")
                 .anyMatch(time -> time.isBefore(LocalTime.of(9, 0)) || time.isAfter(LocalTime.of(13, 0)));
@@ -304,7 +326,7 @@ class ConsoleBrowserIT {
 
     /** A person of another clinic sees none of the first's people, and guessing their ids answers 404. */
     @Test
-    @Order(5)
+    @Order(6)
     void aPersonOfAnotherClinicSeesNothingOfTheFirstAndItsIdsAnswer404() {
         browser.forget();
         browser.signIn(otherAdmin.email(), PASSWORD);
@@ -318,6 +340,8 @@ class ConsoleBrowserIT {
             form(cookie, csrf, "/users/" + UUID.randomUUID() + "/" + action, Map.of()).then().statusCode(404);
         }
         page(cookie, "/inbox/" + urgentReplyId).then().statusCode(404);
+        page(cookie, "/patients/browser-1").then().statusCode(404);
+        page(cookie, "/patients/" + bookingOfA).then().statusCode(404);
         form(cookie, csrf, "/inbox/" + urgentReplyId + "/handled", Map.of()).then().statusCode(404);
         form(cookie, csrf, "/inbox/" + urgentReplyId + "/reply", Map.of("text", "guessing")).then().statusCode(404);
         browser.open("/inbox?state=handled");
@@ -330,13 +354,14 @@ class ConsoleBrowserIT {
 
     /** The audit trail names the right person for each change and each refusal tried above. */
     @Test
-    @Order(6)
+    @Order(7)
     void theAuditListsEachOfTheseReadsAndChangesWithTheRightPerson() throws Exception {
         List<Map<String, Object>> trail = operator().get("/v1/ops/audit?limit=200").then().statusCode(200)
                 .extract().jsonPath().getList("items");
+        // The invitation: one line naming the admin, their role and clinic (its path, /users or the new person's).
         assertThat(trail).anySatisfy(entry -> assertThat(entry).containsEntry("actor", admin.id())
-                .containsEntry("clinicId", CLINIC).containsEntry("role", "clinic-admin")
-                .containsEntry("resource", "/users/" + staff.id()).containsEntry("status", 303));
+                .containsEntry("clinicId", CLINIC).containsEntry("role", "clinic-admin").containsEntry("action", "POST")
+                .containsEntry("status", 303).extracting("resource").asString().startsWith("/users"));
         assertThat(trail).anySatisfy(entry -> assertThat(entry).containsEntry("actor", staff.id())
                 .containsEntry("resource", "/users/" + admin.id() + "/disable").containsEntry("status", 403));
         assertThat(trail).anySatisfy(entry -> assertThat(entry).containsEntry("actor", otherAdmin.id())
@@ -353,6 +378,7 @@ class ConsoleBrowserIT {
         assertThat(rows).anyMatch(row -> row.contains("Nuria Staff") && row.contains("GET /inbox/" + urgentReplyId));
         assertThat(rows).anyMatch(row -> row.contains("Nuria Staff") && row.contains("/inbox/" + urgentReplyId
                 + "/reply"));
+        assertThat(rows).anyMatch(row -> row.contains("Nuria Staff") && row.contains("GET /patients/browser-1"));
         assertThat(rows).anyMatch(row -> row.contains("Admin of " + CLINIC) && row.contains("profile"));
         assertThat(String.join("\n", rows)).doesNotContain("olga@").doesNotContain("Admin of " + OTHER_CLINIC);
         assertThat(browser.screenshots("audit")).as("widths at which the audit page overflows").isEmpty();
