@@ -86,7 +86,8 @@ public final class LocalAftercare implements AutoCloseable {
         config.putAll(overrides.getOrDefault(service, Map.of()));
         Map<String, String> environment = new java.util.LinkedHashMap<>(secrets.environment(service));
         // The console signs person tokens with the private half; the services check them with the public half.
-        environment.putAll(service == AftercareService.CONSOLE ? consoleTokenKeys.signerEnvironment()
+        environment.putAll(service == AftercareService.CONSOLE
+                ? consoleTokenKeys.signerEnvironment()
                 : consoleTokenKeys.verifierEnvironment());
         return ServiceProcess.start(service.module(), service.runJar(layout.repository()), servicePorts.get(service),
                 config, environment, layout.logDirectory());

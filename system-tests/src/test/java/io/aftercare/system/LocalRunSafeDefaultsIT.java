@@ -308,6 +308,9 @@ class LocalRunSafeDefaultsIT {
         assertThat(inbox).filteredOn(item -> bookingId.equals(item.get("bookingId")))
                 .extracting(item -> item.get("body")).containsExactly(DemoBooking.REPLY);
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains(console + "/inbox");
+        // And the demo clinic's admin finds it in the console's inbox.
+        given().baseUri(console).cookie("__Host-aftercare-session", session).get("/inbox").then().statusCode(200)
+                .body(containsString(DemoBooking.REPLY));
     }
 
     private static List<String> listeningSockets() throws IOException {
