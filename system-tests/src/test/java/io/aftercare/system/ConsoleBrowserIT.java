@@ -189,13 +189,25 @@ class ConsoleBrowserIT {
         assertThat(browser.find(By.id("urgent-banner")).isDisplayed()).isTrue();
         assertThat(browser.screenshots("inbox")).as("widths at which the inbox overflows").isEmpty();
 
+        // A second, ordinary text: marked handled from the list, it leaves the open replies.
+        patientTexts("Can I wear makeup tomorrow?");
+        WebElement ordinary = new WebDriverWait(browser.driver(), Duration.ofSeconds(5), Duration.ofMillis(50))
+                .until(d -> d.findElements(By.cssSelector("#inbox li.reply:not(.urgent)")).stream()
+                        .filter(reply -> reply.getText().contains("makeup")).findFirst().orElse(null));
+        String ordinaryId = ordinary.getAttribute("data-reply-id");
+        browser.submit(By.cssSelector("#reply-" + ordinaryId + " .mark-handled"));
+        assertThat(browser.driver().findElements(By.id("reply-" + ordinaryId))).as("still open").isEmpty();
+        browser.open("/inbox/" + ordinaryId);
+        assertThat(browser.find(By.cssSelector("#reply-" + ordinaryId + " .handled-by")).getText())
+                .contains("Nuria Staff");
+
+        // The urgent one: the conversation, and an answer, which handles it.
         browser.open("/inbox/" + urgentReplyId);
         assertThat(browser.find(By.id("conversation")).getText()).contains("Hi Lucia").contains("fever");
         String answer = "Hi Lucia, we are calling you now. " + UUID.randomUUID().toString().substring(0, 8);
         browser.type("reply-text", answer);
         browser.submit(By.id("send-reply"));
         assertThat(awaitProviderMessages(answer)).as("texts with the answer at the provider").isEqualTo(1);
-        browser.submit(By.cssSelector("#reply-" + urgentReplyId + " .mark-handled"));
         assertThat(browser.find(By.cssSelector("#reply-" + urgentReplyId + " .handled-by")).getText())
                 .contains("Nuria Staff");
         assertThat(awaitProviderMessages(answer)).as("the answer, still once").isEqualTo(1);
@@ -262,7 +274,8 @@ class ConsoleBrowserIT {
                 .until(() -> given().baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION)).auth().preemptive()
                         .basic("operator", aftercare.secrets().operatorPassword())
                         .get("/v1/console/messages?limit=50").jsonPath().<String>getList("body").stream()
-                        .filter(body::equals).count(), count -> count > 0).intValue();
+                        .filter(body::equals).count(), count -> count > 0)
+                .intValue();
     }
 
     /** The booking's timeline, found by the patient's name: the whole plan, each delivery's state, and the reply. */

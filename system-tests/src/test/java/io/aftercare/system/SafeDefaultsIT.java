@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.aftercare.localstack.AftercareService;
-import io.aftercare.localstack.FreePorts;
 import io.aftercare.localstack.ConsoleTokenKeys;
+import io.aftercare.localstack.FreePorts;
 
 /**
  * A packaged service runs in the prod profile, where no secret has a default: started without its secret it stops at
