@@ -2,3 +2,4 @@
 CREATE DATABASE guidance;
 CREATE DATABASE scheduling;
 CREATE DATABASE notification;
+CREATE DATABASE console;

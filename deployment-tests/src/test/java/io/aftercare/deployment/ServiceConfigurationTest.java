@@ -19,7 +19,8 @@ class ServiceConfigurationTest {
 
     @Test
     void theServicesAreTheModulesWithAnImage() {
-        assertThat(SERVICES).containsOnlyKeys("guidance-service", "notification-service", "scheduling-service");
+        assertThat(SERVICES).containsOnlyKeys("console-service", "guidance-service", "notification-service",
+                "scheduling-service");
     }
 
     @Test

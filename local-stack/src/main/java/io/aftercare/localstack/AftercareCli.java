@@ -32,7 +32,7 @@ public final class AftercareCli {
             System.err.println("No " + secretsFile + " yet: start the system with ./aftercare up first");
             System.exit(1);
         }
-        new DemoBooking(System.out, LocalSecrets.loadOrCreate(secretsFile).secrets().operatorPassword()).run();
+        DemoBooking.localRun(System.out, LocalSecrets.loadOrCreate(secretsFile).secrets()).run();
     }
 
     /** The service JVMs started so far; the embedded PostgreSQL stops through its own shutdown hook. */
@@ -57,6 +57,10 @@ public final class AftercareCli {
                 line -> System.out.println("  " + line));
         running.set(aftercare);
         printRunning(aftercare);
+        new DemoClinic(System.out, aftercare.baseUrl(AftercareService.SCHEDULING),
+                aftercare.baseUrl(AftercareService.CONSOLE), secrets.secrets().operatorPassword()).setUp();
+        System.out.println();
+        System.out.println("Try ./aftercare demo in another terminal. Press Ctrl-C to stop.");
         stopped.await();
     }
 
@@ -94,10 +98,15 @@ public final class AftercareCli {
     private static void printRunning(LocalAftercare aftercare) {
         System.out.println();
         System.out.println("Aftercare is running:");
-        for (AftercareService service : AftercareService.values()) {
+        for (AftercareService service : aftercare.started()) {
             String url = aftercare.service(service).baseUrl();
-            System.out.printf("  %-21s %s   (health %s/q/health, API %s/q/openapi)%n", service.module(), url, url,
-                    url);
+            if (service == AftercareService.CONSOLE) {
+                System.out.printf("  %-21s %s/sign-in   (the clinic console: people sign in here)%n",
+                        service.module(), url);
+            } else {
+                System.out.printf("  %-21s %s   (health %s/q/health, API %s/q/openapi)%n", service.module(), url,
+                        url, url);
+            }
         }
         System.out.println("  PostgreSQL            " + aftercare.infrastructure().postgres().jdbcUrl("<service>")
                 + " (user postgres, this machine only)");
@@ -105,6 +114,5 @@ public final class AftercareCli {
         System.out.println(
                 "  SMTP                  " + ServiceProcess.HOST + ":" + aftercare.infrastructure().smtp().port());
         System.out.println();
-        System.out.println("Try ./aftercare demo in another terminal. Press Ctrl-C to stop.");
     }
 }

@@ -4,11 +4,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The three services of Aftercare, how each is found in the build and how it is pointed at the infrastructure. */
+/**
+ * The services of Aftercare, how each is found in the build and how it is pointed at the infrastructure: the three of
+ * the reminder pipeline and the clinic console, which people use and no other service needs.
+ */
 public enum AftercareService {
 
     GUIDANCE("guidance-service", 8081, true), SCHEDULING("scheduling-service", 8082, true), NOTIFICATION(
-            "notification-service", 8083, true);
+            "notification-service", 8083, true), CONSOLE("console-service", 8084, false);
+
+    /** The reminder pipeline: what a test of the pipeline starts, without the console. */
+    public static final java.util.Set<AftercareService> PIPELINE = java.util.Collections
+            .unmodifiableSet(java.util.EnumSet.of(GUIDANCE, SCHEDULING, NOTIFICATION));
 
     private final String module;
     private final int localRunPort;
@@ -26,6 +33,10 @@ public enum AftercareService {
 
     public int localRunPort() {
         return localRunPort;
+    }
+
+    public boolean usesKafka() {
+        return usesKafka;
     }
 
     public String database() {
@@ -60,10 +71,25 @@ public enum AftercareService {
         }
         if (this == NOTIFICATION) {
             config.put("aftercare.scheduling.url", url(servicePorts.get(SCHEDULING)));
+        }
+        if (this == NOTIFICATION || this == CONSOLE) {
             config.put("quarkus.mailer.host", "127.0.0.1");
             config.put("quarkus.mailer.port", String.valueOf(infrastructure.smtp().port()));
         }
+        if (this == CONSOLE) {
+            // Invitation links point where this run's console listens; it calls the services for its people.
+            config.put("aftercare.console.base-url", url(servicePorts.get(CONSOLE)));
+            putIfStarted(config, "quarkus.rest-client.scheduling.url", servicePorts.get(SCHEDULING));
+            putIfStarted(config, "quarkus.rest-client.notification.url", servicePorts.get(NOTIFICATION));
+            putIfStarted(config, "quarkus.rest-client.guidance.url", servicePorts.get(GUIDANCE));
+        }
         return config;
+    }
+
+    private static void putIfStarted(Map<String, String> config, String key, Integer port) {
+        if (port != null) {
+            config.put(key, url(port));
+        }
     }
 
     private static String url(int port) {

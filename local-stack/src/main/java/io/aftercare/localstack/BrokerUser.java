@@ -28,6 +28,7 @@ public enum BrokerUser {
             case GUIDANCE -> GUIDANCE;
             case SCHEDULING -> SCHEDULING;
             case NOTIFICATION -> NOTIFICATION;
+            case CONSOLE -> throw new IllegalArgumentException("the console does not use Kafka");
         };
     }
 }

@@ -23,37 +23,56 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code ./aftercare demo}: posts a sample booking to the running system, as a clinic's booking system would, and
- * shows the messages the patient receives.
+ * {@code ./aftercare demo}: posts a sample booking to the running system for the demo clinic, as a clinic's booking
+ * system would, shows the messages the patient receives, and has the patient answer one by text, through the SMS
+ * provider's inbound webhook exactly as Twilio calls it, so that the reply waits in the clinic's console inbox.
  */
-final class DemoBooking {
+public final class DemoBooking {
 
     private static final Duration WAIT_FOR_MESSAGES = Duration.ofSeconds(30);
+    private static final String PHONE = "+34612345678";
+    /** What the demo patient answers; a question, as most replies are. */
+    public static final String REPLY = "Thank you! Is it normal that my skin still feels warm?";
 
     private final PrintStream out;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private final String scheduling = "http://" + ServiceProcess.HOST + ":"
-            + AftercareService.SCHEDULING.localRunPort();
-    private final String notification = "http://" + ServiceProcess.HOST + ":"
-            + AftercareService.NOTIFICATION.localRunPort();
-    private final String operatorPassword;
+    private final String scheduling;
+    private final String notification;
+    private final String console;
+    private final LocalSecrets secrets;
 
-    /** @param operatorPassword the running system's, from its secrets file */
-    DemoBooking(PrintStream out, String operatorPassword) {
+    /** @param secrets the running system's, from its secrets file */
+    public DemoBooking(PrintStream out, String schedulingUrl, String notificationUrl, String consoleUrl,
+            LocalSecrets secrets) {
         this.out = out;
-        this.operatorPassword = operatorPassword;
+        this.scheduling = schedulingUrl;
+        this.notification = notificationUrl;
+        this.console = consoleUrl;
+        this.secrets = secrets;
     }
 
-    void run() throws IOException, InterruptedException {
+    /** The local run's services on their usual ports. */
+    static DemoBooking localRun(PrintStream out, LocalSecrets secrets) {
+        return new DemoBooking(out, url(AftercareService.SCHEDULING), url(AftercareService.NOTIFICATION),
+                url(AftercareService.CONSOLE), secrets);
+    }
+
+    private static String url(AftercareService service) {
+        return "http://" + ServiceProcess.HOST + ":" + service.localRunPort();
+    }
+
+    /** @return the booking's id, whose patient's reply is in the demo clinic's inbox */
+    public String run() throws IOException, InterruptedException {
         String apiKey = issueApiKey();
-        String bookingPath = "/v1/clinics/demo-clinic/bookings/demo-" + UUID.randomUUID().toString().substring(0, 8);
+        String bookingPath = "/v1/clinics/" + DemoClinic.ID + "/bookings/demo-"
+                + UUID.randomUUID().toString().substring(0, 8);
         OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         String booking = """
                 {
                   "patient": {
                     "firstName": "Ana",
-                    "phone": "+34612345678",
+                    "phone": "%s",
                     "email": "ana@example.com",
                     "locale": "en",
                     "timeZone": "%s",
@@ -63,10 +82,16 @@ final class DemoBooking {
                   "treatment": {"type": "microneedling", "startsAt": "%s", "endsAt": "%s"},
                   "status": "booked"
                 }
-                """.formatted(patientZone(), end.minusMinutes(45), end);
-        Set<String> reminderIds = printPlan(book(bookingPath, apiKey, booking));
+                """.formatted(PHONE, patientZone(), end.minusMinutes(45), end);
+        HttpResponse<String> created = book(bookingPath, apiKey, booking);
+        Set<String> reminderIds = printPlan(created);
         out.println("\nWaiting for the messages that are due now...");
         showMessages(reminderIds);
+        String bookingId = json.readTree(created.body()).path("id").asText();
+        new DemoReply(out, http, notification, secrets.twilioAuthToken()).leave(bookingId, apiKey, PHONE, REPLY);
+        out.println("It waits in " + DemoClinic.NAME + "'s inbox: sign in at " + console + "/sign-in as "
+                + DemoClinic.ADMIN_EMAIL + " and open " + console + "/inbox");
+        return bookingId;
     }
 
     /** Madrid, unless it is night there: nobody is texted at night, and the demo shows texts going out. */
@@ -86,7 +111,7 @@ final class DemoBooking {
         out.println("PUT " + scheduling + bookingPath);
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(scheduling + bookingPath))
                 .header("Content-Type", "application/json")
-                .header("Authorization", basic("demo-clinic", apiKey))
+                .header("Authorization", basic(DemoClinic.ID, apiKey))
                 .PUT(HttpRequest.BodyPublishers.ofString(booking))
                 .build(), HttpResponse.BodyHandlers.ofString());
         out.println("-> " + created.statusCode());
@@ -114,8 +139,8 @@ final class DemoBooking {
     /** As an operator would for a new clinic: one API key for the clinic's booking system. */
     private String issueApiKey() throws IOException, InterruptedException {
         HttpResponse<String> issued = http.send(HttpRequest.newBuilder(
-                URI.create(scheduling + "/v1/admin/clinics/demo-clinic/credentials"))
-                .header("Authorization", basic("operator", operatorPassword))
+                URI.create(scheduling + "/v1/admin/clinics/" + DemoClinic.ID + "/credentials"))
+                .header("Authorization", basic("operator", secrets.operatorPassword()))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (issued.statusCode() != 201) {
@@ -125,7 +150,7 @@ final class DemoBooking {
         return json.readTree(issued.body()).path("secret").asText();
     }
 
-    private static String basic(String user, String password) {
+    static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -136,7 +161,7 @@ final class DemoBooking {
         while (Instant.now().isBefore(deadline)) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                     URI.create(notification + "/v1/console/messages?limit=50"))
-                    .header("Authorization", basic("operator", operatorPassword))
+                    .header("Authorization", basic("operator", secrets.operatorPassword()))
                     .build(),
                     HttpResponse.BodyHandlers.ofString());
             for (JsonNode message : json.readTree(response.body())) {

@@ -51,7 +51,10 @@ public final class LocalAftercare implements AutoCloseable {
         return start(layout, LocalSecrets.generate(), ports, servicePorts, overrides, progress);
     }
 
-    /** @param overrides configuration per service on top of what points it at the infrastructure */
+    /**
+     * @param servicePorts the services to start, each with its port
+     * @param overrides configuration per service on top of what points it at the infrastructure
+     */
     public static LocalAftercare start(Layout layout, LocalSecrets secrets, InfrastructurePorts ports,
             Map<AftercareService, Integer> servicePorts, Map<AftercareService, Map<String, String>> overrides,
             Consumer<String> progress) throws Exception {
@@ -62,8 +65,8 @@ public final class LocalAftercare implements AutoCloseable {
                 secrets);
         try {
             long started = System.nanoTime();
-            // Start all three before waiting for any: their JVMs boot in parallel.
-            for (AftercareService service : AftercareService.values()) {
+            // Start them all before waiting for any: their JVMs boot in parallel.
+            for (AftercareService service : servicePorts.keySet()) {
                 services.put(service, aftercare.launch(service));
             }
             for (ServiceProcess process : services.values()) {
@@ -82,7 +85,10 @@ public final class LocalAftercare implements AutoCloseable {
         Map<String, String> config = new java.util.LinkedHashMap<>(service.config(infrastructure, servicePorts));
         config.putAll(overrides.getOrDefault(service, Map.of()));
         Map<String, String> environment = new java.util.LinkedHashMap<>(secrets.environment(service));
-        environment.putAll(consoleTokenKeys.verifierEnvironment());
+        // The console signs person tokens with the private half; the services check them with the public half.
+        environment.putAll(service == AftercareService.CONSOLE
+                ? consoleTokenKeys.signerEnvironment()
+                : consoleTokenKeys.verifierEnvironment());
         return ServiceProcess.start(service.module(), service.runJar(layout.repository()), servicePorts.get(service),
                 config, environment, layout.logDirectory());
     }
@@ -109,6 +115,7 @@ public final class LocalAftercare implements AutoCloseable {
         process.awaitReady(SERVICE_START_TIMEOUT);
     }
 
+    /** Every service, the console included, on its usual port: {@code ./aftercare up}. */
     public static Map<AftercareService, Integer> localRunPorts() {
         Map<AftercareService, Integer> ports = new EnumMap<>(AftercareService.class);
         for (AftercareService service : AftercareService.values()) {
@@ -117,12 +124,23 @@ public final class LocalAftercare implements AutoCloseable {
         return ports;
     }
 
+    /** The pipeline's three services on free ports: a test of the pipeline, which needs no console. */
     public static Map<AftercareService, Integer> randomPorts() {
+        return randomPorts(AftercareService.PIPELINE);
+    }
+
+    /** The given services on free ports. */
+    public static Map<AftercareService, Integer> randomPorts(java.util.Collection<AftercareService> services) {
         Map<AftercareService, Integer> ports = new EnumMap<>(AftercareService.class);
-        for (AftercareService service : AftercareService.values()) {
+        for (AftercareService service : services) {
             ports.put(service, FreePorts.next());
         }
         return ports;
+    }
+
+    /** The services this run started (some may be stopped for a while). */
+    public java.util.Set<AftercareService> started() {
+        return java.util.Collections.unmodifiableSet(servicePorts.keySet());
     }
 
     public LocalInfrastructure infrastructure() {

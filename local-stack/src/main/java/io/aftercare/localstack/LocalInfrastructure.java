@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 /** PostgreSQL with one database per service, a Kafka broker and an SMTP server, started and stopped together. */
 public final class LocalInfrastructure implements AutoCloseable {
 
-    public static final List<String> DATABASES = List.of("guidance", "scheduling", "notification");
+    public static final List<String> DATABASES = List.of("guidance", "scheduling", "notification", "console");
 
     private LocalPostgres postgres;
     private LocalKafka kafka;

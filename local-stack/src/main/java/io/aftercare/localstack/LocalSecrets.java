@@ -80,8 +80,11 @@ public record LocalSecrets(String adminPassword, String operatorPassword, String
                 environment.put("TWILIO_AUTH_TOKEN", twilioAuthToken);
                 sealing(environment);
             }
+            case CONSOLE -> environment.put("AFTERCARE_OPERATOR_PASSWORD", operatorPassword);
         }
-        environment.put("AFTERCARE_KAFKA_PASSWORD", broker.password(BrokerUser.of(service)));
+        if (service.usesKafka()) {
+            environment.put("AFTERCARE_KAFKA_PASSWORD", broker.password(BrokerUser.of(service)));
+        }
         return environment;
     }
 

@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.aftercare.localstack.AftercareService;
 import io.aftercare.localstack.BrokerUser;
+import io.aftercare.localstack.DemoBooking;
+import io.aftercare.localstack.DemoClinic;
 import io.aftercare.localstack.InfrastructurePorts;
 import io.aftercare.localstack.LocalAftercare;
 import io.aftercare.localstack.LocalSecrets;
@@ -47,9 +51,11 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * The local run as an attacker on the same network or the same machine finds it, against the three packaged services
- * and the real infrastructure: nothing listens beyond loopback, no password is public or on a command line, bodies are
- * bounded, pages cannot be framed or driven from another site, and a clinic's override is not answered to anyone.
+ * The local run as an attacker on the same network or the same machine finds it, against the packaged services (the
+ * console too) and the real infrastructure: nothing listens beyond loopback, no password is public or on a command
+ * line, bodies are bounded, pages cannot be framed or driven from another site, and a clinic's override is not answered
+ * to anyone. And as a newcomer finds it: {@code up}'s demo clinic has an admin who signs in with the printed one-time
+ * link, and {@code demo} leaves a patient's reply in that clinic's inbox.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalRunSafeDefaultsIT {
@@ -77,7 +83,8 @@ class LocalRunSafeDefaultsIT {
         secretsFile = home.resolve(".aftercare/secrets.properties");
         firstLoad = LocalSecrets.loadOrCreate(secretsFile);
         aftercare = LocalAftercare.start(new LocalAftercare.Layout(repository, home.resolve("data"), cache, logs),
-                firstLoad.secrets(), PORTS, LocalAftercare.randomPorts(), Map.of(), System.out::println);
+                firstLoad.secrets(), PORTS, LocalAftercare.randomPorts(List.of(AftercareService.values())), Map.of(),
+                System.out::println);
     }
 
     @AfterAll
@@ -152,11 +159,20 @@ class LocalRunSafeDefaultsIT {
             assertThat(commandLine).as(service + "'s command line").contains("quarkus-run.jar")
                     .doesNotContain(secrets.adminPassword())
                     .doesNotContain(secrets.operatorPassword())
-                    .doesNotContain(secrets.twilioAuthToken());
+                    .doesNotContain(secrets.twilioAuthToken())
+                    .doesNotContain(aftercare.consoleTokenKeys().privateKeyPem().lines().skip(1).findFirst()
+                            .orElseThrow());
             // They reach the service through its environment, which only its owner can read.
             String environment = Files.readString(Path.of("/proc", String.valueOf(pid), "environ"),
                     StandardCharsets.UTF_8);
             assertThat(environment).contains("AFTERCARE_OPERATOR_PASSWORD=" + secrets.operatorPassword());
+            // Only the console signs person tokens; the others get the public half, to check them.
+            assertThat(environment.contains(aftercare.consoleTokenKeys().privateKeyPem()))
+                    .as(service + " holds the console's private key").isEqualTo(service == AftercareService.CONSOLE);
+            if (!service.usesKafka()) {
+                assertThat(environment).as(service + "'s environment").doesNotContain("AFTERCARE_KAFKA_PASSWORD");
+                continue;
+            }
             // Each service has its own broker password, and none of the others'.
             BrokerUser own = BrokerUser.of(service);
             assertThat(commandLine).doesNotContain(secrets.broker().password(own));
@@ -292,6 +308,50 @@ class LocalRunSafeDefaultsIT {
                 .then().statusCode(201)
                 .body("planState", equalTo("planned"))
                 .body("reminders", org.hamcrest.Matchers.not(empty()));
+    }
+
+    /**
+     * What {@code ./aftercare up} and {@code ./aftercare demo} do for a newcomer, through the same classes: the demo
+     * clinic's admin chooses a password with the printed one-time link and signs in to the console; the demo's patient
+     * answers a text through the provider's signed webhook, and the reply waits in the clinic's inbox.
+     */
+    @Test
+    void upMakesADemoClinicWhoseAdminSignsInAndDemoLeavesAReplyInItsInbox() throws Exception {
+        String console = aftercare.baseUrl(AftercareService.CONSOLE);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        DemoClinic clinic = new DemoClinic(out, aftercare.baseUrl(AftercareService.SCHEDULING), console,
+                aftercare.secrets().operatorPassword());
+        String link = clinic.setUp();
+        assertThat(link).startsWith(console + "/links/");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains(DemoClinic.ADMIN_EMAIL).contains(link);
+        // The next start finds the clinic and its admin: no second admin, the link still the only one.
+        assertThat(clinic.setUp()).isNull();
+
+        String password = "violet-harbour-lantern-42";
+        given().baseUri(console).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("password", password).formParam("confirm", password)
+                .post(link.substring(console.length())).then().statusCode(303);
+        given().baseUri(console).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("password", password).formParam("confirm", password)
+                .post(link.substring(console.length())).then().statusCode(org.hamcrest.Matchers.not(303));
+        String session = given().baseUri(console).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("email", DemoClinic.ADMIN_EMAIL).formParam("password", password)
+                .post("/sign-in").then().statusCode(303).extract().cookie("__Host-aftercare-session");
+        given().baseUri(console).cookie("__Host-aftercare-session", session).get("/").then().statusCode(200)
+                .body(containsString(DemoClinic.ID));
+
+        String bookingId = new DemoBooking(out, aftercare.baseUrl(AftercareService.SCHEDULING),
+                aftercare.baseUrl(AftercareService.NOTIFICATION), console, aftercare.secrets()).run();
+        List<Map<String, Object>> inbox = notification().auth().preemptive()
+                .basic(DemoClinic.ID, issueKey(DemoClinic.ID)).get("/v1/clinics/" + DemoClinic.ID + "/inbox")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        assertThat(inbox).filteredOn(item -> bookingId.equals(item.get("bookingId")))
+                .extracting(item -> item.get("body")).containsExactly(DemoBooking.REPLY);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains(console + "/inbox");
+        // And the demo clinic's admin finds it in the console's inbox.
+        given().baseUri(console).cookie("__Host-aftercare-session", session).get("/inbox").then().statusCode(200)
+                .body(containsString(DemoBooking.REPLY));
     }
 
     private static List<String> listeningSockets() throws IOException {

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.aftercare.localstack.AftercareService;
+import io.aftercare.localstack.ConsoleTokenKeys;
 import io.aftercare.localstack.FreePorts;
 
 /**
@@ -29,7 +30,9 @@ class SafeDefaultsIT {
             "SCHEDULING, AFTERCARE_SECRETS_KEYS, aftercare.secrets.keys",
             "NOTIFICATION, AFTERCARE_SECRETS_CURRENT, aftercare.secrets.current",
             "SCHEDULING, AFTERCARE_KAFKA_PASSWORD, aftercare.kafka.password",
-            "GUIDANCE, AFTERCARE_KAFKA_PASSWORD, aftercare.kafka.password"})
+            "GUIDANCE, AFTERCARE_KAFKA_PASSWORD, aftercare.kafka.password",
+            "CONSOLE, AFTERCARE_OPERATOR_PASSWORD, aftercare.operator.password",
+            "CONSOLE, AFTERCARE_CONSOLE_URL, AFTERCARE_CONSOLE_URL"})
     void aServiceStartedInProductionWithoutItsSecretStopsAndSaysWhy(AftercareService service, String secret,
             String named) throws Exception {
         Path repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();
@@ -56,6 +59,12 @@ class SafeDefaultsIT {
             // guidance checks its built-in users before anything else: the admin's missing would hide the rest.
             builder.environment().put("AFTERCARE_ADMIN_PASSWORD", "set");
         }
+        if (!secret.equals("AFTERCARE_CONSOLE_URL")) {
+            // The console's address (its links start with it) has no default in production either.
+            builder.environment().put("AFTERCARE_CONSOLE_URL", "https://console.clinic.example");
+        }
+        // The console's key is checked only once its database answers, which none does here: it is given.
+        builder.environment().put("AFTERCARE_CONSOLE_TOKEN_PRIVATE_KEY", ConsoleTokenKeys.generate().privateKeyPem());
         builder.environment().remove(secret);
         Process process = builder.start();
         try {

@@ -72,7 +72,7 @@ class SchedulingBenchmarkIT {
 
     /** Each service's memory after the benchmarks, then its start time when launched alone on an idle machine. */
     private static void recordFootprint() throws Exception {
-        for (AftercareService service : AftercareService.values()) {
+        for (AftercareService service : aftercare.started()) {
             String rss = Footprint.residentMegabytes(aftercare, repository, service)
                     .map(mb -> mb + " MB RSS after the benchmarks")
                     .orElse("not running at the end (stopped for the dispatch benchmark)");
