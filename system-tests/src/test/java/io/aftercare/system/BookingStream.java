@@ -139,4 +139,9 @@ final class BookingStream implements AutoCloseable {
         clock.shutdown();
         clock.awaitTermination(5, TimeUnit.SECONDS);
     }
+
+    /** Whether every booking sent so far has its answer (accepted or refused), resends included. */
+    boolean allAnswered() {
+        return acceptedCount() + refused() >= next.get();
+    }
 }

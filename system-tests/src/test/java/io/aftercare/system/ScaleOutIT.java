@@ -156,6 +156,9 @@ class ScaleOutIT {
             return "(e) one guidance instance stopped (SIGTERM)";
         }));
         bookings.close();
+        // The last bookings' answers (and resends) come in after the last was sent.
+        await("the last bookings' answers").atMost(Duration.ofSeconds(15)).pollInSameThread()
+                .until(bookings::allAnswered);
         List<BookingStream.Accepted> all = bookings.acceptedSince(0);
         await("every accepted booking's text").atMost(Duration.ofSeconds(30)).pollInSameThread()
                 .until(() -> FaultReport.allTexted(all, twilio.accepted()));
