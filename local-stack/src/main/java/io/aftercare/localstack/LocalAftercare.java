@@ -25,6 +25,9 @@ public final class LocalAftercare implements AutoCloseable {
     /** Made per run: the console's person tokens are verified with its public half at every service. */
     private final ConsoleTokenKeys consoleTokenKeys = ConsoleTokenKeys.generate();
 
+    /** Instances beyond the first of each service, by instance id. */
+    private final Map<String, ServiceProcess> instances = new java.util.concurrent.ConcurrentHashMap<>();
+
     private LocalAftercare(LocalInfrastructure infrastructure, Map<AftercareService, ServiceProcess> services,
             Layout layout, Map<AftercareService, Integer> servicePorts,
             Map<AftercareService, Map<String, String>> overrides, LocalSecrets secrets) {
@@ -37,6 +40,14 @@ public final class LocalAftercare implements AutoCloseable {
     }
 
     public record Layout(Path repository, Path dataDirectory, Path cacheDirectory, Path logDirectory) {
+    }
+
+    /**
+     * Another instance of a service, beside the first that {@link #start} runs of each: its own instance id
+     * ({@code aftercare.instance-id}, which the first leaves at the service's default), its own port, and configuration
+     * on top of the service's overrides.
+     */
+    public record Instance(AftercareService service, String id, int port, Map<String, String> config) {
     }
 
     public static LocalAftercare start(Layout layout, InfrastructurePorts ports,
@@ -58,6 +69,13 @@ public final class LocalAftercare implements AutoCloseable {
     public static LocalAftercare start(Layout layout, LocalSecrets secrets, InfrastructurePorts ports,
             Map<AftercareService, Integer> servicePorts, Map<AftercareService, Map<String, String>> overrides,
             Consumer<String> progress) throws Exception {
+        return start(layout, secrets, ports, servicePorts, overrides, List.of(), progress);
+    }
+
+    /** The same, with more instances of the services, all started at once. */
+    public static LocalAftercare start(Layout layout, LocalSecrets secrets, InfrastructurePorts ports,
+            Map<AftercareService, Integer> servicePorts, Map<AftercareService, Map<String, String>> overrides,
+            List<Instance> more, Consumer<String> progress) throws Exception {
         LocalInfrastructure infrastructure = LocalInfrastructure.start(layout.dataDirectory(),
                 layout.cacheDirectory(), ports, secrets.broker(), progress);
         Map<AftercareService, ServiceProcess> services = new EnumMap<>(AftercareService.class);
@@ -69,7 +87,12 @@ public final class LocalAftercare implements AutoCloseable {
             for (AftercareService service : servicePorts.keySet()) {
                 services.put(service, aftercare.launch(service));
             }
-            for (ServiceProcess process : services.values()) {
+            for (Instance instance : more) {
+                aftercare.instances.put(instance.id(), aftercare.launch(instance));
+            }
+            List<ServiceProcess> all = new ArrayList<>(services.values());
+            all.addAll(aftercare.instances.values());
+            for (ServiceProcess process : all) {
                 process.awaitReady(SERVICE_START_TIMEOUT);
                 progress.accept(String.format("%-20s on :%d UP (%s)", process.name(), process.port(),
                         LocalInfrastructure.since(started)));
@@ -84,13 +107,58 @@ public final class LocalAftercare implements AutoCloseable {
     private ServiceProcess launch(AftercareService service) throws java.io.IOException {
         Map<String, String> config = new java.util.LinkedHashMap<>(service.config(infrastructure, servicePorts));
         config.putAll(overrides.getOrDefault(service, Map.of()));
+        return ServiceProcess.start(service.module(), service.runJar(layout.repository()), servicePorts.get(service),
+                config, environment(service), layout.logDirectory());
+    }
+
+    private Map<String, String> environment(AftercareService service) {
         Map<String, String> environment = new java.util.LinkedHashMap<>(secrets.environment(service));
         // The console signs person tokens with the private half; the services check them with the public half.
         environment.putAll(service == AftercareService.CONSOLE
                 ? consoleTokenKeys.signerEnvironment()
                 : consoleTokenKeys.verifierEnvironment());
-        return ServiceProcess.start(service.module(), service.runJar(layout.repository()), servicePorts.get(service),
-                config, environment, layout.logDirectory());
+        return environment;
+    }
+
+    private ServiceProcess launch(Instance instance) throws java.io.IOException {
+        AftercareService service = instance.service();
+        Map<String, String> config = new java.util.LinkedHashMap<>(service.config(infrastructure, servicePorts));
+        config.putAll(overrides.getOrDefault(service, Map.of()));
+        if (service != AftercareService.GUIDANCE) {
+            config.put("aftercare.instance-id", instance.id());
+        }
+        config.putAll(instance.config());
+        return ServiceProcess.start(service.module() + "-" + instance.id(), service.runJar(layout.repository()),
+                instance.port(), config, environment(service), layout.logDirectory());
+    }
+
+    /** Starts another instance and waits until it is ready. */
+    public ServiceProcess startInstance(Instance instance) throws Exception {
+        ServiceProcess process = launch(instance);
+        instances.put(instance.id(), process);
+        process.awaitReady(SERVICE_START_TIMEOUT);
+        return process;
+    }
+
+    /** Kills an instance {@link #startInstance} or {@link #start} started with SIGKILL, mid-work. */
+    public void killInstance(String id) throws InterruptedException {
+        ServiceProcess process = instances.remove(id);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** Stops an instance as a scale-down or a node drain would (SIGTERM: it finishes and leaves its groups). */
+    public void stopInstance(String id) throws InterruptedException {
+        ServiceProcess process = instances.remove(id);
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    /** A running instance beyond the first of its service, by its id; null once stopped or killed. */
+    public ServiceProcess instance(String id) {
+        return instances.get(id);
     }
 
     /** Stops one service, as an outage would; {@link #startService} brings it back on the same port. */
@@ -184,7 +252,9 @@ public final class LocalAftercare implements AutoCloseable {
     @Override
     public void close() throws Exception {
         List<Thread> stopping = new ArrayList<>();
-        for (ServiceProcess process : services.values()) {
+        List<ServiceProcess> all = new ArrayList<>(services.values());
+        all.addAll(instances.values());
+        for (ServiceProcess process : all) {
             Thread thread = new Thread(() -> {
                 try {
                     process.close();

@@ -56,6 +56,8 @@ public final class LocalPostgres implements AutoCloseable {
                 .setOverrideWorkingDirectory(binariesDirectory.toFile())
                 .setRegisterShutdownHook(true)
                 .setPGStartupWait(Duration.ofSeconds(30))
+                // Every service instance keeps a pool of its own: two of each and a third notification instance (the
+                // scale-out test) take up to 160, plus room (docs/running-at-scale.md; ConnectionBudgetTest).
                 .setServerConfig("max_connections", "200")
                 // Not "localhost", which may also mean ::1; and never '*': the database is for this machine alone.
                 .setServerConfig("listen_addresses", ServiceProcess.HOST)

@@ -22,7 +22,10 @@ import io.aftercare.localstack.MiddayZone;
 
 /**
  * Bookings arriving continuously, as a clinic's system sends them: each a new patient whose treatment ends now, in a
- * zone where it is early afternoon, so its first text is due at once. Keeps the ones answered 201.
+ * zone where it is early afternoon, so its first text is due at once. Keeps the ones answered 2xx. Given several
+ * instances of scheduling, it spreads the bookings over them in turn, as a load balancer would, and a booking whose
+ * instance cannot be reached (connection refused or lost: it died) is sent again to the next one. A PUT of a booking
+ * is idempotent, so one that did arrive before the connection was lost is not booked twice.
  */
 final class BookingStream implements AutoCloseable {
 
@@ -35,21 +38,34 @@ final class BookingStream implements AutoCloseable {
     private final List<Accepted> accepted = new ArrayList<>();
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
-    private final String baseUrl;
+    private final AtomicInteger sentAgain = new AtomicInteger();
+    private final List<String> baseUrls;
     private final String clinic;
     private final String authorization;
 
-    private BookingStream(String baseUrl, String clinic, String apiKey) {
-        this.baseUrl = baseUrl;
+    private BookingStream(List<String> baseUrls, String clinic, String apiKey) {
+        this.baseUrls = List.copyOf(baseUrls);
         this.clinic = clinic;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((clinic + ":" + apiKey).getBytes(StandardCharsets.UTF_8));
     }
 
     static BookingStream start(String baseUrl, String clinic, String apiKey, int perSecond) {
-        BookingStream stream = new BookingStream(baseUrl, clinic, apiKey);
+        return start(List.of(baseUrl), clinic, apiKey, perSecond);
+    }
+
+    /** @param baseUrls the instances of scheduling, taken in turn */
+    static BookingStream start(List<String> baseUrls, String clinic, String apiKey, int perSecond) {
+        BookingStream stream = new BookingStream(baseUrls, clinic, apiKey);
         stream.clock.scheduleAtFixedRate(stream::post, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
         return stream;
+    }
+
+    /** {@code count} bookings at once, as a clinic's system catching up on a day's bookings would send them. */
+    void burst(int count) {
+        for (int i = 0; i < count; i++) {
+            clock.execute(this::post);
+        }
     }
 
     private void post() {
@@ -64,22 +80,36 @@ final class BookingStream implements AutoCloseable {
                   "status": "booked"
                 }
                 """.formatted(phone, MiddayZone.now(), end.minusMinutes(45), end);
+        send(n, body, new Accepted(phone, end.toInstant()), n % baseUrls.size(), 0);
+    }
+
+    /** Sends the booking to instance {@code instance}, and on to the next if that one cannot be reached. */
+    private void send(int n, String body, Accepted booking, int instance, int tries) {
         HttpRequest request = HttpRequest
-                .newBuilder(URI.create(baseUrl + "/v1/clinics/" + clinic + "/bookings/fault-" + n))
+                .newBuilder(URI.create(baseUrls.get(instance) + "/v1/clinics/" + clinic + "/bookings/fault-" + n))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            if (failure == null && response.statusCode() == 201) {
+            if (failure == null && response.statusCode() / 100 == 2) {
                 synchronized (accepted) {
-                    accepted.add(new Accepted(phone, end.toInstant()));
+                    accepted.add(booking);
                 }
+            } else if (failure != null && unreachable(failure) && tries + 1 < baseUrls.size()) {
+                sentAgain.incrementAndGet();
+                send(n, body, booking, (instance + 1) % baseUrls.size(), tries + 1);
             } else {
                 refused.incrementAndGet();
             }
         });
+    }
+
+    /** The instance is not there (refused) or went away mid-request (reset, closed): another one may answer. */
+    private static boolean unreachable(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+        return cause instanceof java.io.IOException && !(cause instanceof java.net.http.HttpTimeoutException);
     }
 
     int acceptedCount() {
@@ -99,9 +129,19 @@ final class BookingStream implements AutoCloseable {
         return refused.get();
     }
 
+    /** Bookings sent again to another instance, the first one they went to being unreachable. */
+    int sentAgain() {
+        return sentAgain.get();
+    }
+
     @Override
     public void close() throws InterruptedException {
         clock.shutdown();
         clock.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** Whether every booking sent so far has its answer (accepted or refused), resends included. */
+    boolean allAnswered() {
+        return acceptedCount() + refused() >= next.get();
     }
 }

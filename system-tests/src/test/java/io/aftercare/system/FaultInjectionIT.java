@@ -1,11 +1,8 @@
 package io.aftercare.system;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +43,7 @@ class FaultInjectionIT {
      * recovery in time is not luck.
      */
     private static final int ROUNDS = Integer.getInteger("aftercare.fault-rounds", 1);
-    /** What real provider APIs take to answer. */
-    private static final Duration PROVIDER_LATENCY = Duration.ofMillis(100);
+    private static final Duration PROVIDER_LATENCY = TextingStack.PROVIDER_LATENCY;
 
     private static LocalAftercare aftercare;
     private static FakeTwilio twilio;
@@ -55,27 +51,11 @@ class FaultInjectionIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        Path repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();
-        Path home = Files.createTempDirectory("fault-test-");
-        Path logs = Path.of(System.getProperty("aftercare.logs", home.resolve("logs").toString())).resolve("faults");
-        Path cache = Path.of(System.getProperty("aftercare.cache", home.resolve("cache").toString()));
-        twilio = FakeTwilio.start(FreePorts.next());
-        twilio.answerAfter(PROVIDER_LATENCY);
-        Map<String, String> provider = Map.of("aftercare.sms.provider", "twilio", "aftercare.twilio.base-url",
-                twilio.baseUrl(), "aftercare.twilio.account-sid", FakeTwilio.ACCOUNT_SID, "aftercare.twilio.auth-token",
-                FakeTwilio.AUTH_TOKEN, "aftercare.delivery.sms-per-second", "50");
-        aftercare = LocalAftercare.start(new LocalAftercare.Layout(repository, home.resolve("data"), cache, logs),
-                InfrastructurePorts.random(), LocalAftercare.randomPorts(),
-                Map.of(AftercareService.NOTIFICATION, provider), System.out::println);
-        String apiKey = given().baseUri(aftercare.baseUrl(AftercareService.SCHEDULING))
-                .auth()
-                .preemptive()
-                .basic("operator", aftercare.secrets().operatorPassword())
-                .post("/v1/admin/clinics/" + CLINIC + "/credentials")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("secret");
+        twilio = TextingStack.provider(FreePorts.next());
+        aftercare = LocalAftercare.start(TextingStack.layout("faults"), InfrastructurePorts.random(),
+                LocalAftercare.randomPorts(),
+                Map.of(AftercareService.NOTIFICATION, TextingStack.texting(twilio, 50)), System.out::println);
+        String apiKey = SchedulingLoad.issueKey(aftercare, CLINIC);
         bookings = BookingStream.start(aftercare.baseUrl(AftercareService.SCHEDULING), CLINIC, apiKey, 20);
     }
 
@@ -185,6 +165,6 @@ class FaultInjectionIT {
         while (System.nanoTime() < deadline && !FaultReport.allTexted(accepted, twilio.accepted())) {
             Thread.sleep(250);
         }
-        return new FaultReport(name, bounded, accepted, java.time.Instant.ofEpochMilli(restored), 0, 0, 0, 0);
+        return FaultReport.of(name, bounded, accepted, java.time.Instant.ofEpochMilli(restored));
     }
 }

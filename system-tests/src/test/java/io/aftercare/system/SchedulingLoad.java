@@ -165,6 +165,9 @@ final class SchedulingLoad {
                 .header("Authorization", basic("operator", aftercare.secrets().operatorPassword()))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
+        if (issued.statusCode() != 201) {
+            throw new IllegalStateException("no API key for " + clinicId + ": " + issued.statusCode());
+        }
         return new ObjectMapper().readTree(issued.body()).path("secret").asText();
     }
 

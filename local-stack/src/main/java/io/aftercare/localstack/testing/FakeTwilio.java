@@ -173,8 +173,10 @@ public final class FakeTwilio implements AutoCloseable {
                     outageHeaders);
             return;
         }
+        // When it arrived, not when it was answered: what a provider's rate limit counts.
+        String arrived = Instant.now().toString();
         sleepQuietly(latencyMillis);
-        record(form);
+        record(form, arrived);
         Map<String, Object> next = nextScriptedFor(form.get("To"));
         if (next != null && Boolean.TRUE.equals(next.get("drop"))) {
             // Taken, and the connection lost before the answer.
@@ -203,8 +205,12 @@ public final class FakeTwilio implements AutoCloseable {
     }
 
     private void record(Map<String, String> form) {
+        record(form, Instant.now().toString());
+    }
+
+    private void record(Map<String, String> form, String receivedAt) {
         Map<String, Object> seen = new LinkedHashMap<>(form);
-        seen.put("_receivedAt", Instant.now().toString());
+        seen.put("_receivedAt", receivedAt);
         requests.add(seen);
     }
 

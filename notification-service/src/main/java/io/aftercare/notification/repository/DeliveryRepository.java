@@ -86,6 +86,20 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 DeliveryStatus.SENDING, instance);
     }
 
+    /**
+     * Makes claimable now the SENDING leases of instances that are gone: no connection to this database under their
+     * instance id ({@code ApplicationName}), as after a kill -9, whose sockets the operating system closes. How many
+     * there were. Each is checked with the provider before it goes, as any abandoned lease is.
+     */
+    public int releaseLeasesOfGoneHolders(Instant now) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE delivery d SET next_attempt_at = :now
+                WHERE d.status = 'SENDING' AND d.next_attempt_at > :now AND d.leased_by IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a
+                                  WHERE a.datname = current_database() AND a.application_name = d.leased_by)
+                """).setParameter("now", now).executeUpdate();
+    }
+
     /** Deletes up to {@code batch} finished deliveries last changed before {@code before}, with their attempts. */
     public int deleteFinishedBefore(Instant before, int batch) {
         return getEntityManager().createNativeQuery("""

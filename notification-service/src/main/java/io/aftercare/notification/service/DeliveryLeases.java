@@ -55,6 +55,21 @@ public class DeliveryLeases {
         }
     }
 
+    /**
+     * Takes back the leases of instances that died (kill -9, OOM) and did not come back under their name: they need not
+     * run out first either. An instance is gone when it has no connection to the database left; a live instance keeps
+     * its workers' connections, so a live holder's lease is not taken. Should that ever misjudge (a holder's pool
+     * momentarily empty), the delivery is checked with the provider before it goes, as any abandoned one.
+     */
+    public void takeBackFromGoneHolders() {
+        int released = QuarkusTransaction.requiringNew()
+                .call(() -> deliveries.releaseLeasesOfGoneHolders(clock.instant()));
+        if (released > 0) {
+            LOG.infof("%d deliveries were mid-send at an instance that is gone; checking them with the provider",
+                    released);
+        }
+    }
+
     /** Up to {@code limit} deliveries due by {@code now} that no other worker holds, locked until the commit. */
     List<Delivery> due(Instant now, int limit) {
         return deliveries.claimDue(now, limit);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
@@ -62,6 +66,15 @@ class DeliveryProcessorTest {
 
     @ConfigProperty(name = "aftercare.twilio.base-url")
     String twilioUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String dbUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> dbPassword;
 
     @Inject
     Deliveries deliveries;
@@ -274,25 +287,51 @@ class DeliveryProcessorTest {
     }
 
     @Test
-    void anInstanceStartingAgainTakesBackItsOwnLeasesAtOnceAndNoOneElses() throws InterruptedException {
+    void anInstanceStartingAgainTakesBackItsOwnLeasesAtOnceAndNoOneElses() throws Exception {
         String myPhone = NotificationFixtures.phone();
         String theirPhone = NotificationFixtures.phone();
         Event mine = NotificationFixtures.smsEvent(myPhone);
         Event theirs = NotificationFixtures.smsEvent(theirPhone);
         Instant leaseUntil = Instant.now().plusSeconds(60);
-        // This instance (the test profile's notification-1) died mid-call; notification-2 is calling right now.
-        deliveries.heldMidSend(mine.reminderId().toString(), mine.json(), Instant.now().minusSeconds(5),
-                "notification-1", leaseUntil);
-        deliveries.heldMidSend(theirs.reminderId().toString(), theirs.json(), Instant.now().minusSeconds(5),
-                "notification-2", leaseUntil);
+        // notification-2 is alive (connected to the database under its name) and calling the provider right now.
+        try (Connection notification2 = connectedAs("notification-2")) {
+            // This instance (the test profile's notification-1) died mid-call.
+            deliveries.heldMidSend(mine.reminderId().toString(), mine.json(), Instant.now().minusSeconds(5),
+                    "notification-1", leaseUntil);
+            deliveries.heldMidSend(theirs.reminderId().toString(), theirs.json(), Instant.now().minusSeconds(5),
+                    "notification-2", leaseUntil);
 
-        processor.resumeOwnLeases();
+            processor.resumeOwnLeases();
 
-        assertThat(settled(mine).status).isEqualTo(DeliveryStatus.SENT);
-        assertThat(fake().requestsTo(myPhone)).hasSize(1);
-        Thread.sleep(1000);
-        assertThat(deliveries.get(theirs.reminderId().toString()).status).isEqualTo(DeliveryStatus.SENDING);
-        assertThat(fake().requestsTo(theirPhone)).isEmpty();
+            assertThat(settled(mine).status).isEqualTo(DeliveryStatus.SENT);
+            assertThat(fake().requestsTo(myPhone)).hasSize(1);
+            // Past the once-a-second look for gone holders: notification-2 is not gone.
+            Thread.sleep(2500);
+            assertThat(deliveries.get(theirs.reminderId().toString()).status).isEqualTo(DeliveryStatus.SENDING);
+            assertThat(fake().requestsTo(theirPhone)).isEmpty();
+        }
+    }
+
+    @Test
+    void aLeaseOfAnInstanceThatIsGoneIsTakenBackWithinSecondsAndSentOnce() {
+        String phone = NotificationFixtures.phone();
+        Event event = NotificationFixtures.smsEvent(phone);
+        // notification-7 took it 5 s ago and died (no connection under its name): its lease would last another 55 s.
+        deliveries.heldMidSend(event.reminderId().toString(), event.json(), Instant.now().minusSeconds(5),
+                "notification-7", Instant.now().plusSeconds(55));
+
+        Delivery delivery = await().atMost(Duration.ofSeconds(10)).pollInSameThread()
+                .until(() -> deliveries.settled(event.reminderId().toString()), Objects::nonNull);
+
+        assertThat(delivery.status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(fake().requestsTo(phone)).hasSize(1);
+    }
+
+    /** A connection to this service's database under another instance's name, as that instance's pool holds them. */
+    private Connection connectedAs(String instance) throws SQLException {
+        String separator = jdbcUrl.contains("?") ? "&" : "?";
+        return DriverManager.getConnection(jdbcUrl + separator + "ApplicationName=" + instance, dbUser,
+                dbPassword.orElse(""));
     }
 
     @Test

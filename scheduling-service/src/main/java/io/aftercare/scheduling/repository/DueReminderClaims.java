@@ -19,6 +19,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 import io.aftercare.events.ReminderDue;
@@ -34,16 +35,24 @@ public class DueReminderClaims {
 
     /**
      * Selects and leases a batch in one statement (one round trip, no second look-up of the ids), returning what the
-     * events need. {@code RETURNING} has no order, so the batch is sorted by due time afterwards.
+     * events need. {@code RETURNING} has no order, so the batch is sorted by due time afterwards. A lease whose
+     * holder is gone is free at once: every instance connects under its instance id ({@code ApplicationName}), and a
+     * process that died (kill -9, OOM) has its connections closed by the operating system, so PostgreSQL lists none
+     * under its name. Should that ever misjudge a live holder (its pool momentarily empty), the batch is published
+     * twice under the same event ids, which notification ignores the second time.
      */
     private static final String CLAIM = ReminderState.sql("""
             WITH due AS (
-                SELECT id FROM reminder
-                WHERE state = {PLANNED} AND due_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)
+                SELECT id FROM reminder r
+                WHERE state = {PLANNED} AND due_at <= ?
+                  AND (claimed_until IS NULL OR claimed_until <= ?
+                       OR (claimed_by IS NOT NULL AND NOT EXISTS (
+                           SELECT 1 FROM pg_stat_activity a
+                           WHERE a.datname = current_database() AND a.application_name = r.claimed_by)))
                 ORDER BY due_at
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED)
-            UPDATE reminder r SET claimed_until = ?
+            UPDATE reminder r SET claimed_until = ?, claimed_by = ?
             FROM due, booking b
             WHERE r.id = due.id AND b.id = r.booking_id
             RETURNING r.id, r.booking_id, r.clinic_id, r.rule_key, r.occurrence, r.category, r.protocol_version,
@@ -53,10 +62,22 @@ public class DueReminderClaims {
                    b.preferred_channel, b.sms_consent, b.sms_opted_out, b.email_consent
             """);
 
-    private final EntityManager entityManager;
+    /**
+     * Gives back the claims an earlier life of this instance left: they are still leased, and under this instance's
+     * name, which is connected again (this very instance), so only this instance can tell they are abandoned.
+     */
+    private static final String RELEASE_OWN = ReminderState.sql("""
+            UPDATE reminder SET claimed_until = NULL
+            WHERE state = {PLANNED} AND due_at <= ? AND claimed_by = ? AND claimed_until > ?
+            """);
 
-    public DueReminderClaims(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final String instanceId;
+
+    public DueReminderClaims(EntityManager entityManager,
+            @ConfigProperty(name = "aftercare.instance-id") String instanceId) {
         this.entityManager = entityManager;
+        this.instanceId = instanceId;
     }
 
     /**
@@ -79,6 +100,7 @@ public class DueReminderClaims {
                 statement.setTimestamp(2, Timestamp.from(now));
                 statement.setInt(3, limit);
                 statement.setTimestamp(4, Timestamp.from(leaseUntil));
+                statement.setString(5, instanceId);
                 List<Claimed> batch = new ArrayList<>(limit);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -95,6 +117,23 @@ public class DueReminderClaims {
             }
         });
         return due;
+    }
+
+    /**
+     * Makes the claims this instance held before it stopped (kill -9, a crash) claimable now, rather than when their
+     * leases run out; how many there were. Called at start, before this life claims anything: no thread of the earlier
+     * life is still publishing them. A claim is only ever of a reminder already due, hence the bound on
+     * {@code due_at}, which keeps the statement on the index of planned reminders.
+     */
+    public int releaseOwn(Instant now) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(RELEASE_OWN)) {
+                statement.setTimestamp(1, Timestamp.from(now));
+                statement.setString(2, instanceId);
+                statement.setTimestamp(3, Timestamp.from(now));
+                return statement.executeUpdate();
+            }
+        });
     }
 
     /** Gives claimed reminders back at once (the broker refused them), so that the next batch can try again. */

@@ -38,6 +38,12 @@ public class DispatchLoop {
             LOG.info("the reminder dispatcher is disabled on this instance");
             return;
         }
+        try {
+            dispatcher.resumeOwnClaims();
+        } catch (RuntimeException e) {
+            LOG.warnf("could not take back this instance's earlier claims (%s); they wait out their leases",
+                    e.toString());
+        }
         running = true;
         for (int i = 0; i < config.workers(); i++) {
             Thread thread = new Thread(this::run, "reminder-dispatcher-" + i);

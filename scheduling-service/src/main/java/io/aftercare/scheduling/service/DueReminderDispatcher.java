@@ -53,6 +53,18 @@ public class DueReminderDispatcher {
         this.clock = clock;
     }
 
+    /**
+     * Takes back, at start, the claims this instance (by its {@code aftercare.instance-id}) held when it stopped, so
+     * that a restarted instance publishes them at once instead of after {@code aftercare.dispatch.lease}.
+     */
+    public void resumeOwnClaims() {
+        int released = inTransaction(() -> claims.releaseOwn(clock.instant()));
+        if (released > 0) {
+            LOG.infof("%d reminder(s) were claimed by this instance's previous run and not dispatched; claiming them "
+                    + "again now", released);
+        }
+    }
+
     /** Dispatches one batch and says how many rows it claimed, so the caller knows whether more may be due. */
     public int dispatchBatch() {
         markWhatWasLeftUnmarked();

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +51,15 @@ class DueReminderDispatcherTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String dbUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> dbPassword;
 
     @Inject
     DueReminderDispatcher dispatcher;
@@ -220,6 +233,53 @@ class DueReminderDispatcherTest {
     }
 
     @Test
+    void anInstanceStartingAgainTakesBackItsOwnClaimsAtOnceAndNotThoseOfAnotherLiveInstance() throws Exception {
+        // scheduling-2 is alive (connected under its name) and publishing its batch right now.
+        try (Connection scheduling2 = connectedAs("scheduling-2");
+                TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
+            // This instance (the test profile's scheduling-1) claimed a batch for 60 s and was killed before marking.
+            UUID mine = insertBookingWithDueReminders(UUID.randomUUID(), 2, 60, "scheduling-1");
+            UUID theirs = insertBookingWithDueReminders(UUID.randomUUID(), 2, 60, "scheduling-2");
+            assertThat(topic.readFor(record -> mine.toString().equals(record.key()), Duration.ofSeconds(2)))
+                    .as("its own lease holds while this instance is connected, until it starts again").isEmpty();
+
+            dispatcher.resumeOwnClaims();
+
+            assertThat(topic.read(record -> mine.toString().equals(record.key()), 2, Duration.ofSeconds(5)))
+                    .hasSize(2);
+            assertThat(topic.readFor(record -> theirs.toString().equals(record.key()), Duration.ofSeconds(2)))
+                    .as("a live instance's claims are its own").isEmpty();
+            assertThat(stateOf(theirs)).containsOnly("PLANNED");
+        }
+    }
+
+    @Test
+    void theClaimsOfAnInstanceThatIsGoneAreTakenOverAtOnceNotWhenTheirLeaseEnds() {
+        UUID bookingId;
+        try (TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
+            // scheduling-7 claimed these for 60 s and died: it has no connection to the database left.
+            bookingId = insertBookingWithDueReminders(UUID.randomUUID(), 3, 60, "scheduling-7");
+
+            assertThat(topic.read(record -> bookingId.toString().equals(record.key()), 3, Duration.ofSeconds(5)))
+                    .hasSize(3);
+        }
+        // Marked by the instance that took them over, which the column now names.
+        await().atMost(Duration.ofSeconds(5)).pollInSameThread().until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> entityManager.createNativeQuery("SELECT count(*) FROM reminder WHERE booking_id = :id"
+                        + " AND state = 'DISPATCHED' AND claimed_by = 'scheduling-1'")
+                        .setParameter("id", bookingId)
+                        .getSingleResult())
+                .equals(3L));
+    }
+
+    /** A connection to this service's database under another instance's name, as that instance's pool holds them. */
+    private Connection connectedAs(String instance) throws SQLException {
+        String separator = jdbcUrl.contains("?") ? "&" : "?";
+        return DriverManager.getConnection(jdbcUrl + separator + "ApplicationName=" + instance, dbUser,
+                dbPassword.orElse(""));
+    }
+
+    @Test
     void aBatchWhoseMarkingFailedIsMarkedOnceTheDatabaseAnswersAndNotPublishedAgain() {
         // PostgreSQL itself refuses to mark this booking's reminders, as a database that went away would fail the mark.
         String trigger = "refuse_marking_" + UUID.randomUUID().toString().replace("-", "");
@@ -265,6 +325,11 @@ class DueReminderDispatcherTest {
     }
 
     private UUID insertBookingWithDueReminders(UUID bookingId, int count, int leasedForSeconds) {
+        return insertBookingWithDueReminders(bookingId, count, leasedForSeconds, null);
+    }
+
+    /** @param claimedBy the instance that holds the lease, or null for one claimed before claims named their owner */
+    private UUID insertBookingWithDueReminders(UUID bookingId, int count, int leasedForSeconds, String claimedBy) {
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("""
                     INSERT INTO booking (id, clinic_id, external_id, first_name, phone, locale, time_zone,
@@ -276,13 +341,15 @@ class DueReminderDispatcherTest {
                     """).setParameter("id", bookingId).setParameter("ext", "bulk-" + bookingId).executeUpdate();
             entityManager.createNativeQuery("""
                     INSERT INTO reminder (id, booking_id, clinic_id, rule_key, occurrence, protocol_version, category,
-                        priority, channels, locale, due_at, expires_at, sms_text, state, created_at, claimed_until)
+                        priority, channels, locale, due_at, expires_at, sms_text, state, created_at, claimed_until,
+                        claimed_by)
                     SELECT gen_random_uuid(), :id, 'clinic-bulk', 'bulk', g, 1, 'expectations', 'NORMAL', 'sms', 'en',
                         now() - (g % 60) * interval '1 second', now() + interval '1 hour', 'Hi Ana', 'PLANNED', now(),
-                        CASE WHEN :lease > 0 THEN now() + :lease * interval '1 second' END
+                        CASE WHEN :lease > 0 THEN now() + :lease * interval '1 second' END, NULLIF(:owner, '')
                     FROM generate_series(0, :last) g
                     """).setParameter("id", bookingId).setParameter("last", count - 1)
-                    .setParameter("lease", leasedForSeconds).executeUpdate();
+                    .setParameter("lease", leasedForSeconds).setParameter("owner", claimedBy == null ? "" : claimedBy)
+                    .executeUpdate();
         });
         return bookingId;
     }
