@@ -37,12 +37,4 @@ public class ConsoleAudit {
     public void passwordChosen(ConsoleUser user, String purpose, int status, String source) {
         trail.record(user.id.toString(), user.role, user.clinicId, "POST", "/links/" + purpose, status, source);
     }
-
-    /**
-     * What a signed-in person read of the clinic's records through a page (the inbox, a conversation, a timeline, the
-     * settings), which the shared filter does not record (it records changes), or did where a page records it itself.
-     */
-    public void byPerson(Person person, String method, String resource, int status, String source) {
-        trail.record(person.id().toString(), person.role(), person.clinicId(), method, resource, status, source);
-    }
 }
