@@ -1,8 +1,10 @@
 package io.aftercare.scheduling.outbound;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
+import io.aftercare.localstack.testing.TestPersonTokens;
 import io.aftercare.scheduling.Clinics;
 import io.aftercare.scheduling.ProductionOutboundAndSilentGuidance;
 import io.quarkus.test.common.ResourceArg;
@@ -77,6 +80,29 @@ class OutboundUrlsTest {
                         "must not (be|name a host that resolves to) an? .* address|must name a host"
                                 + "|must write an IPv4 address as four decimal numbers.*"));
         Clinics.operator().get("/v1/admin/clinics/" + clinic).then().statusCode(404);
+    }
+
+    /** The clinic admin's own way to add an endpoint (the console's settings page) keeps the same refusal. */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://169.254.169.254/latest", "https://127.0.0.1", "https://10.0.0.8",
+            "https://0x7f000001"})
+    void anInternalEndpointAddedByTheClinicAdminIsRefused(String url) {
+        String clinic = "clinic-out-" + UUID.randomUUID().toString().substring(0, 6);
+        Clinics.operator().contentType("application/json")
+                .body(profile("https://ehr.clinicasol.es/hooks", "https://ehr.clinicasol.es/fhir"))
+                .put("/v1/admin/clinics/" + clinic)
+                .then()
+                .statusCode(201);
+        String admin = "Bearer " + TestPersonTokens.of(UUID.randomUUID().toString(), clinic, "clinic-admin").mint();
+
+        given().header("Authorization", admin).contentType("application/json")
+                .body("{\"url\": \"" + url + "/hooks\", \"events\": [\"patient.replied\"]}")
+                .post("/v1/clinics/" + clinic + "/profile/webhooks")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("url"));
+        Clinics.operator().get("/v1/admin/clinics/" + clinic).then().statusCode(200).body("webhooks", hasSize(1));
     }
 
     @Test
