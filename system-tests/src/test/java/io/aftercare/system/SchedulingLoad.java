@@ -56,13 +56,7 @@ final class SchedulingLoad {
         for (int i = 0; i < count; i++) {
             String id = prefix + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
             futures.add(pool.submit(() -> {
-                String body = """
-                        {"patient": {"firstName": "Ana", "phone": "+34612345678", "email": "ana@example.com",
-                          "locale": "es", "timeZone": "%s", "preferredChannel": "sms",
-                          "consent": {"sms": true, "email": true}},
-                         "treatment": {"type": "microneedling", "startsAt": "%s", "durationMinutes": 45},
-                         "status": "booked"}
-                        """.formatted(zone, start);
+                String body = bookingBody(zone, start);
                 long sent = System.nanoTime();
                 HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + id))
                         .header("Content-Type", "application/json")
@@ -85,18 +79,34 @@ final class SchedulingLoad {
         return accepted.get();
     }
 
+    /** A booking as a clinic's system PUTs it: one patient, a microneedling treatment a week ahead. */
+    static String bookingBody(String zone, OffsetDateTime start) {
+        return """
+                {"patient": {"firstName": "Ana", "phone": "+34612345678", "email": "ana@example.com",
+                  "locale": "es", "timeZone": "%s", "preferredChannel": "sms",
+                  "consent": {"sms": true, "email": true}},
+                 "treatment": {"type": "microneedling", "startsAt": "%s", "durationMinutes": 45},
+                 "status": "booked"}
+                """.formatted(zone, start);
+    }
+
     /** Bookings of one load, their external ids tagged with a run id found again in each event's bookingRef. */
     static String insertBookings(Connection db, String name, int count) throws Exception {
+        return insertBookings(db, "public", name, count);
+    }
+
+    /** The same, into the tables of {@code schema} (the cost benchmark's floor has copies of scheduling's). */
+    static String insertBookings(Connection db, String schema, String name, int count) throws Exception {
         String run = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         try (PreparedStatement insert = db.prepareStatement("""
-                INSERT INTO booking (id, clinic_id, external_id, first_name, phone, locale, time_zone,
+                INSERT INTO %s.booking (id, clinic_id, external_id, first_name, phone, locale, time_zone,
                     preferred_channel, sms_consent, email_consent, treatment_type, treatment_start, treatment_end,
                     status, plan_state, protocol_version, created_at, updated_at)
                 SELECT gen_random_uuid(), 'bench-dispatch', ? || '-' || g, 'Ana', '+34612345678', 'en',
                     'Europe/Madrid', 'SMS', true, false, 'microneedling', now() - interval '2 hours',
                     now() - interval '1 hour', 'BOOKED', 'PLANNED', 1, now(), now()
                 FROM generate_series(0, ?) g
-                """)) {
+                """.formatted(schema))) {
             insert.setString(1, run);
             insert.setInt(2, count - 1);
             insert.executeUpdate();
@@ -106,16 +116,21 @@ final class SchedulingLoad {
 
     /** One statement, one commit: the whole load becomes visible to the dispatcher at once. */
     static void insertReminders(Connection db, String run, int count, String dueExpression) throws Exception {
+        insertReminders(db, "public", run, count, dueExpression);
+    }
+
+    static void insertReminders(Connection db, String schema, String run, int count, String dueExpression)
+            throws Exception {
         try (PreparedStatement insert = db.prepareStatement("""
                 WITH bookings AS (
                     SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total
-                    FROM booking WHERE external_id LIKE ? || '-%%')
-                INSERT INTO reminder (id, booking_id, clinic_id, rule_key, occurrence, protocol_version, category,
+                    FROM %1$s.booking WHERE external_id LIKE ? || '-%%')
+                INSERT INTO %1$s.reminder (id, booking_id, clinic_id, rule_key, occurrence, protocol_version, category,
                     priority, channels, locale, due_at, expires_at, sms_text, state, created_at)
                 SELECT gen_random_uuid(), b.id, 'bench-dispatch', 'bench', g, 1, 'expectations', 'NORMAL', 'sms',
-                    'en', %s, now() + interval '1 day', 'Hi Ana, time to cleanse gently.', 'PLANNED', now()
+                    'en', %2$s, now() + interval '1 day', 'Hi Ana, time to cleanse gently.', 'PLANNED', now()
                 FROM generate_series(0, ?) g JOIN bookings b ON b.n = g %% b.total
-                """.formatted(dueExpression))) {
+                """.formatted(schema, dueExpression))) {
             insert.setString(1, run);
             insert.setInt(2, count - 1);
             insert.executeUpdate();
@@ -123,15 +138,26 @@ final class SchedulingLoad {
     }
 
     static void awaitNonePlanned(Connection db, String run, Duration bound) throws Exception {
+        awaitNonePlanned(db, "public", run, bound, Duration.ofMillis(50));
+    }
+
+    /** Polls every {@code poll}: the cost benchmark polls seldom, so that its own queries cost PostgreSQL little. */
+    static void awaitNonePlanned(Connection db, String schema, String run, Duration bound, Duration poll)
+            throws Exception {
         awaitZero(db, """
-                SELECT count(*) FROM reminder r JOIN booking b ON b.id = r.booking_id
-                WHERE b.external_id LIKE ? || '-%' AND r.state = 'PLANNED'
-                """, run, bound, "reminders still planned");
+                SELECT count(*) FROM %1$s.reminder r JOIN %1$s.booking b ON b.id = r.booking_id
+                WHERE b.external_id LIKE ? || '-%%' AND r.state = 'PLANNED'
+                """.formatted(schema), run, bound, "reminders still planned", poll);
     }
 
     /** Polls a count with one string parameter every 50 ms until it is zero. */
     static void awaitZero(Connection db, String countQuery, String parameter, Duration bound, String what)
             throws Exception {
+        awaitZero(db, countQuery, parameter, bound, what, Duration.ofMillis(50));
+    }
+
+    static void awaitZero(Connection db, String countQuery, String parameter, Duration bound, String what,
+            Duration poll) throws Exception {
         long deadline = System.nanoTime() + bound.toNanos();
         try (PreparedStatement query = db.prepareStatement(countQuery)) {
             query.setString(1, parameter);
@@ -142,7 +168,7 @@ final class SchedulingLoad {
                         return;
                     }
                 }
-                Thread.sleep(50);
+                Thread.sleep(poll.toMillis());
             }
         }
         throw new AssertionError(what + " after " + bound);
