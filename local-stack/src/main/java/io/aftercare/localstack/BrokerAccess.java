@@ -39,6 +39,16 @@ public final class BrokerAccess {
                             "reminders-due-dlt", "clinic-profiles-dlt"),
                     Set.of("reminders-due", "clinic-profiles", "credential-revocations"), "notification-"));
 
+    /**
+     * Benchmark topics that scheduling's user may also write and create (the broker creates a topic at its first
+     * write, if the writer may create it): the cost benchmark's floor app (cost-floors) publishes scheduling's events
+     * signed in as scheduling, so that both pay the same for the broker's checks, to a topic of its own that nothing
+     * reads. Literal names, not a prefix: a prefix {@code reminders-due} would also let scheduling write
+     * {@code reminders-due-dlt}, which is notification's. Not in {@link #GRANTS}: a deployment has no such topic, and
+     * its setup script, held to GRANTS, grants nothing for it.
+     */
+    public static final Set<String> SCHEDULING_BENCHMARK_TOPICS = Set.of("reminders-due-floor");
+
     private BrokerAccess() {
     }
 
@@ -52,6 +62,10 @@ public final class BrokerAccess {
                 bindings.add(allow(user, new ResourcePattern(ResourceType.GROUP, grant.groupPrefix(),
                         PatternType.PREFIXED), AclOperation.READ));
             }
+        });
+        SCHEDULING_BENCHMARK_TOPICS.forEach(topic -> {
+            bindings.add(allow(BrokerUser.SCHEDULING, topic(topic), AclOperation.WRITE));
+            bindings.add(allow(BrokerUser.SCHEDULING, topic(topic), AclOperation.CREATE));
         });
         return bindings;
     }
