@@ -43,11 +43,13 @@ public final class BrokerAccess {
      * Benchmark topics that scheduling's user may also write and create (the broker creates a topic at its first
      * write, if the writer may create it): the cost benchmark's floor app (cost-floors) publishes scheduling's events
      * signed in as scheduling, so that both pay the same for the broker's checks, to a topic of its own that nothing
-     * reads. Literal names, not a prefix: a prefix {@code reminders-due} would also let scheduling write
+     * reads; and the db-scheduler baseline of the scheduling benchmark, which publishes the same events to its own topic
+     * as scheduling does. Literal names, not a prefix: a prefix {@code reminders-due} would also let scheduling write
      * {@code reminders-due-dlt}, which is notification's. Not in {@link #GRANTS}: a deployment has no such topic, and
      * its setup script, held to GRANTS, grants nothing for it.
      */
-    public static final Set<String> SCHEDULING_BENCHMARK_TOPICS = Set.of("reminders-due-floor");
+    public static final Set<String> SCHEDULING_BENCHMARK_TOPICS = Set.of("reminders-due-floor",
+            "reminders-due-db-scheduler");
 
     private BrokerAccess() {
     }

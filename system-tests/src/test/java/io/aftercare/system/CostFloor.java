@@ -38,14 +38,10 @@ final class CostFloor implements AutoCloseable {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", aftercare.infrastructure().postgres().jdbcUrl("scheduling"));
         config.put("quarkus.datasource.username", LocalPostgres.USER);
-        Map<String, Object> kafka = aftercare.infrastructure().kafka().clientConfig(BrokerUser.SCHEDULING);
         config.put("floor.kafka.bootstrap-servers", aftercare.infrastructure().kafka().bootstrapServers());
-        Map<String, String> environment = new HashMap<>();
-        kafka.forEach((key, value) -> {
-            if (!key.equals("bootstrap.servers")) {
-                environment.put("FLOOR_KAFKA_" + key.replace('.', '_').toUpperCase(), String.valueOf(value));
-            }
-        });
+        // The broker password goes through the environment, as the services get theirs, never the command line.
+        Map<String, String> environment = Map.of("FLOOR_KAFKA_SASL_JAAS_CONFIG", String.valueOf(
+                aftercare.infrastructure().kafka().clientConfig(BrokerUser.SCHEDULING).get("sasl.jaas.config")));
         ServiceProcess process = ServiceProcess.start("cost-floors",
                 repository.resolve("cost-floors/target/quarkus-app/quarkus-run.jar"), FreePorts.next(), config,
                 environment, logs);

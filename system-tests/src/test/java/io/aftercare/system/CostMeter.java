@@ -116,7 +116,7 @@ final class CostMeter {
     private Map<String, double[]> read() {
         Map<String, double[]> values = new LinkedHashMap<>();
         for (Source source : sources) {
-            values.put(source.name(), new double[] {source.cpuMillis(), source.allocatedBytes()});
+            values.put(source.name(), new double[]{source.cpuMillis(), source.allocatedBytes()});
         }
         return values;
     }

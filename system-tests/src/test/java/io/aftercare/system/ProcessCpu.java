@@ -28,7 +28,8 @@ final class ProcessCpu {
     /** The process and every descendant still running: PostgreSQL's postmaster and its backends. */
     static double treeMillis(long pid) {
         double total = millis(pid);
-        for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(java.util.List.of())) {
+        for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList())
+                .orElse(java.util.List.of())) {
             try {
                 total += millis(child.pid());
             } catch (UncheckedIOException | NumberFormatException gone) {
