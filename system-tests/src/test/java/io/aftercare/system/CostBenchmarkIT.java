@@ -97,6 +97,7 @@ class CostBenchmarkIT {
                 StandardOpenOption.APPEND);
     }
 
+    /** What the system costs doing nothing (pollers, consumers, heartbeats): every workload's figure carries its share. */
     @Test
     @Order(1)
     void idle() throws Exception {
@@ -104,6 +105,10 @@ class CostBenchmarkIT {
         CostMeter.Reading start = ours.start();
         Thread.sleep(10_000);
         record(ours.stop(start, "cost idle, per second", 10).line());
+        profile("idle", List.copyOf(SERVICES.keySet()), () -> {
+            Thread.sleep(10_000);
+            return null;
+        });
     }
 
     @Test
@@ -112,8 +117,8 @@ class CostBenchmarkIT {
         String bookings = aftercare.baseUrl(AftercareService.SCHEDULING) + "/v1/clinics/bench/bookings/";
         String key = SchedulingLoad.basic("bench", apiKey);
         int count = BOOKING_RATE * SECONDS;
-        PacedBookings.put(bookings, key, "warm-up", count / 2, BOOKING_RATE, null);
-        PacedBookings.put(floor.bookingsUrl("bench"), null, "warm-up", count / 2, BOOKING_RATE, null);
+        PacedBookings.put(bookings, key, "warm-up", count, BOOKING_RATE, null);
+        PacedBookings.put(floor.bookingsUrl("bench"), null, "warm-up", count, BOOKING_RATE, null);
 
         Histogram latency = new Histogram(60_000_000_000L, 3);
         CostMeter ours = ours();
@@ -140,8 +145,8 @@ class CostBenchmarkIT {
     void text() throws Exception {
         int count = TEXT_RATE * SECONDS;
         try (ReminderEvents reminders = ReminderEvents.open(aftercare)) {
-            sendTexts(reminders, count / 2, 0);
-            floor.texts(twilio, count / 2, TEXT_RATE);
+            sendTexts(reminders, count, TEXT_RATE);
+            floor.texts(twilio, count, TEXT_RATE);
 
             CostMeter ours = ours();
             CostMeter.Reading start = ours.start();
@@ -164,8 +169,8 @@ class CostBenchmarkIT {
     @Test
     @Order(4)
     void dispatch() throws Exception {
-        aftercare.stopService(AftercareService.NOTIFICATION);
         SERVICES.remove(AftercareService.NOTIFICATION).close();
+        aftercare.stopService(AftercareService.NOTIFICATION);
         int count = DISPATCH_RATE * SECONDS / 2;
         try (Connection db = DriverManager.getConnection(
                 aftercare.infrastructure().postgres().jdbcUrl("scheduling"), LocalPostgres.USER, "")) {
