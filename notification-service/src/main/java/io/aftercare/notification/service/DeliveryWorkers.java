@@ -14,6 +14,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Threads that work off due deliveries. Any number of instances may run: claims skip the rows another worker holds.
+ * With nothing due, only the first thread looks again every {@code idle-poll}; the others wait for new deliveries, for
+ * a full batch (a backlog to share), or for {@link #HELPER_IDLE_POLLS} idle polls. Each idle look is a claim
+ * transaction: four threads looking every second cost the idle service about 5 ms of CPU a second, measured.
  */
 @ApplicationScoped
 public class DeliveryWorkers {
@@ -25,6 +28,7 @@ public class DeliveryWorkers {
     private final DeliveryConfig config;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
+    static final int HELPER_IDLE_POLLS = 10;
 
     public DeliveryWorkers(DeliveryProcessor processor, DeliveryWakeUp wakeUp, DeliveryConfig config) {
         this.processor = processor;
@@ -38,7 +42,8 @@ public class DeliveryWorkers {
         }
         running = true;
         for (int i = 0; i < config.workers(); i++) {
-            Thread thread = new Thread(this::work, "delivery-worker-" + i);
+            boolean first = i == 0;
+            Thread thread = new Thread(() -> work(first), "delivery-worker-" + i);
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);
@@ -55,16 +60,19 @@ public class DeliveryWorkers {
         }
     }
 
-    private void work() {
+    private void work(boolean first) {
         while (running) {
             try {
                 long seen = wakeUp.generation();
                 int claimed = processor.processBatch(config.batchSize());
                 if (claimed == 0) {
                     // Nothing due: what comes in here wakes us; retries coming due and deliveries taken in by
-                    // another instance are found on the next look.
-                    wakeUp.awaitAfter(seen, config.idlePoll());
-                } else if (claimed < config.batchSize()) {
+                    // another instance are found on the first thread's next look.
+                    wakeUp.awaitAfter(seen,
+                            first ? config.idlePoll() : config.idlePoll().multipliedBy(HELPER_IDLE_POLLS));
+                } else if (claimed >= config.batchSize()) {
+                    wakeUp.signal();
+                } else {
                     Thread.sleep(config.pollInterval().toMillis());
                 }
             } catch (InterruptedException e) {
