@@ -158,7 +158,7 @@ class CostBenchmarkIT {
             floor.texts(twilio, count, TEXT_RATE);
             report("text", cost, floorMeter.stop(start, "floor text at " + TEXT_RATE + "/s", count), 2);
 
-            profile("text", List.of(AftercareService.NOTIFICATION), () -> {
+            profile("text", List.of(AftercareService.NOTIFICATION, AftercareService.SCHEDULING), () -> {
                 sendTexts(reminders, count / 2, TEXT_RATE);
                 return null;
             });

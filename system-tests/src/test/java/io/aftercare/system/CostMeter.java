@@ -90,6 +90,31 @@ final class CostMeter {
         };
     }
 
+    /**
+     * This JVM less the given threads (the broker's): the cost of what the test itself runs in-process, such as the
+     * db-scheduler baseline, ended threads included.
+     */
+    static Source thisJvmWithout(String name, Set<Long> ids) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] idArray = ids.stream().mapToLong(Long::longValue).toArray();
+        long pid = ProcessHandle.current().pid();
+        return new Source() {
+            public String name() {
+                return name;
+            }
+
+            public double cpuMillis() {
+                return ProcessCpu.millis(pid)
+                        - Arrays.stream(idArray).map(threads::getThreadCpuTime).filter(t -> t > 0).sum() / 1e6;
+            }
+
+            public long allocatedBytes() {
+                return threads.getTotalThreadAllocatedBytes()
+                        - Arrays.stream(threads.getThreadAllocatedBytes(idArray)).filter(b -> b > 0).sum();
+            }
+        };
+    }
+
     /** The ids of this JVM's live threads, to tell the threads a component started from those it found. */
     static Set<Long> liveThreadIds() {
         return Arrays.stream(ManagementFactory.getThreadMXBean().getAllThreadIds()).boxed()

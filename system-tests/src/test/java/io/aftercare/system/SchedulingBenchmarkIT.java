@@ -13,7 +13,9 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,13 +49,18 @@ class SchedulingBenchmarkIT {
     private static LocalAftercare aftercare;
     private static Path repository;
     private static String apiKey;
+    private static Set<Long> brokerThreads;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> RESULTS = new ArrayList<>();
 
     @BeforeAll
     static void startTheSystem() throws Exception {
         repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();
+        Set<Long> before = CostMeter.liveThreadIds();
         aftercare = SchedulingLoad.startSystem(repository, "benchmark");
+        // The broker runs in this JVM: its threads are those the local stack started.
+        brokerThreads = new HashSet<>(CostMeter.liveThreadIds());
+        brokerThreads.removeAll(before);
         apiKey = SchedulingLoad.issueKey(aftercare, "bench");
         record("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB max heap for the client JVM, Java "
@@ -103,8 +110,12 @@ class SchedulingBenchmarkIT {
     void remindersPerSecondFromADueBacklogToKafka() throws Exception {
         // Only scheduling and Kafka are measured: notification would compete for the same two cores.
         aftercare.stopService(AftercareService.NOTIFICATION);
-        try (Connection db = scheduling()) {
-            SchedulingLoad.Backlog backlog = SchedulingLoad.drainBacklog(db, "backlog", BOOKINGS_PER_LOAD, BACKLOG);
+        try (Connection db = scheduling();
+                AttachedJvm scheduling = AttachedJvm.attach(aftercare.service(AftercareService.SCHEDULING).pid())) {
+            CostMeter oursMeter = new CostMeter(List.of(CostMeter.jvm("scheduling", scheduling), postgres(),
+                    CostMeter.threads("broker", brokerThreads)));
+            SchedulingLoad.Backlog backlog = SchedulingLoad.drainBacklog(db, "backlog", BOOKINGS_PER_LOAD, BACKLOG,
+                    oursMeter);
             String run = backlog.run();
             double seconds = BACKLOG / backlog.perSecond();
             record(String.format("dispatch: a backlog of %d due reminders of %d bookings published and acknowledged "
@@ -114,16 +125,34 @@ class SchedulingBenchmarkIT {
             // The same reminders again, as db-scheduler executions on the same server, publishing the same events.
             DbSchedulerBaseline.createTable(db);
             assertThat(DbSchedulerBaseline.scheduleFromReminders(db, run)).isEqualTo(BACKLOG);
+            CostMeter theirsMeter = new CostMeter(List.of(CostMeter.thisJvmWithout("db-scheduler", brokerThreads),
+                    postgres(), CostMeter.threads("broker", brokerThreads)));
+            CostMeter.Reading start = theirsMeter.start();
             double baselineSeconds = DbSchedulerBaseline.drain(
                     aftercare.infrastructure().postgres().jdbcUrl("scheduling"), LocalPostgres.USER,
                     aftercare.infrastructure().kafka().bootstrapServers(), DB_SCHEDULER_THREADS,
                     Duration.ofMinutes(10));
-            double ours = BACKLOG / seconds;
-            double theirs = BACKLOG / baselineSeconds;
+            CostMeter.Cost theirs = theirsMeter.stop(start, "db-scheduler", BACKLOG);
+            CostMeter.Cost ours = backlog.cost();
             record(String.format("dispatch-vs-db-scheduler: aftercare %.0f/s, db-scheduler %.0f/s, ratio %.2f "
-                    + "(db-scheduler 16.12.0, lock-and-fetch, %d threads, same PostgreSQL and Kafka, %d timers each)",
-                    ours, theirs, ours / theirs, DB_SCHEDULER_THREADS, BACKLOG));
+                    + "(db-scheduler 16.12.0, lock-and-fetch, %d threads, same PostgreSQL and Kafka, %d timers each); "
+                    + "CPU per reminder: aftercare %.3f ms (scheduling %.3f ms, postgres %.3f ms), db-scheduler %.3f ms "
+                    + "(its JVM %.3f ms, postgres %.3f ms)",
+                    BACKLOG / seconds, BACKLOG / baselineSeconds, (BACKLOG / seconds) / (BACKLOG / baselineSeconds),
+                    DB_SCHEDULER_THREADS, BACKLOG, ours.totalCpuMillis(), share(ours, "scheduling"),
+                    share(ours, "postgres"), theirs.totalCpuMillis(), share(theirs, "db-scheduler"),
+                    share(theirs, "postgres")));
+            record("dispatch cost, aftercare: " + ours.line());
+            record("dispatch cost, db-scheduler (in the test's JVM, less the broker's threads): " + theirs.line());
         }
+    }
+
+    private static double share(CostMeter.Cost cost, String name) {
+        return cost.shares().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().cpuMillis();
+    }
+
+    private static CostMeter.Source postgres() throws Exception {
+        return CostMeter.postgres(aftercare.infrastructure().postgres().dataDirectory());
     }
 
     @Test

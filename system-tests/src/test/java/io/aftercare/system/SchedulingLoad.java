@@ -204,14 +204,23 @@ final class SchedulingLoad {
      * @return the run id of the backlog's bookings
      */
     static Backlog drainBacklog(Connection db, String name, int bookings, int count) throws Exception {
-        String run = insertBookings(db, name, bookings);
-        insertReminders(db, run, count, "now() - interval '1 minute' + (g % 60) * interval '1 second'");
-        long started = System.nanoTime();
-        awaitNonePlanned(db, run, Duration.ofMinutes(5));
-        return new Backlog(run, count / ((System.nanoTime() - started) / 1e9));
+        return drainBacklog(db, name, bookings, count, null);
     }
 
-    record Backlog(String run, double perSecond) {
+    /** The same, with what each process spent on it from that commit, when {@code meter} is given. */
+    static Backlog drainBacklog(Connection db, String name, int bookings, int count, CostMeter meter)
+            throws Exception {
+        String run = insertBookings(db, name, bookings);
+        insertReminders(db, run, count, "now() - interval '1 minute' + (g % 60) * interval '1 second'");
+        CostMeter.Reading reading = meter == null ? null : meter.start();
+        long started = System.nanoTime();
+        awaitNonePlanned(db, run, Duration.ofMinutes(5));
+        double perSecond = count / ((System.nanoTime() - started) / 1e9);
+        return new Backlog(run, perSecond, meter == null ? null : meter.stop(reading, name, count));
+    }
+
+    /** @param cost per reminder, or null when not measured */
+    record Backlog(String run, double perSecond, CostMeter.Cost cost) {
     }
 
     static String basic(String user, String password) {
