@@ -7,25 +7,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.aftercare.localstack.AftercareService;
-import io.aftercare.localstack.BrokerUser;
 import io.aftercare.localstack.FreePorts;
 import io.aftercare.localstack.InfrastructurePorts;
 import io.aftercare.localstack.LocalAftercare;
-import io.aftercare.localstack.MiddayZone;
 import io.aftercare.localstack.testing.FakeTwilio;
 
 /**
@@ -82,34 +75,8 @@ class NotificationBenchmarkIT {
     /** Publishes {@code events} due reminders at once, a backlog, and times them out of the service. */
     private void run(Duration latency, int events, boolean report) throws Exception {
         int before = twilio.requestCount();
-        String zone = MiddayZone.now();
-        String expires = Instant.now().plus(6, ChronoUnit.HOURS).toString();
         String run = UUID.randomUUID().toString().substring(0, 8);
-        // Written as scheduling writes them: the broker lets only its user write reminders-due.
-        Map<String, Object> config = new java.util.HashMap<>(
-                aftercare.infrastructure().kafka().clientConfig(BrokerUser.SCHEDULING));
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new StringSerializer())) {
-            for (int i = 0; i < events; i++) {
-                UUID id = UUID.randomUUID();
-                String event = """
-                        {"reminderId": "%s", "clinicId": "bench", "bookingId": "%s", "bookingRef": "%s-%d",
-                         "recipient": {"firstName": "Ana", "phone": "+3461%07d", "locale": "es", "timeZone": "%s",
-                                       "preferredChannel": "sms", "smsConsent": true, "emailConsent": false},
-                         "ruleKey": "bench", "occurrence": 0, "priority": "normal", "channels": ["sms"], "locale": "es",
-                         "dueAt": "%s", "expiresAt": "%s", "messages": {"sms": "Hola Ana, hora de limpiar la piel."}}
-                        """.formatted(id, UUID.randomUUID(), run, i, i, zone, Instant.now(), expires);
-                ProducerRecord<String, String> record = new ProducerRecord<>("reminders-due", id.toString(), event);
-                record.headers().add("ce_specversion", "1.0".getBytes());
-                record.headers().add("ce_id", id.toString().getBytes());
-                record.headers().add("ce_type", "io.aftercare.reminder.due.v1".getBytes());
-                record.headers().add("ce_source", "/benchmark".getBytes());
-                producer.send(record);
-            }
-            producer.flush();
-        }
+        DueReminders.publish(aftercare, run, events);
         // Counted in-process: reading the fake's whole request list over HTTP, often, would take CPU from the service.
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline && twilio.requestCount() - before < events) {
