@@ -73,8 +73,9 @@ class SchedulingBenchmarkIT {
             recordFootprint();
             aftercare.close();
         }
+        // Appended, as every benchmark class does: one -Pbenchmark run's lines together (a clean build starts afresh).
         Files.write(Path.of("target", "benchmark-results.txt"), RESULTS, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+                StandardOpenOption.APPEND);
     }
 
     /** Each service's memory after the benchmarks, then its start time when launched alone on an idle machine. */
