@@ -35,6 +35,20 @@ public class ProtocolService {
                 protocols.latestPublishedVersion(treatment).orElseThrow(() -> notFound(treatment)));
     }
 
+    /** The version in force and the clinic's override of it as stored (null when it has none), read together. */
+    public record WithOverride(Version version, String override) {
+    }
+
+    /** {@link #latest} and the clinic's stored override, read by one statement. */
+    @Transactional
+    public WithOverride latest(String treatment, String clinicId) {
+        ProtocolRepository.InForce inForce = protocols.inForce(treatment, clinicId);
+        if (inForce.version() == null) {
+            throw notFound(treatment);
+        }
+        return new WithOverride(versions.version(treatment, inForce.version()), inForce.override());
+    }
+
     @Transactional
     public Version version(String treatment, int version) {
         return versions.version(treatment, version);
