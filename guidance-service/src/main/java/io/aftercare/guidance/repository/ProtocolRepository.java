@@ -31,26 +31,6 @@ public class ProtocolRepository implements PanacheRepositoryBase<Protocol, Long>
         return Optional.ofNullable(version).map(v -> ((Number) v).intValue());
     }
 
-    /** What a clinic's plan reads each time, in one statement: the newest published version and the clinic's override. */
-    public record InForce(Integer version, String override) {
-    }
-
-    /**
-     * The number of the newest published version of the treatment, and the clinic's override of it as stored (null
-     * when it has none): both read by one statement, one round trip for every plan.
-     */
-    public InForce inForce(String treatment, String clinicId) {
-        Object[] row = (Object[]) getEntityManager()
-                .createNativeQuery(
-                        "SELECT (SELECT max(version) FROM protocol WHERE treatment = :treatment AND status = '"
-                                + ProtocolStatus.PUBLISHED.name() + "'), "
-                                + "(SELECT content FROM clinic_override WHERE clinic_id = :clinic AND treatment = :treatment)")
-                .setParameter("treatment", treatment)
-                .setParameter("clinic", clinicId)
-                .getSingleResult();
-        return new InForce(row[0] == null ? null : ((Number) row[0]).intValue(), (String) row[1]);
-    }
-
     public Optional<Protocol> published(String treatment, int version) {
         return find("treatment = ?1 and status = ?2 and version = ?3", treatment, ProtocolStatus.PUBLISHED, version)
                 .firstResultOptional();

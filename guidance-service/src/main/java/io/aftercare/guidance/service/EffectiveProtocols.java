@@ -1,7 +1,6 @@
 package io.aftercare.guidance.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 /** The protocol in force for a clinic: the latest published version with the clinic's override, if it has one. */
 @ApplicationScoped
@@ -15,13 +14,11 @@ public class EffectiveProtocols {
         this.codec = codec;
     }
 
-    /** Without a clinic, the base protocol. */
-    @Transactional
+    /**
+     * Without a clinic, the base protocol. Which version is in force, and the override, are read afresh for every plan
+     * on every instance: a publication or an override saved on any instance is in the next plan.
+     */
     public EffectiveProtocol effective(String treatment, String clinicId) {
-        if (clinicId == null) {
-            return OverrideMerger.unchanged(treatment, protocols.latest(treatment), null);
-        }
-        // Read afresh for every plan, on every instance: a publication or an override saved anywhere is in the next.
         ProtocolService.WithOverride inForce = protocols.latest(treatment, clinicId);
         return inForce.override() == null
                 ? OverrideMerger.unchanged(treatment, inForce.version(), clinicId)
