@@ -1,31 +1,27 @@
 package io.aftercare.guidance.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import io.aftercare.guidance.model.ClinicOverrideContent;
 
 /** The protocol in force for a clinic: the latest published version with the clinic's override, if it has one. */
 @ApplicationScoped
 public class EffectiveProtocols {
 
     private final ProtocolService protocols;
-    private final ClinicOverrideStore overrides;
+    private final ProtocolCodec codec;
 
-    public EffectiveProtocols(ProtocolService protocols, ClinicOverrideStore overrides) {
+    public EffectiveProtocols(ProtocolService protocols, ProtocolCodec codec) {
         this.protocols = protocols;
-        this.overrides = overrides;
+        this.codec = codec;
     }
 
-    /** Without a clinic, the base protocol. */
-    @Transactional
+    /**
+     * Without a clinic, the base protocol. Which version is in force, and the override, are read afresh for every plan
+     * on every instance: a publication or an override saved on any instance is in the next plan.
+     */
     public EffectiveProtocol effective(String treatment, String clinicId) {
-        ProtocolService.Version base = protocols.latest(treatment);
-        ClinicOverrideContent override = clinicId == null
-                ? null
-                : overrides.find(clinicId, treatment).orElse(null);
-        return override == null
-                ? OverrideMerger.unchanged(treatment, base, clinicId)
-                : OverrideMerger.merged(treatment, base, clinicId, override);
+        ProtocolService.WithOverride inForce = protocols.latest(treatment, clinicId);
+        return inForce.override() == null
+                ? OverrideMerger.unchanged(treatment, inForce.version(), clinicId)
+                : OverrideMerger.merged(treatment, inForce.version(), clinicId, codec.override(inForce.override()));
     }
 }

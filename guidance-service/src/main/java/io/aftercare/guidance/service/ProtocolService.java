@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.aftercare.guidance.model.ProtocolContent;
+import io.aftercare.guidance.repository.InForceReader;
 import io.aftercare.guidance.repository.ProtocolRepository;
 import io.aftercare.problem.NotFoundProblem;
 
@@ -19,10 +20,12 @@ public class ProtocolService {
 
     private final ProtocolRepository protocols;
     private final PublishedVersions versions;
+    private final InForceReader inForceReader;
 
-    public ProtocolService(ProtocolRepository protocols, PublishedVersions versions) {
+    public ProtocolService(ProtocolRepository protocols, PublishedVersions versions, InForceReader inForceReader) {
         this.protocols = protocols;
         this.versions = versions;
+        this.inForceReader = inForceReader;
     }
 
     public record Version(String treatment, int version, Instant publishedAt, ProtocolContent content) {
@@ -33,6 +36,24 @@ public class ProtocolService {
     public Version latest(String treatment) {
         return versions.version(treatment,
                 protocols.latestPublishedVersion(treatment).orElseThrow(() -> notFound(treatment)));
+    }
+
+    /** The version in force and the clinic's override of it as stored (null when it has none), read together. */
+    public record WithOverride(Version version, String override) {
+    }
+
+    /**
+     * {@link #latest} and the clinic's stored override, read by one statement and no transaction (a plan writes
+     * nothing); the content of a version new to this instance is read once, in a transaction of its own.
+     *
+     * @param clinicId null for the base protocol alone
+     */
+    public WithOverride latest(String treatment, String clinicId) {
+        InForceReader.InForce inForce = inForceReader.read(treatment, clinicId);
+        if (inForce.version() == null) {
+            throw notFound(treatment);
+        }
+        return new WithOverride(versions.version(treatment, inForce.version()), inForce.override());
     }
 
     @Transactional

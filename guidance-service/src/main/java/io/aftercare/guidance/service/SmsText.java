@@ -13,9 +13,18 @@ public final class SmsText {
 
     public static final int SEGMENT_LENGTH = 160;
 
-    private static final String BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    static final String BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-    private static final String EXTENSION = "^{}\\[~]|€\f";
+    static final String EXTENSION = "^{}\\[~]|€\f";
+
+    private static final byte OUTSIDE = 0;
+    /**
+     * Septets per UTF-16 unit (1 basic, 2 extension, 0 outside the alphabet): every text of every plan is measured
+     * and converted, and a scan of the alphabet strings per character was a tenth of a plan's CPU.
+     */
+    private static final byte[] SEPTETS = septets();
+    /** What {@link #toGsm7} writes for each character outside the alphabet, filled in as they are met. */
+    private static final String[] SPELLINGS = new String[Character.MAX_VALUE + 1];
 
     /** Stems, in the languages we write, of words that name the treatment or what it treats. */
     static final List<String> REVEALING_WORDS = List.of("needl", "aguja", "microneedl", "micro-needl", "dermaroll",
@@ -30,14 +39,11 @@ public final class SmsText {
     public static Optional<Integer> gsm7Length(String text) {
         int length = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (BASIC.indexOf(c) >= 0) {
-                length += 1;
-            } else if (EXTENSION.indexOf(c) >= 0) {
-                length += 2;
-            } else {
+            byte septets = SEPTETS[text.charAt(i)];
+            if (septets == OUTSIDE) {
                 return Optional.empty();
             }
+            length += septets;
         }
         return Optional.of(length);
     }
@@ -68,43 +74,69 @@ public final class SmsText {
      * Clínica → Clinica; é, ñ and ü stay, they are in the alphabet), so that a name cannot turn a text into UCS-2.
      */
     public static String toGsm7(String text) {
-        StringBuilder out = new StringBuilder(text.length());
+        StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (BASIC.indexOf(c) >= 0 || EXTENSION.indexOf(c) >= 0) {
-                out.append(c);
+            if (SEPTETS[c] != OUTSIDE) {
+                if (out != null) {
+                    out.append(c);
+                }
                 continue;
             }
-            String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-            if (!base.isEmpty() && base.chars().allMatch(b -> BASIC.indexOf(b) >= 0)) {
-                out.append(base);
-            } else {
-                out.append(switch (c) {
-                    case '’', '‘', '´', '`' -> "'";
-                    case '“', '”', '«', '»' -> "\"";
-                    case '–', '—' -> "-";
-                    case '…' -> "...";
-                    case '\u00a0' -> " ";
-                    // Letters NFD does not take apart.
-                    case 'Ł' -> "L";
-                    case 'ł', 'ı' -> c == 'ł' ? "l" : "i";
-                    case 'Đ' -> "D";
-                    case 'đ' -> "d";
-                    case 'Þ' -> "Th";
-                    case 'þ' -> "th";
-                    case 'Œ' -> "OE";
-                    case 'œ' -> "oe";
-                    default -> "?";
-                });
+            if (out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
             }
+            out.append(spelling(c));
         }
-        return out.toString();
+        return out == null ? text : out.toString();
+    }
+
+    /** The GSM-7 spelling of one character outside the alphabet; the same for a character wherever it stands. */
+    private static String spelling(char c) {
+        String known = SPELLINGS[c];
+        if (known == null) {
+            known = transliterated(c);
+            // A race only computes the same immutable string twice.
+            SPELLINGS[c] = known;
+        }
+        return known;
+    }
+
+    private static String transliterated(char c) {
+        String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        if (!base.isEmpty() && base.chars().allMatch(b -> SEPTETS[b] == 1)) {
+            return base;
+        }
+        return switch (c) {
+            case '’', '‘', '´', '`' -> "'";
+            case '“', '”', '«', '»' -> "\"";
+            case '–', '—' -> "-";
+            case '…' -> "...";
+            case '\u00a0' -> " ";
+            // Letters NFD does not take apart.
+            case 'Ł' -> "L";
+            case 'ł', 'ı' -> c == 'ł' ? "l" : "i";
+            case 'Đ' -> "D";
+            case 'đ' -> "d";
+            case 'Þ' -> "Th";
+            case 'þ' -> "th";
+            case 'Œ' -> "OE";
+            case 'œ' -> "oe";
+            default -> "?";
+        };
+    }
+
+    private static byte[] septets() {
+        byte[] septets = new byte[Character.MAX_VALUE + 1];
+        EXTENSION.chars().forEach(c -> septets[c] = 2);
+        BASIC.chars().forEach(c -> septets[c] = 1);
+        return septets;
     }
 
     private static String nonGsm(String text) {
         StringBuilder found = new StringBuilder();
         text.chars()
-                .filter(c -> BASIC.indexOf(c) < 0 && EXTENSION.indexOf(c) < 0)
+                .filter(c -> SEPTETS[c] == OUTSIDE)
                 .distinct()
                 .forEach(c -> found.append((char) c));
         return found.toString();

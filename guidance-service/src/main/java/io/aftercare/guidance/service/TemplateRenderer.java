@@ -19,6 +19,13 @@ public final class TemplateRenderer {
     }
 
     public static String render(String template, Map<String, String> values) {
+        // Most pieces (a sign-off, an opt-out, many tips) have no optional part or no placeholder: no regex for them.
+        String kept = template.indexOf('[') < 0 ? template : withOptionalParts(template, values);
+        return kept.indexOf('{') < 0 ? kept : filled(kept, values);
+    }
+
+    /** Keeps each optional part whose placeholders all have a value, without its brackets; drops the others. */
+    private static String withOptionalParts(String template, Map<String, String> values) {
         Matcher optional = OPTIONAL.matcher(template);
         StringBuilder kept = new StringBuilder();
         while (optional.find()) {
@@ -31,7 +38,11 @@ public final class TemplateRenderer {
             optional.appendReplacement(kept, Matcher.quoteReplacement(complete ? optional.group(1) : ""));
         }
         optional.appendTail(kept);
-        Matcher matcher = PLACEHOLDER.matcher(kept);
+        return kept.toString();
+    }
+
+    private static String filled(String template, Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String value = values.getOrDefault(matcher.group(1), matcher.group());

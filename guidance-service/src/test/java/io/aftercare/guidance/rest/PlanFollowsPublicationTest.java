@@ -51,6 +51,7 @@ class PlanFollowsPublicationTest {
         assertThat(plan(treatment).get("protocolVersion")).isEqualTo(1);
         assertThat(versions.as(CaffeineCache.class).keySet()).contains(new CompositeCacheKey(treatment, 1));
         assertThat(plan(treatment).get("protocolVersion")).isEqualTo(1);
+        assertThat(clinicPlan(treatment).get("protocolVersion")).isEqualTo(1);
 
         Map<String, Object> rule = given().get("/v1/protocols/" + treatment).jsonPath()
                 .getMap("rules.find { it.key == 'avoid-sun' }");
@@ -59,12 +60,20 @@ class PlanFollowsPublicationTest {
         admin().post("/v1/admin/protocols/" + treatment + "/publish").then().statusCode(201);
 
         assertThat(plan(treatment).get("protocolVersion")).isEqualTo(2);
+        // A clinic's plan reads the version in force and its override in one statement: it follows as well.
+        assertThat(clinicPlan(treatment).get("protocolVersion")).isEqualTo(2);
         assertThat(versions.as(CaffeineCache.class).keySet()).contains(new CompositeCacheKey(treatment, 2));
     }
 
     private static Map<String, Object> plan(String treatment) {
         return given().queryParam("treatedAt", "2026-03-07T17:00:00+01:00").queryParam("zone", "Europe/Madrid")
                 .queryParam("locale", "es").queryParam("firstName", "Ana")
+                .get("/v1/protocols/" + treatment + "/plan").then().statusCode(200).extract().jsonPath().getMap("$");
+    }
+
+    private static Map<String, Object> clinicPlan(String treatment) {
+        return PlanEndpointTest.asOperator().queryParam("treatedAt", "2026-03-07T17:00:00+01:00")
+                .queryParam("zone", "Europe/Madrid").queryParam("firstName", "Ana").queryParam("clinicId", "clinic-x")
                 .get("/v1/protocols/" + treatment + "/plan").then().statusCode(200).extract().jsonPath().getMap("$");
     }
 

@@ -3,7 +3,9 @@ package io.aftercare.guidance.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.text.Normalizer;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +60,68 @@ class SmsTextTest {
                 p -> assertThat(p).contains("tratamiento"));
     }
 
-    private static ProtocolContent shipped() throws Exception {
+    @Test
+    void theLookupTableMeasuresAndSpellsEveryCharacterAsTheAlphabetStringsDo() {
+        for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+            String one = String.valueOf((char) c);
+            assertThat(SmsText.gsm7Length(one)).as("U+%04X", c).isEqualTo(scannedLength(one));
+            assertThat(SmsText.toGsm7(one)).as("U+%04X", c).isEqualTo(scannedGsm7(one));
+        }
+        String mixed = "Hi Zoë 王 {€} Łódź, “ok” … \uD83D\uDE00 café";
+        assertThat(SmsText.toGsm7(mixed)).isEqualTo(scannedGsm7(mixed)).isEqualTo(
+                "Hi Zoe ? {€} Lodz, \"ok\" ... ?? café");
+        assertThat(SmsText.gsm7Length(mixed)).isEqualTo(scannedLength(mixed)).isEmpty();
+        assertThat(SmsText.gsm7Length("{€} ok")).isEqualTo(scannedLength("{€} ok")).contains(9);
+    }
+
+    /** The definition before the lookup table: a scan of the alphabet strings for every character. */
+    private static Optional<Integer> scannedLength(String text) {
+        int length = 0;
+        for (char c : text.toCharArray()) {
+            if (SmsText.BASIC.indexOf(c) >= 0) {
+                length += 1;
+            } else if (SmsText.EXTENSION.indexOf(c) >= 0) {
+                length += 2;
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(length);
+    }
+
+    private static String scannedGsm7(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (SmsText.BASIC.indexOf(c) >= 0 || SmsText.EXTENSION.indexOf(c) >= 0) {
+                out.append(c);
+                continue;
+            }
+            String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            if (!base.isEmpty() && base.chars().allMatch(b -> SmsText.BASIC.indexOf(b) >= 0)) {
+                out.append(base);
+            } else {
+                out.append(switch (c) {
+                    case '’', '‘', '´', '`' -> "'";
+                    case '“', '”', '«', '»' -> "\"";
+                    case '–', '—' -> "-";
+                    case '…' -> "...";
+                    case '\u00a0' -> " ";
+                    case 'Ł' -> "L";
+                    case 'ł', 'ı' -> c == 'ł' ? "l" : "i";
+                    case 'Đ' -> "D";
+                    case 'đ' -> "d";
+                    case 'Þ' -> "Th";
+                    case 'þ' -> "th";
+                    case 'Œ' -> "OE";
+                    case 'œ' -> "oe";
+                    default -> "?";
+                });
+            }
+        }
+        return out.toString();
+    }
+
+    static ProtocolContent shipped() throws Exception {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (InputStream in = SmsTextTest.class.getResourceAsStream("/seed/microneedling.json")) {
