@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +18,10 @@ import io.aftercare.scheduling.Booking;
 import io.aftercare.scheduling.Reminder;
 
 /**
- * A brand-new booking and its first reminders, written in plain JDBC on the transaction's connection: two round trips
- * (the booking, then the reminders as one batch, which the driver rewrites into one multi-row INSERT), every mapped
- * column as Hibernate would write it, and nothing for Hibernate to track, dirty-check and flush at commit. Changes to
- * a booking that exists go through its entity.
+ * A brand-new booking and its first reminders, written in plain JDBC on the transaction's connection: one round trip
+ * of two statements (the booking, then every reminder in one multi-row INSERT, so the counting trigger of
+ * V11__reminder_created_counts fires once), every mapped column as Hibernate would write it, and nothing for
+ * Hibernate to track, dirty-check and flush at commit. Changes to a booking that exists go through its entity.
  */
 @ApplicationScoped
 public class NewBookingRows {
@@ -32,11 +33,15 @@ public class NewBookingRows {
                 next_plan_at, plan_error, check_in_score, check_in_at, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private static final String REMINDER = """
+    private static final String REMINDERS = """
             INSERT INTO reminder (id, booking_id, clinic_id, rule_key, occurrence, protocol_version, category,
                 priority, channels, locale, due_at, expires_at, sms_text, email_subject, email_body, state,
                 dispatched_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            VALUES """;
+
+    private static final String REMINDER_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int BOOKING_COLUMNS = 27;
+    private static final int REMINDER_COLUMNS = 18;
 
     private final EntityManager entityManager;
 
@@ -46,20 +51,18 @@ public class NewBookingRows {
 
     /** Inserts the booking and its reminders; the caller holds the booking's lock and found no row under it. */
     public void insert(Booking booking, List<Reminder> reminders) {
+        String sql = reminders.isEmpty()
+                ? BOOKING
+                : BOOKING + ";\n" + REMINDERS + String.join(", ", Collections.nCopies(reminders.size(), REMINDER_ROW));
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(BOOKING)) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bindBooking(statement, booking);
-                statement.executeUpdate();
-            }
-            if (reminders.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement statement = connection.prepareStatement(REMINDER)) {
+                int offset = BOOKING_COLUMNS;
                 for (Reminder reminder : reminders) {
-                    bindReminder(statement, reminder);
-                    statement.addBatch();
+                    bindReminder(statement, offset, reminder);
+                    offset += REMINDER_COLUMNS;
                 }
-                statement.executeBatch();
+                statement.execute();
             }
         });
     }
@@ -94,25 +97,25 @@ public class NewBookingRows {
         s.setObject(27, time(b.updatedAt));
     }
 
-    private static void bindReminder(PreparedStatement s, Reminder r) throws SQLException {
-        s.setObject(1, r.id);
-        s.setObject(2, r.booking.id);
-        s.setString(3, r.clinicId);
-        s.setString(4, r.ruleKey);
-        s.setInt(5, r.occurrence);
-        s.setInt(6, r.protocolVersion);
-        s.setString(7, r.category);
-        s.setString(8, r.priority.name());
-        s.setString(9, r.channels);
-        s.setString(10, r.locale);
-        s.setObject(11, time(r.dueAt));
-        s.setObject(12, time(r.expiresAt));
-        s.setString(13, r.smsText);
-        s.setString(14, r.emailSubject);
-        s.setString(15, r.emailBody);
-        s.setString(16, r.state.name());
-        s.setObject(17, time(r.dispatchedAt), Types.TIMESTAMP_WITH_TIMEZONE);
-        s.setObject(18, time(r.createdAt));
+    private static void bindReminder(PreparedStatement s, int o, Reminder r) throws SQLException {
+        s.setObject(o + 1, r.id);
+        s.setObject(o + 2, r.booking.id);
+        s.setString(o + 3, r.clinicId);
+        s.setString(o + 4, r.ruleKey);
+        s.setInt(o + 5, r.occurrence);
+        s.setInt(o + 6, r.protocolVersion);
+        s.setString(o + 7, r.category);
+        s.setString(o + 8, r.priority.name());
+        s.setString(o + 9, r.channels);
+        s.setString(o + 10, r.locale);
+        s.setObject(o + 11, time(r.dueAt));
+        s.setObject(o + 12, time(r.expiresAt));
+        s.setString(o + 13, r.smsText);
+        s.setString(o + 14, r.emailSubject);
+        s.setString(o + 15, r.emailBody);
+        s.setString(o + 16, r.state.name());
+        s.setObject(o + 17, time(r.dispatchedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+        s.setObject(o + 18, time(r.createdAt));
     }
 
     private static OffsetDateTime time(Instant instant) {
