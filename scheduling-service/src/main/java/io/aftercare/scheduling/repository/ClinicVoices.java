@@ -1,11 +1,15 @@
 package io.aftercare.scheduling.repository;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalTime;
-import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 /**
  * What of a clinic's profile its patients' texts say, when and how many may arrive: its name, its phone, its send
@@ -21,28 +25,34 @@ public class ClinicVoices {
         public static final Voice NONE = new Voice(null, null, null, null, null);
     }
 
-    private final EntityManager entityManager;
+    private static final String VOICE = """
+            SELECT name, phone, send_window_start, send_window_end, consent_basis
+            FROM clinic_profile WHERE clinic_id = ?""";
 
-    public ClinicVoices(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    private final DataSource dataSource;
+
+    public ClinicVoices(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
-    @Transactional
-    @SuppressWarnings("unchecked")
+    /**
+     * One statement by key in plain JDBC: auto-committed outside a transaction (a booking PUT asks before it takes
+     * any lock), on the transaction's own connection inside one.
+     */
     public Voice of(String clinicId) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT name, phone, send_window_start, send_window_end, consent_basis
-                FROM clinic_profile WHERE clinic_id = :clinic
-                """).setParameter("clinic", clinicId).getResultList();
-        return rows.stream().findFirst()
-                .map(row -> new Voice((String) row[0], (String) row[1], time(row[2]), time(row[3]),
-                        ((String) row[4]).toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
-                .orElse(Voice.NONE);
-    }
-
-    private static LocalTime time(Object value) {
-        return value == null
-                ? null
-                : value instanceof LocalTime local ? local : ((java.sql.Time) value).toLocalTime();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(VOICE)) {
+            statement.setString(1, clinicId);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Voice.NONE;
+                }
+                return new Voice(rows.getString(1), rows.getString(2), rows.getObject(3, LocalTime.class),
+                        rows.getObject(4, LocalTime.class),
+                        rows.getString(5).toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read clinic " + clinicId + "'s profile", e);
+        }
     }
 }

@@ -5,10 +5,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.aftercare.scheduling.Booking;
 import io.aftercare.scheduling.client.GuidancePlanner;
 import io.aftercare.scheduling.client.PlanRequest;
 import io.aftercare.scheduling.metrics.SchedulingMetrics;
+import io.aftercare.scheduling.repository.BookingLooks;
+import io.aftercare.scheduling.repository.BookingLooks.Look;
 import io.aftercare.scheduling.repository.BookingRepository;
 import io.aftercare.scheduling.repository.ReminderRepository;
 
@@ -22,14 +23,16 @@ import io.aftercare.scheduling.repository.ReminderRepository;
 public class BookingService {
 
     private final BookingRepository bookings;
+    private final BookingLooks looks;
     private final ReminderRepository reminders;
     private final BookingWriter writer;
     private final GuidancePlanner guidance;
     private final SchedulingMetrics metrics;
 
-    public BookingService(BookingRepository bookings, ReminderRepository reminders, BookingWriter writer,
-            GuidancePlanner guidance, SchedulingMetrics metrics) {
+    public BookingService(BookingRepository bookings, BookingLooks looks, ReminderRepository reminders,
+            BookingWriter writer, GuidancePlanner guidance, SchedulingMetrics metrics) {
         this.bookings = bookings;
+        this.looks = looks;
         this.reminders = reminders;
         this.writer = writer;
         this.guidance = guidance;
@@ -47,7 +50,7 @@ public class BookingService {
     public UpsertResult upsert(String clinicId, String externalId, BookingDetails request) {
         // A first look without a lock, only to decide whether guidance must be asked; the writer decides again under
         // the lock.
-        Optional<Booking> seen = bookings.findByClinicAndExternalId(clinicId, externalId);
+        Optional<Look> seen = looks.look(clinicId, externalId);
         seen.ifPresent(booking -> BookingWriter.refuseStale(booking, request, metrics));
         boolean needsPlan = request.status().wantsReminders()
                 && (seen.isEmpty() || BookingWriter.changesPlan(seen.get(), request));

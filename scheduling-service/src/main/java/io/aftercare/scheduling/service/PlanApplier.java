@@ -59,10 +59,10 @@ public class PlanApplier {
     }
 
     /**
-     * The same for a booking created in this transaction: it has no reminders to revoke or keep, so the queries that
-     * would find none (and flush early) are saved.
+     * The same for a booking not stored yet: it has no reminders to revoke or keep, so the queries that would find
+     * none are saved, and nothing is persisted: the caller writes the booking and these reminders together.
      *
-     * @return the booking's reminders: all of them new
+     * @return the booking's reminders: all of them new, none of them stored yet
      */
     public List<Reminder> applyToNew(Booking booking, GuidancePlanner.Outcome outcome, Instant now) {
         return apply(booking, outcome, now, true);
@@ -119,7 +119,9 @@ public class PlanApplier {
                             && (r.state.wentOut() || expired && r.state == ReminderState.EXPIRED));
             if (!alreadyThere) {
                 Reminder reminder = toReminder(booking, plan.protocolVersion(), item, expired, now);
-                reminders.persist(reminder);
+                if (!fresh) {
+                    reminders.persist(reminder);
+                }
                 laid.add(reminder);
                 if (expired) {
                     stale++;
