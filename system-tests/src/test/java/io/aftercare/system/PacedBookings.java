@@ -25,7 +25,11 @@ import io.aftercare.localstack.MiddayZone;
  */
 final class PacedBookings {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as booking systems call: Java's client would otherwise upgrade to HTTP/2 over plain text (h2c). */
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private PacedBookings() {
     }
