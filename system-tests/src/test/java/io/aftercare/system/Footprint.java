@@ -16,16 +16,6 @@ final class Footprint {
     private Footprint() {
     }
 
-    /** Resident set size of the running service's JVM, found by the jar it was started from. */
-    static Optional<Long> residentMegabytes(LocalAftercare aftercare, Path repository, AftercareService service) {
-        String jar = service.runJar(repository).toAbsolutePath().normalize().toString();
-        return ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine().map(line -> line.contains(jar)).orElse(false))
-                .findFirst()
-                .flatMap(process -> rssKilobytes(process.pid()))
-                .map(kilobytes -> kilobytes / 1024);
-    }
-
     /** Resident set size of one process. */
     static Optional<Long> residentMegabytes(long pid) {
         return rssKilobytes(pid).map(kilobytes -> kilobytes / 1024);

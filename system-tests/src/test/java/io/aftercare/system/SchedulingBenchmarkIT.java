@@ -70,24 +70,11 @@ class SchedulingBenchmarkIT {
     @AfterAll
     static void stopTheSystem() throws Exception {
         if (aftercare != null) {
-            recordFootprint();
             aftercare.close();
         }
         // Appended, as every benchmark class does: one -Pbenchmark run's lines together (a clean build starts afresh).
         Files.write(Path.of("target", "benchmark-results.txt"), RESULTS, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
-    }
-
-    /** Each service's memory after the benchmarks, then its start time when launched alone on an idle machine. */
-    private static void recordFootprint() throws Exception {
-        for (AftercareService service : aftercare.started()) {
-            String rss = Footprint.residentMegabytes(aftercare, repository, service)
-                    .map(mb -> mb + " MB RSS after the benchmarks")
-                    .orElse("not running at the end (stopped for the dispatch benchmark)");
-            double startSeconds = Footprint.restartSeconds(aftercare, service);
-            record(String.format("footprint %s: %s; start alone to ready %.1f s", service.module(), rss,
-                    startSeconds));
-        }
     }
 
     @Test
