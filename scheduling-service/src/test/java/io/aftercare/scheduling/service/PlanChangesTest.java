@@ -3,6 +3,9 @@ package io.aftercare.scheduling.service;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,16 +18,23 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.aftercare.events.NotificationStatus;
 import io.aftercare.localstack.testing.CloudEventWriter;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.scheduling.BookingFixtures;
 import io.aftercare.scheduling.Clinics;
+import io.aftercare.scheduling.ReminderState;
+import io.aftercare.scheduling.repository.NotifiedReminders;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -37,6 +47,11 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = GuidanceTestResource.class, scope = TestResourceScope.GLOBAL)
 class PlanChangesTest {
+
+    @Inject
+    NotifiedReminders notified;
+    @Inject
+    DataSource dataSource;
 
     private static final Duration BOUND = Duration.ofSeconds(20);
 
@@ -164,6 +179,41 @@ class PlanChangesTest {
         Thread.sleep(1000);
         assertThat(Clinics.as("clinic-p").get(path).jsonPath()
                 .getString("reminders.find { it.id == '" + reminderId + "' }.state")).isEqualTo("delivered");
+    }
+
+    /** A redelivered status event (same CloudEvent id) changes nothing, even after a later event changed the row. */
+    @Test
+    void aStatusEventIsActedOnOnceHoweverOftenItArrives() throws Exception {
+        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        String path = "/v1/clinics/clinic-p/bookings/" + BookingFixtures.uniqueId("once");
+        put(path, BookingFixtures.booking(end.minusMinutes(45), end, "booked"), 201);
+        UUID reminderId = UUID.fromString(await(path, b -> b.getString(
+                "reminders.find { it.ruleKey == 'leaving' && it.state == 'dispatched' }.id") != null)
+                .getString("reminders.find { it.ruleKey == 'leaving' }.id"));
+        Instant now = Instant.now();
+        NotificationStatus sent = new NotificationStatus(reminderId, "clinic-p", UUID.randomUUID(), "sent", "sms",
+                null, now);
+        NotificationStatus failed = new NotificationStatus(reminderId, "clinic-p", UUID.randomUUID(), "failed",
+                "sms", "30003", now);
+
+        notified.recordOnce("once-sent", now, sent, null, now);
+        assertThat(notifiedStatus(reminderId)).isEqualTo("sent");
+        notified.recordOnce("once-failed", now, failed, ReminderState.FAILED, now);
+        notified.recordOnce("once-sent", now, sent, null, now);
+
+        assertThat(notifiedStatus(reminderId)).isEqualTo("failed");
+    }
+
+    private String notifiedStatus(UUID reminderId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT notified_status FROM reminder WHERE id = ?")) {
+            query.setObject(1, reminderId);
+            try (ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getString(1);
+            }
+        }
     }
 
     private void status(String reminderId, String status) {
