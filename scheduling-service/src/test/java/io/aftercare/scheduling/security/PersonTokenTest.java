@@ -90,10 +90,11 @@ class PersonTokenTest {
 
         as(staff).body(Clinics.FULL_PROFILE).put("/v1/admin/clinics/" + clinic).then().statusCode(403)
                 .contentType("application/problem+json");
-        as(staff).post("/v1/admin/clinics/" + clinic + "/credentials").then().statusCode(403)
+        as(staff).post("/v1/clinics/" + clinic + "/credentials").then().statusCode(403)
                 .contentType("application/problem+json");
         // A machine with the clinic's API key keeps what it had: no settings, no keys.
         Clinics.as(clinic).body(Clinics.FULL_PROFILE).put("/v1/admin/clinics/" + clinic).then().statusCode(403);
+        Clinics.as(clinic).post("/v1/clinics/" + clinic + "/credentials").then().statusCode(403);
         Clinics.as(clinic).post("/v1/admin/clinics/" + clinic + "/credentials").then().statusCode(403);
 
         as(clinicAdmin).body(Clinics.FULL_PROFILE).put("/v1/admin/clinics/" + clinic).then().statusCode(201);
@@ -101,8 +102,10 @@ class PersonTokenTest {
                 .body("sendWindow.start", equalTo("09:00"));
         as(clinicAdmin).body(Clinics.FULL_PROFILE).put("/v1/admin/clinics/" + other).then().statusCode(404)
                 .contentType("application/problem+json");
-        as(clinicAdmin).get("/v1/admin/clinics/" + other + "/credentials").then().statusCode(404);
-        String secret = as(clinicAdmin).post("/v1/admin/clinics/" + clinic + "/credentials").then().statusCode(201)
+        as(clinicAdmin).get("/v1/clinics/" + other + "/credentials").then().statusCode(404);
+        // The operator's route to every clinic's keys is the operator's alone.
+        as(clinicAdmin).post("/v1/admin/clinics/" + clinic + "/credentials").then().statusCode(403);
+        String secret = as(clinicAdmin).post("/v1/clinics/" + clinic + "/credentials").then().statusCode(201)
                 .extract().path("secret");
         given().auth().preemptive().basic(clinic, secret).get("/v1/clinics/" + clinic + "/session").then()
                 .statusCode(204);
