@@ -97,6 +97,7 @@ final class CostMeter {
     static Source thisJvmWithout(String name, Set<Long> ids) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] idArray = ids.stream().mapToLong(Long::longValue).toArray();
+        Source left = threads("left out", ids);
         long pid = ProcessHandle.current().pid();
         return new Source() {
             public String name() {
@@ -104,8 +105,7 @@ final class CostMeter {
             }
 
             public double cpuMillis() {
-                return ProcessCpu.millis(pid)
-                        - Arrays.stream(idArray).map(threads::getThreadCpuTime).filter(t -> t > 0).sum() / 1e6;
+                return ProcessCpu.millis(pid) - left.cpuMillis();
             }
 
             public long allocatedBytes() {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -64,9 +63,7 @@ final class FlameGraphs {
     }
 
     private static void convert(Path recording, String output, String... options) throws IOException {
-        List<String> arguments = new java.util.ArrayList<>(List.of(options));
-        JfrToFlame.convert(recording.toString(), DIRECTORY.resolve(output).toString(),
-                new Arguments(arguments.toArray(String[]::new)));
+        JfrToFlame.convert(recording.toString(), DIRECTORY.resolve(output).toString(), new Arguments(options));
     }
 
     private static Path recording(String name) {
