@@ -48,9 +48,7 @@ class StartupBenchmarkIT {
         Path repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();
         Path home = Files.createTempDirectory("startup-benchmark-");
         twilio = FakeTwilio.start(FreePorts.next());
-        Map<String, String> provider = Map.of("aftercare.sms.provider", "twilio", "aftercare.twilio.base-url",
-                twilio.baseUrl(), "aftercare.twilio.account-sid", FakeTwilio.ACCOUNT_SID, "aftercare.twilio.auth-token",
-                FakeTwilio.AUTH_TOKEN, "aftercare.delivery.sms-per-second", "0");
+        Map<String, String> provider = TextingStack.texting(twilio, 0);
         aftercare = LocalAftercare.start(
                 new LocalAftercare.Layout(repository, home.resolve("data"),
                         Path.of(System.getProperty("aftercare.cache", home.resolve("cache").toString())),
