@@ -17,9 +17,9 @@ import io.quarkus.runtime.StartupEvent;
  * batch. Without a backlog only the first thread looks for due reminders, every {@code aftercare.dispatch.interval}
  * (250 ms); the others wait until a full batch shows a backlog (or {@link #HELPER_WAIT} intervals pass). Three threads
  * polling an empty table cost about 12 ms of CPU a second at rest (the cost benchmark's idle flame graph), two of
- * them for nothing the first would not find. Claims
- * skip each other's rows, so the threads share a backlog as separate instances would. The Quarkus scheduler was tried
- * first; its one-second step, and the ticks it skips while a run overlaps, let reminders leave up to a second late.
+ * them for nothing the first would not find. Claims skip each other's rows, so the threads share a backlog as
+ * separate instances would. The Quarkus scheduler was tried first; its one-second step, and the ticks it skips while
+ * a run overlaps, let reminders leave up to a second late.
  */
 @ApplicationScoped
 public class DispatchLoop {
