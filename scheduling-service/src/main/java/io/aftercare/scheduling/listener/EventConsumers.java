@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.aftercare.events.NotificationStatus;
 import io.aftercare.events.PatientReplied;
 import io.aftercare.events.PatientReplyHandled;
 import io.aftercare.events.ProtocolPublished;
@@ -17,23 +16,22 @@ import io.aftercare.messaging.Redelivery;
 import io.aftercare.scheduling.repository.InboxReplyRepository;
 import io.aftercare.scheduling.service.CheckIns;
 import io.aftercare.scheduling.service.PlanChanges;
-import io.aftercare.scheduling.service.ReminderOutcomes;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 
-/** Events from the other services that change plans or bookings; each is acted on once, whatever the redeliveries. */
+/**
+ * Events from the other services that change plans or bookings, one at a time; each is acted on once, whatever the
+ * redeliveries. What notification reports of each reminder comes a poll at a time ({@link NotificationStatusConsumer}).
+ */
 @ApplicationScoped
 public class EventConsumers {
 
     private final PlanChanges changes;
-    private final ReminderOutcomes outcomes;
     private final CheckIns checkIns;
     private final InboxReplyRepository inbox;
 
-    public EventConsumers(PlanChanges changes, ReminderOutcomes outcomes, CheckIns checkIns,
-            InboxReplyRepository inbox) {
+    public EventConsumers(PlanChanges changes, CheckIns checkIns, InboxReplyRepository inbox) {
         this.changes = changes;
-        this.outcomes = outcomes;
         this.checkIns = checkIns;
         this.inbox = inbox;
     }
@@ -51,13 +49,6 @@ public class EventConsumers {
         return handle(message, event -> changes.preferenceChanged(
                 eventId(message, event.channel() + ":" + event.address() + ":" + event.optedOut() + ":" + event.at()),
                 event));
-    }
-
-    @Incoming("notification-status")
-    @Blocking
-    public CompletionStage<Void> onNotificationStatus(Message<NotificationStatus> message) {
-        return handle(message, event -> outcomes.reported(
-                eventId(message, event.reminderId() + ":" + event.status()), event));
     }
 
     /**

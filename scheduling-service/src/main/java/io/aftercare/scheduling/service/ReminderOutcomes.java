@@ -2,6 +2,7 @@ package io.aftercare.scheduling.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,17 +22,36 @@ public class ReminderOutcomes {
         this.clock = clock;
     }
 
+    /** A status event and its CloudEvent id, the key that makes it count once. */
+    public record Reported(String eventId, NotificationStatus event) {
+    }
+
     /**
      * Delivered and failed also move the reminder's state; a late "failed" never overwrites "delivered". Once per
      * event id: the id is recorded in the same statement that changes the reminder.
      */
     public void reported(String eventId, NotificationStatus event) {
         Instant now = clock.instant();
+        NotifiedReminders.Outcome outcome = outcome(new Reported(eventId, event), now);
+        notified.recordOnce(eventId, now, event, outcome.state(), outcome.at());
+    }
+
+    /**
+     * A poll's events, as {@link #reported(String, NotificationStatus)} one after the other in their order, in one
+     * transaction: all are recorded, or none when one of them cannot be.
+     */
+    public void reportedAll(List<Reported> events) {
+        Instant now = clock.instant();
+        notified.recordAllOnce(now, events.stream().map(reported -> outcome(reported, now)).toList());
+    }
+
+    private static NotifiedReminders.Outcome outcome(Reported reported, Instant now) {
+        NotificationStatus event = reported.event();
         ReminderState state = switch (event.status()) {
             case "delivered" -> ReminderState.DELIVERED;
             case "failed", "undelivered", "suppressed" -> ReminderState.FAILED;
             default -> null;
         };
-        notified.recordOnce(eventId, now, event, state, event.at() == null ? now : event.at());
+        return new NotifiedReminders.Outcome(reported.eventId(), event, state, event.at() == null ? now : event.at());
     }
 }
