@@ -1,6 +1,8 @@
 package io.aftercare.console.client;
 
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -12,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.aftercare.console.model.BookingCare;
 import io.aftercare.console.model.BookingMatches;
 import io.aftercare.console.model.BookingRecord;
+import io.aftercare.console.model.ConversationRecord;
 import io.aftercare.problem.NotFoundProblem;
 import io.aftercare.problem.Problem;
 import io.aftercare.problem.UnprocessableException;
@@ -73,9 +76,24 @@ public class CareRecords {
         }
         try {
             return new BookingCare(booking, notification.deliveries(clinicId, booking.id()),
-                    notification.conversation(clinicId, booking.id()));
+                    conversation(booking.id(), () -> notification.conversation(clinicId, booking.id())));
         } catch (WebApplicationException | ProcessingException e) {
             throw unavailable("notification", e);
+        }
+    }
+
+    /**
+     * notification answers 404 for a booking it has nothing of in the clinic. Scheduling has just found this booking
+     * in the clinic, so here that means nothing was sent or answered yet: an empty conversation, not a broken page.
+     */
+    static ConversationRecord conversation(UUID bookingId, Supplier<ConversationRecord> read) {
+        try {
+            return read.get();
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return new ConversationRecord(bookingId, List.of(), List.of());
+            }
+            throw e;
         }
     }
 

@@ -1,9 +1,15 @@
 package io.aftercare.console.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,6 +33,12 @@ import io.vertx.ext.web.RoutingContext;
  * tenant back from the name up to the first underscore; a clinic id may hold underscores and dots, so the tenant id is
  * a digest of it. The cookies are limited to {@value #PATH}, and the session one lives only for the moment between
  * the provider's answer and the console's own session (the resource removes it).
+ * <p>
+ * The flow sends a PKCE challenge (S256) and a nonce, and checks the nonce in the ID token: a code caught on its way
+ * back cannot be redeemed without the verifier, and an ID token cannot be replayed into another sign-in. Quarkus keeps
+ * the verifier and the nonce in the state cookie, encrypted with the tenant's state secret; that secret is derived
+ * from the clinic's client secret (which has no default anywhere), so that every console instance derives the same
+ * one and the provider's answer may reach any of them, and it is never the client secret itself.
  */
 @ApplicationScoped
 public class ClinicTenants implements TenantConfigResolver {
@@ -71,7 +83,24 @@ public class ClinicTenants implements TenantConfigResolver {
         return "clinic" + Tokens.sha256(clinicId).substring(0, 24);
     }
 
-    private OidcTenantConfig tenantOf(String clinicId) {
+    /**
+     * The key of the clinic's state cookie: an HMAC-SHA256 of the clinic id under its client secret, in hex (64
+     * characters; Quarkus wants 32 or more). One clinic's key opens no other's cookie.
+     */
+    static String stateSecret(String clinicId, String clientSecret) {
+        if (clientSecret == null || clientSecret.isBlank()) {
+            throw new IllegalStateException("clinic " + clinicId + " has a provider without a client secret");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(("oidc-state|" + clinicId).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    OidcTenantConfig tenantOf(String clinicId) {
         ClinicProvidersConfig.Provider provider = config.clinics().get(clinicId);
         String[] scopes = Arrays.stream(provider.scopes().split(","))
                 .map(String::strip)
@@ -87,6 +116,9 @@ public class ClinicTenants implements TenantConfigResolver {
                 .scopes(scopes)
                 .cookiePath(PATH.substring(0, PATH.length() - 1))
                 .javaScriptAutoRedirect(false)
+                .pkceRequired(true)
+                .nonceRequired(true)
+                .stateSecret(stateSecret(clinicId, provider.clientSecret()))
                 .end()
                 .build();
     }

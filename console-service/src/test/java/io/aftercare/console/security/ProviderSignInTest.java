@@ -38,7 +38,8 @@ import io.restassured.response.Response;
 /**
  * Sign-in through a clinic's own provider, against a real Keycloak ({@link KeycloakTestResource}): the whole code flow
  * over HTTP as a browser goes through it (the sign-in page's link, the provider's login form, back to the console),
- * then the console's own session, the role the token's claim grants, and disabling in the console.
+ * then the console's own session, the role the token's claim grants, and disabling in the console. The realm's client
+ * requires PKCE with S256 ({@code pkce.code.challenge.method}), so that a flow without a challenge fails here.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "console"))
@@ -190,6 +191,11 @@ class ProviderSignInTest {
         assertThat(start.statusCode()).isEqualTo(303);
         HttpResponse<String> login = browser.follow(start);
         assertThat(login.uri().toString()).startsWith(issuer + "/protocol/openid-connect/auth");
+        // The realm's client requires PKCE (S256): without a challenge Keycloak would show no login form.
+        assertThat(login.uri().getRawQuery()).as("the authorization request")
+                .containsPattern("(^|&)code_challenge=[A-Za-z0-9_-]{43}(&|$)")
+                .containsPattern("(^|&)code_challenge_method=S256(&|$)")
+                .containsPattern("(^|&)nonce=[^&]+");
         Matcher form = LOGIN_FORM.matcher(login.body());
         assertThat(form.find()).as("Keycloak's login form in %s", login.body()).isTrue();
         URI action = login.uri().resolve(form.group(1).replace("&amp;", "&"));

@@ -32,6 +32,26 @@ public class BookingConversations {
         this.entityManager = entityManager;
     }
 
+    /**
+     * Whether this clinic has anything of the booking here: a delivery, a number texted for it, a conversation or a
+     * reply. Without one, its conversation is necessarily empty (the opt-outs are found through its numbers) and the
+     * id is, to this clinic, unknown: another clinic's booking and one never seen alike.
+     */
+    public boolean known(String clinicId, UUID bookingId) {
+        Object found = entityManager
+                .createNativeQuery(
+                        """
+                                SELECT EXISTS (SELECT 1 FROM delivery WHERE clinic_id = :clinic AND booking_id = :booking)
+                                    OR EXISTS (SELECT 1 FROM recipient_booking WHERE booking_id = :booking AND clinic_id = :clinic)
+                                    OR EXISTS (SELECT 1 FROM sms_conversation WHERE booking_id = :booking AND clinic_id = :clinic)
+                                    OR EXISTS (SELECT 1 FROM patient_reply WHERE booking_id = :booking AND clinic_id = :clinic)
+                                """)
+                .setParameter("clinic", clinicId)
+                .setParameter("booking", bookingId)
+                .getSingleResult();
+        return Boolean.TRUE.equals(found);
+    }
+
     /** Every reply filed under the booking, oldest first. */
     public List<PatientReply> replies(String clinicId, UUID bookingId) {
         return entityManager

@@ -19,6 +19,7 @@ import io.aftercare.notification.repository.BookingConversations;
 import io.aftercare.notification.repository.OptOutRepository;
 import io.aftercare.notification.security.ForwardedClinicAuthentication;
 import io.aftercare.notification.service.ClinicSenders;
+import io.aftercare.problem.NotFoundProblem;
 import io.aftercare.problem.Problem.FieldError;
 import io.aftercare.problem.UnprocessableException;
 import io.quarkus.security.ForbiddenException;
@@ -27,8 +28,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * One booking's conversation with its patient (the console's timeline): every reply filed under it, handled or not,
  * with check-in scores and red flags, and the opt-outs in force that stop the clinic's texts to the patient. A clinic
- * sees its own bookings' (another's booking id answers an empty conversation, as an unknown one does); the operator
- * any clinic's. Replies are personal health information: each read is in the audit trail.
+ * sees its own bookings'; the operator any clinic's. A booking the clinic has nothing of here (no delivery, number,
+ * conversation or reply) answers 404, whether it is another clinic's or no booking at all: the two must look alike.
+ * A booking of the clinic that nothing was sent for yet is such a booking too; the console, which found it in
+ * scheduling first, reads that 404 as an empty conversation. Replies are personal health information: each read is in
+ * the audit trail.
  */
 @Path("/v1/clinics/{clinicId}/conversations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,6 +69,9 @@ public class ConversationResource {
             throw new ForbiddenException("a clinic sees only its own conversations");
         }
         UUID booking = bookingId(bookingId);
+        if (!conversations.known(clinicId, booking)) {
+            throw new NotFoundProblem("No booking " + booking + " in clinic " + clinicId + ".");
+        }
         List<ReplyView> replies = conversations.replies(clinicId, booking).stream()
                 .map(ConversationResource::view)
                 .toList();

@@ -80,13 +80,14 @@ class ConversationResourceTest {
         assertThat(silent.getList("replies")).isEmpty();
         assertThat(silent.getList("optOuts")).isEmpty();
 
-        // Another clinic: refused on this clinic's path, and this booking's id on its own path holds nothing.
+        // Another clinic: refused on this clinic's path, and this booking's id on its own path is not found, as an
+        // id that is no booking at all: the same problem, but for the id it names.
         as(other).queryParam("bookingId", booking.toString()).get("/v1/clinics/" + clinic + "/conversations")
                 .then().statusCode(403);
-        JsonPath theirs = as(other).queryParam("bookingId", booking.toString())
-                .get("/v1/clinics/" + other + "/conversations").then().statusCode(200).extract().jsonPath();
-        assertThat(theirs.getList("replies")).isEmpty();
-        assertThat(theirs.getList("optOuts")).isEmpty();
+        UUID unknown = UUID.randomUUID();
+        String theirs = notFound(other, booking).replace(booking.toString(), "{id}");
+        assertThat(theirs).isEqualTo(notFound(other, unknown).replace(unknown.toString(), "{id}"))
+                .doesNotContain("muy roja", "STOP", phone);
 
         // A person of the clinic, through the console, with their token: the same conversation; another clinic's: 403.
         TestPersonTokens nurse = TestPersonTokens.of(UUID.randomUUID().toString(), clinic, "staff");
@@ -107,6 +108,13 @@ class ConversationResourceTest {
             request.get("/v1/clinics/" + clinic + "/conversations").then().statusCode(400)
                     .contentType("application/problem+json").body("errors[0].field", equalTo("bookingId"));
         }
+    }
+
+    /** The 404 problem body of a booking the clinic does not have. */
+    private static String notFound(String clinicId, UUID booking) {
+        return as(clinicId).queryParam("bookingId", booking.toString())
+                .get("/v1/clinics/" + clinicId + "/conversations").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404)).extract().asString();
     }
 
     private UUID textedBooking(String phone, String clinicId, String category) {
