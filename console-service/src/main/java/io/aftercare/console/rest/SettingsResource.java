@@ -79,7 +79,7 @@ public class SettingsResource {
             ServiceCalls.call(SCHEDULING, () -> scheduling.saveSettings(person.clinicId(), form.toSettings(otherHelp)));
         } catch (UnprocessableException e) {
             return Html.page(e.status(), SettingsPages.settings(language, person, form,
-                    FieldErrors.of(e.errors(), ProfileForm.FIELDS), null, stored != null), language);
+                    FieldErrors.of(e.errors(), ProfileForm.FIELDS, language), null, stored != null), language);
         }
         return Html.seeOther("/settings?done=profile", language).build();
     }
@@ -118,7 +118,8 @@ public class SettingsResource {
 
     private Response previewRefused(String language, Person person, String treatment, String endsAt,
             List<Problem.FieldError> errors, int status) {
-        FieldErrors fieldErrors = FieldErrors.of(errors, Map.of("endsAt", "endsAt", "treatment", "treatment"));
+        FieldErrors fieldErrors = FieldErrors.of(errors, Map.of("endsAt", "endsAt", "treatment", "treatment"),
+                language);
         return Html.page(status, SettingsPages.planPreview(language, person, treatment,
                 endsAt.length() > 40 ? "" : endsAt, null, fieldErrors), language);
     }

@@ -31,6 +31,7 @@ import io.aftercare.console.service.OneTimeLinks;
 import io.aftercare.console.service.People;
 import io.aftercare.console.service.Person;
 import io.aftercare.problem.NotFoundProblem;
+import io.aftercare.problem.Problem;
 import io.aftercare.problem.UnprocessableException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -81,7 +82,7 @@ public class UsersResource {
         try {
             invitation = people.invite(admin.clinicId(), email, displayName, role);
         } catch (UnprocessableException e) {
-            List<String> errors = e.errors().stream().map(error -> error.field() + ": " + error.message()).toList();
+            List<String> errors = e.errors().stream().map(error -> fieldError(error, language)).toList();
             return page(e.status(), language, null, errors, email == null ? "" : email,
                     displayName == null ? "" : displayName);
         }
@@ -143,6 +144,19 @@ public class UsersResource {
         Person admin = Person.of(identity);
         return Html.page(status, Pages.users(language, admin, people.ofClinic(admin.clinicId()), notice, errors,
                 email, displayName), language);
+    }
+
+    /** A refused field by its label on the form, with its error in the page's language. */
+    private static String fieldError(Problem.FieldError error, String language) {
+        ConsoleMessages msg = SignInResource.messages(language);
+        String field = error.field() == null ? "" : error.field();
+        String label = switch (field) {
+            case "email" -> msg.email();
+            case "displayName" -> msg.name();
+            case "role" -> msg.role();
+            default -> field;
+        };
+        return label + ": " + FieldErrorTexts.in(language, error.message());
     }
 
     /** A malformed id names nobody, as an unknown one does. */

@@ -76,7 +76,7 @@ public class WebhooksResource {
                             events == null ? List.of() : events)));
         } catch (UnprocessableException e) {
             return page(e.status(), language, null, null, null,
-                    FieldErrors.of(e.errors(), Map.of("url", "url", "events", "events")),
+                    FieldErrors.of(e.errors(), Map.of("url", "url", "events", "events"), language),
                     url == null || url.length() > 500 ? "" : url);
         }
         return page(201, language, null, issued, SignInResource.messages(language).secretShownOnce(),

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -16,8 +18,10 @@ import io.aftercare.audit.AuditEntry;
 import io.aftercare.audit.AuditTrail;
 import io.aftercare.console.Console;
 import io.aftercare.console.Resources;
+import io.aftercare.console.service.Person;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.localstack.testing.SmtpTestResource;
+import io.aftercare.problem.Problem;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -103,6 +107,40 @@ class SettingsPagesTest {
         String spanish = Console.browser().cookie(Console.COOKIE, admin.cookie()).queryParam("lang", "es")
                 .get("/settings/plan-preview").then().statusCode(200).extract().asString();
         assertThat(spanish).contains("Vista previa del plan", "El tratamiento termina", "lang=\"es\"");
+    }
+
+    /**
+     * Scheduling does not run beside these tests, so the profile form is rendered from its refusal as its
+     * problem+json names the fields: Bean Validation's defaults, its own words, and a message the console does not
+     * know, which stays English rather than vanishing.
+     */
+    @Test
+    void schedulingsFieldErrorsAreShownInTheLanguageOfThePage() {
+        List<Problem.FieldError> refused = List.of(new Problem.FieldError("name", "must not be blank"),
+                new Problem.FieldError("sendWindow.end", "must be a time of day as HH:mm"),
+                new Problem.FieldError("timeZone", "size must be between 0 and 64"),
+                new Problem.FieldError("phone", "must be a phone number the console has no words for"));
+
+        String spanish = profileRefused("es", refused);
+        assertThat(spanish).contains("id=\"profile-name-error\">no puede estar vacío</p>",
+                "id=\"send-window-end-error\">debe ser una hora del día como HH:mm</p>",
+                "id=\"time-zone-error\">el tamaño debe estar entre 0 y 64</p>",
+                "id=\"phone-error\">must be a phone number the console has no words for</p>")
+                .doesNotContain("must not be blank", "time of day", "size must");
+        String english = profileRefused("en", refused);
+        assertThat(english).contains("id=\"profile-name-error\">must not be blank</p>",
+                "id=\"send-window-end-error\">must be a time of day as HH:mm</p>",
+                "id=\"time-zone-error\">size must be between 0 and 64</p>",
+                "id=\"phone-error\">must be a phone number the console has no words for</p>");
+    }
+
+    private static String profileRefused(String lang, List<Problem.FieldError> refused) {
+        Person admin = new Person(UUID.randomUUID(), "clinic-es", "admin@clinic.example", "Admin", "clinic-admin",
+                "x", "csrf");
+        return SettingsPages.settings(lang, admin, ProfileForm.empty(),
+                FieldErrors.of(refused, ProfileForm.FIELDS, lang), null, true)
+                .setLocale(Locale.forLanguageTag(lang))
+                .render();
     }
 
     @Test

@@ -216,12 +216,21 @@ class UsersPageTest {
     }
 
     @Test
-    void anInvitationWithBadFieldsIsRefusedAndNamesThem() {
+    void anInvitationWithBadFieldsIsRefusedAndNamesThemInTheLanguageOfThePage() {
         Console.SignedIn admin = Console.adminOfNewClinic();
         Response answer = Console.post(admin, "/users", Map.of("email", "not-an-email", "displayName", " ", "role",
                 "operator"));
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.asString()).contains("email: must be an email address", "displayName:", "role:");
+        assertThat(answer.asString()).contains("<li>Email: must be an email address</li>",
+                "<li>Name: must be 1 to 100 characters</li>", "<li>Role: must be staff or clinic-admin</li>");
+        Response spanish = Console.post(admin, "/users", Map.of("email", "not-an-email", "displayName", " ", "role",
+                "operator", "lang", "es"));
+        assertThat(spanish.statusCode()).isEqualTo(400);
+        assertThat(spanish.asString()).contains(
+                "<li>Correo electrónico: debe ser una dirección de correo electrónico</li>",
+                "<li>Nombre: debe tener de 1 a 100 caracteres</li>",
+                "<li>Rol: debe ser personal o administración de la clínica</li>")
+                .doesNotContain("must be");
         Response taken = Console.invite(admin, admin.email(), "staff");
         assertThat(taken.statusCode()).isEqualTo(409);
     }
