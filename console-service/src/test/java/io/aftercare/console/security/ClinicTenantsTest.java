@@ -46,51 +46,8 @@ class ClinicTenantsTest {
     }
 
     private static ClinicProvidersConfig.Provider provider(String secret) {
-        return new ClinicProvidersConfig.Provider() {
-            @Override
-            public String issuer() {
-                return "https://login.clinic.example/realms/staff";
-            }
-
-            @Override
-            public String clientId() {
-                return "aftercare-console";
-            }
-
-            @Override
-            public String clientSecret() {
-                return secret;
-            }
-
-            @Override
-            public String label() {
-                return "Clinic login";
-            }
-
-            @Override
-            public String rolesClaim() {
-                return "groups";
-            }
-
-            @Override
-            public String adminValue() {
-                return "clinic-admin";
-            }
-
-            @Override
-            public String staffValue() {
-                return "staff";
-            }
-
-            @Override
-            public boolean requireVerifiedEmail() {
-                return true;
-            }
-
-            @Override
-            public String scopes() {
-                return "email,profile";
-            }
-        };
+        return new TestProvider("https://login.clinic.example/realms/staff", "aftercare-console", secret,
+                "Clinic login",
+                "groups");
     }
 }

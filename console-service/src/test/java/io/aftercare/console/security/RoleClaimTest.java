@@ -42,51 +42,6 @@ class RoleClaimTest {
     }
 
     private static ClinicProvidersConfig.Provider provider(String claim) {
-        return new ClinicProvidersConfig.Provider() {
-            @Override
-            public String issuer() {
-                return "https://idp.example";
-            }
-
-            @Override
-            public String clientId() {
-                return "console";
-            }
-
-            @Override
-            public String clientSecret() {
-                return "not-used";
-            }
-
-            @Override
-            public String label() {
-                return "IdP";
-            }
-
-            @Override
-            public String rolesClaim() {
-                return claim;
-            }
-
-            @Override
-            public String adminValue() {
-                return "clinic-admin";
-            }
-
-            @Override
-            public String staffValue() {
-                return "staff";
-            }
-
-            @Override
-            public boolean requireVerifiedEmail() {
-                return true;
-            }
-
-            @Override
-            public String scopes() {
-                return "email,profile";
-            }
-        };
+        return new TestProvider("https://idp.example", "console", "not-used", "IdP", claim);
     }
 }
