@@ -320,6 +320,15 @@ class ConsoleBrowserIT {
 
         assertThat(plannedLocalTimes("browser-after")).as("the next plan's local times").isNotEmpty()
                 .allMatch(time -> !time.isBefore(LocalTime.of(9, 0)) && !time.isAfter(LocalTime.of(13, 0)));
+
+        // Nothing is sent for it for two days: notification has nothing of it and answers 404, read as no messages.
+        String after = scheduling().auth().preemptive().basic(CLINIC, clinicKey)
+                .get("/v1/clinics/" + CLINIC + "/bookings/browser-after").then().statusCode(200).extract().path("id");
+        given().baseUri(aftercare.baseUrl(AftercareService.NOTIFICATION)).auth().preemptive().basic(CLINIC, clinicKey)
+                .queryParam("bookingId", after).get("/v1/clinics/" + CLINIC + "/conversations").then().statusCode(404);
+        browser.open("/patients/browser-after");
+        assertThat(browser.driver().findElements(By.cssSelector("#timeline li.entry.moment")))
+                .as("the timeline of a booking nothing was sent for yet").isNotEmpty();
     }
 
     /** A booking two days ahead, ending at 10:30 in Madrid: its planned texts' local times. */
