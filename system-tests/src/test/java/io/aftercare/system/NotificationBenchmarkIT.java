@@ -35,15 +35,10 @@ class NotificationBenchmarkIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        Path repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();
-        Path home = Files.createTempDirectory("notification-benchmark-");
         twilio = FakeTwilio.start(FreePorts.next());
         Map<String, String> provider = TextingStack.texting(twilio, 0);
-        aftercare = LocalAftercare.start(
-                new LocalAftercare.Layout(repository, home.resolve("data"),
-                        Path.of(System.getProperty("aftercare.cache", home.resolve("cache").toString())),
-                        home.resolve("logs")),
-                InfrastructurePorts.random(), LocalAftercare.randomPorts(),
+        aftercare = LocalAftercare.start(TextingStack.layout("notification-benchmark"), InfrastructurePorts.random(),
+                LocalAftercare.randomPorts(),
                 Map.of(AftercareService.NOTIFICATION, provider), System.out::println);
     }
 

@@ -45,15 +45,10 @@ class StartupBenchmarkIT {
     @BeforeAll
     static void startTheSystem() throws Exception {
         otherBenchmarksOptions = System.setProperty(ServiceProcess.JVM_OPTIONS, OPTIONS);
-        Path repository = Path.of(System.getProperty("aftercare.repo", "..")).toAbsolutePath().normalize();
-        Path home = Files.createTempDirectory("startup-benchmark-");
         twilio = FakeTwilio.start(FreePorts.next());
         Map<String, String> provider = TextingStack.texting(twilio, 0);
-        aftercare = LocalAftercare.start(
-                new LocalAftercare.Layout(repository, home.resolve("data"),
-                        Path.of(System.getProperty("aftercare.cache", home.resolve("cache").toString())),
-                        home.resolve("logs")),
-                InfrastructurePorts.random(), LocalAftercare.randomPorts(),
+        aftercare = LocalAftercare.start(TextingStack.layout("startup-benchmark"), InfrastructurePorts.random(),
+                LocalAftercare.randomPorts(),
                 Map.of(AftercareService.NOTIFICATION, provider), System.out::println);
         apiKey = SchedulingLoad.issueKey(aftercare, "bench");
     }
