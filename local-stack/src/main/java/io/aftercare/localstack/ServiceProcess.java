@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -76,8 +78,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Files.createDirectories(logDirectory);
         Path logFile = logDirectory.resolve(name + ".log");
-        Path training = trainingArchive(runJar);
-        ProcessBuilder builder = new ProcessBuilder(command(runJar, port, config, training))
+        Optional<Path> archive = appCdsArchive(runJar);
+        Path training = trainingArchive(runJar, archive);
+        ProcessBuilder builder = new ProcessBuilder(command(runJar, port, config, archive, training))
                 // An archive Quarkus' build makes names the run jar relative to its folder.
                 .directory(runJar.toAbsolutePath().getParent().toFile())
                 .redirectErrorStream(true)
@@ -87,11 +90,12 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, port, process, logFile, training);
     }
 
-    private static List<String> command(Path runJar, int port, Map<String, String> config, Path training) {
+    private static List<String> command(Path runJar, int port, Map<String, String> config, Optional<Path> archive,
+            Path training) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(System.getProperty(JVM_OPTIONS, LAPTOP_JVM_OPTIONS).trim().split("\\s+")));
-        appCdsArchive(runJar).ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
+        archive.ifPresent(found -> command.add("-XX:SharedArchiveFile=" + found));
         if (training != null) {
             // Quietly: at the dump the JVM names each class it leaves out.
             command.add("-XX:+RecordDynamicDumpInfo");
@@ -112,17 +116,17 @@ public final class ServiceProcess implements AutoCloseable {
      * build with {@code quarkus.package.jar.appcds.enabled} loaded. A JVM that cannot use it (another JDK, say) runs
      * without it: {@code -Xshare:auto}, the default.
      */
-    static java.util.Optional<Path> appCdsArchive(Path runJar) {
+    static Optional<Path> appCdsArchive(Path runJar) {
         Path archive = runJar.toAbsolutePath().resolveSibling(APP_CDS_ARCHIVE);
         try {
             if (Boolean.parseBoolean(System.getProperty(APP_CDS, "true")) && Files.isRegularFile(archive)
                     && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(runJar)) >= 0) {
-                return java.util.Optional.of(archive);
+                return Optional.of(archive);
             }
         } catch (IOException unreadable) {
             // no archive then
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
@@ -131,14 +135,15 @@ public final class ServiceProcess implements AutoCloseable {
      * at exit, since a dump at exit made the first stop too slow for compose's grace period). An archive Quarkus'
      * build makes ({@code quarkus.package.jar.appcds.enabled}) holds only the classes loaded before the application
      * starts (none of Hibernate's runtime, Kafka's clients or the HTTP server), which made a start 0.2-0.3 s faster;
-     * one of a whole start 1.0-1.6 s. Null if there is an archive or {@link #APP_CDS} is false. Each process writes
-     * its own file, so that instances started together do not write over each other.
+     * one of a whole start 1.0-1.6 s. Null if there is an archive ({@code archive}, {@link #appCdsArchive}) or
+     * {@link #APP_CDS} is false. Each process writes its own file, so that instances started together do not write
+     * over each other.
      */
-    static Path trainingArchive(Path runJar) {
-        if (!Boolean.parseBoolean(System.getProperty(APP_CDS, "true")) || appCdsArchive(runJar).isPresent()) {
+    static Path trainingArchive(Path runJar, Optional<Path> archive) {
+        if (!Boolean.parseBoolean(System.getProperty(APP_CDS, "true")) || archive.isPresent()) {
             return null;
         }
-        return runJar.toAbsolutePath().resolveSibling("app-cds-" + java.util.UUID.randomUUID() + ".training.jsa");
+        return runJar.toAbsolutePath().resolveSibling("app-cds-" + UUID.randomUUID() + ".training.jsa");
     }
 
     public String name() {
