@@ -53,13 +53,14 @@ public class NotifiedReminders {
     }
 
     /** One event, in one auto-committed statement. */
-    public void recordOnce(String eventId, Instant now, NotificationStatus event, ReminderState state, Instant at) {
+    public void recordOnce(Instant now, Outcome outcome) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(RECORD_ONCE)) {
-            bind(statement, now, new Outcome(eventId, event, state, at));
+            bind(statement, now, outcome);
             statement.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not record the outcome of reminder " + event.reminderId(), e);
+            throw new IllegalStateException(
+                    "could not record the outcome of reminder " + outcome.event().reminderId(), e);
         }
     }
 

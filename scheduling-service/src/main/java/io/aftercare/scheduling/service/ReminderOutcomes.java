@@ -32,8 +32,7 @@ public class ReminderOutcomes {
      */
     public void reported(String eventId, NotificationStatus event) {
         Instant now = clock.instant();
-        NotifiedReminders.Outcome outcome = outcome(new Reported(eventId, event), now);
-        notified.recordOnce(eventId, now, event, outcome.state(), outcome.at());
+        notified.recordOnce(now, outcome(new Reported(eventId, event), now));
     }
 
     /**

@@ -196,10 +196,10 @@ class PlanChangesTest {
         NotificationStatus failed = new NotificationStatus(reminderId, "clinic-p", UUID.randomUUID(), "failed",
                 "sms", "30003", now);
 
-        notified.recordOnce("once-sent", now, sent, null, now);
+        notified.recordOnce(now, new NotifiedReminders.Outcome("once-sent", sent, null, now));
         assertThat(notifiedStatus(reminderId)).isEqualTo("sent");
-        notified.recordOnce("once-failed", now, failed, ReminderState.FAILED, now);
-        notified.recordOnce("once-sent", now, sent, null, now);
+        notified.recordOnce(now, new NotifiedReminders.Outcome("once-failed", failed, ReminderState.FAILED, now));
+        notified.recordOnce(now, new NotifiedReminders.Outcome("once-sent", sent, null, now));
 
         assertThat(notifiedStatus(reminderId)).isEqualTo("failed");
     }
