@@ -61,9 +61,17 @@ public final class Console {
     }
 
     /** The clinic's first admin, invited by the operator through the bootstrap API. */
+    /**
+     * The name an admin invited by {@link #inviteAdmin} is given: the whole of the address's random part, so that two
+     * admins' names differ (the first eight characters, "person-" and one hex digit, were the same for one pair in 16).
+     */
+    public static String adminName(String email) {
+        return "Admin " + email.substring(0, email.indexOf('@'));
+    }
+
     public static Invited inviteAdmin(String clinicId, String email) {
         Response answer = asOperator().contentType("application/json")
-                .body(Map.of("email", email, "displayName", "Admin " + email.substring(0, 8)))
+                .body(Map.of("email", email, "displayName", adminName(email)))
                 .post("/v1/admin/clinics/{clinicId}/users", clinicId);
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(201);
         return new Invited(UUID.fromString(answer.path("id")), clinicId, email, tokenOf(answer.path("inviteLink")));

@@ -158,8 +158,8 @@ class SettingsPagesTest {
     void theAuditPageShowsTheClinicsOwnLinesWithNamesAndNamesTheTrailsItCannotRead() {
         Console.SignedIn admin = Console.adminOfNewClinic();
         Console.SignedIn other = Console.adminOfNewClinic();
-        String otherName = "Admin " + other.email().substring(0, 8);
-        String name = "Admin " + admin.email().substring(0, 8);
+        String otherName = Console.adminName(other.email());
+        String name = Console.adminName(admin.email());
 
         Response page = Console.browser().cookie(Console.COOKIE, admin.cookie()).get("/audit");
 
