@@ -2,45 +2,28 @@ package io.aftercare.guidance;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /**
  * A treatment's aftercare protocol: the one draft being edited, or a published version, which never changes (a
- * database trigger refuses it). The content is the JSON of {@link io.aftercare.guidance.model.ProtocolContent}.
+ * database trigger refuses it). The content is the JSON of {@link io.aftercare.guidance.model.ProtocolContent}. A row
+ * as read or about to be inserted: a change to a draft is written by ProtocolRepository's explicit UPDATE.
+ *
+ * @param id null until inserted (the database's identity column numbers it)
+ * @param version 1, 2, ... once published; null for the draft
  */
-@Entity
-@Table(name = "protocol")
-public class Protocol extends PanacheEntityBase {
+public record Protocol(Long id, String treatment, Integer version, ProtocolStatus status, String content,
+        Instant createdAt, Instant publishedAt) {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+    /** A draft not yet stored. */
+    public static Protocol newDraft(String treatment, String content, Instant createdAt) {
+        return new Protocol(null, treatment, null, ProtocolStatus.DRAFT, content, createdAt, null);
+    }
 
-    @Column(nullable = false)
-    public String treatment;
+    /** A published version not yet stored; it is published when it is created. */
+    public static Protocol newPublished(String treatment, int version, String content, Instant at) {
+        return new Protocol(null, treatment, version, ProtocolStatus.PUBLISHED, content, at, at);
+    }
 
-    /** 1, 2, ... once published; null for the draft. */
-    public Integer version;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public ProtocolStatus status;
-
-    @Column(nullable = false)
-    public String content;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "published_at")
-    public Instant publishedAt;
+    public Protocol withId(long newId) {
+        return new Protocol(newId, treatment, version, status, content, createdAt, publishedAt);
+    }
 }

@@ -15,7 +15,7 @@ import io.aftercare.guidance.ProtocolStatus;
 /**
  * What every plan reads, in one statement on one connection: the number of the newest published version of the
  * treatment and the clinic's override of it as stored. Plain JDBC, with no transaction of its own: one statement sees one
- * snapshot of both tables, and Hibernate's native query resolved its result set's mapping anew on every plan.
+ * snapshot of both tables.
  */
 @ApplicationScoped
 public class InForceReader {

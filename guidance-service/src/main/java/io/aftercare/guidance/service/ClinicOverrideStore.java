@@ -33,25 +33,21 @@ public class ClinicOverrideStore {
 
     @Transactional
     public Optional<ClinicOverrideContent> find(String clinicId, String treatment) {
-        return overrides.find(clinicId, treatment).map(o -> codec.override(o.content));
+        return overrides.find(clinicId, treatment).map(o -> codec.override(o.content()));
     }
 
     /** Creates the clinic's override of the treatment, or replaces it whole. It is not checked here. */
     @Transactional
     public Saved put(String clinicId, String treatment, ClinicOverrideContent content) {
         Optional<ClinicOverride> existing = overrides.find(clinicId, treatment);
-        ClinicOverride override = existing.orElseGet(ClinicOverride::new);
-        if (existing.isEmpty()) {
-            override.id = UUID.randomUUID();
-            override.clinicId = clinicId;
-            override.treatment = treatment;
+        String stored = codec.write(content);
+        Instant now = clock.instant();
+        if (existing.isPresent()) {
+            overrides.update(new ClinicOverride(existing.get().id(), clinicId, treatment, stored, now));
+        } else {
+            overrides.insert(new ClinicOverride(UUID.randomUUID(), clinicId, treatment, stored, now));
         }
-        override.content = codec.write(content);
-        override.updatedAt = clock.instant();
-        if (existing.isEmpty()) {
-            overrides.persist(override);
-        }
-        return new Saved(existing.isEmpty(), override.updatedAt);
+        return new Saved(existing.isEmpty(), now);
     }
 
     /**

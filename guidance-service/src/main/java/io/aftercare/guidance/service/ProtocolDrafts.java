@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.aftercare.guidance.Protocol;
-import io.aftercare.guidance.ProtocolStatus;
 import io.aftercare.guidance.model.ProtocolContent;
 import io.aftercare.guidance.model.Rule;
 import io.aftercare.guidance.repository.ProtocolRepository;
@@ -34,17 +33,19 @@ public class ProtocolDrafts {
 
     @Transactional
     public Optional<ProtocolContent> draft(String treatment) {
-        return protocols.draft(treatment).map(p -> codec.protocol(p.content));
+        return protocols.draft(treatment).map(p -> codec.protocol(p.content()));
     }
 
     /** Replaces the draft whole; it is checked when it is published. */
     @Transactional
     public ProtocolContent saveDraft(String treatment, ProtocolContent content) {
         protocols.lockTreatment(treatment);
-        Protocol draft = protocols.draft(treatment).orElseGet(() -> newDraft(treatment));
-        draft.content = codec.write(content);
-        if (!draft.isPersistent()) {
-            protocols.persist(draft);
+        String stored = codec.write(content);
+        Optional<Protocol> draft = protocols.draft(treatment);
+        if (draft.isPresent()) {
+            protocols.updateDraftContent(draft.get().id(), stored);
+        } else {
+            protocols.insert(Protocol.newDraft(treatment, stored, clock.instant()));
         }
         return content;
     }
@@ -81,15 +82,7 @@ public class ProtocolDrafts {
     private ProtocolContent draftOrLatest(String treatment) {
         return protocols.draft(treatment)
                 .or(() -> protocols.latestPublished(treatment))
-                .map(p -> codec.protocol(p.content))
+                .map(p -> codec.protocol(p.content()))
                 .orElseThrow(() -> ProtocolService.notFound(treatment));
-    }
-
-    private Protocol newDraft(String treatment) {
-        Protocol draft = new Protocol();
-        draft.treatment = treatment;
-        draft.status = ProtocolStatus.DRAFT;
-        draft.createdAt = clock.instant();
-        return draft;
     }
 }

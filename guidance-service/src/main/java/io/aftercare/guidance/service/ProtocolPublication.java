@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 
 import io.aftercare.events.ProtocolPublished;
 import io.aftercare.guidance.Protocol;
-import io.aftercare.guidance.ProtocolStatus;
 import io.aftercare.guidance.messaging.ProtocolPublishedPublisher;
 import io.aftercare.guidance.model.ProtocolContent;
 import io.aftercare.guidance.model.Rule;
@@ -50,19 +49,19 @@ public class ProtocolPublication {
         protocols.lockTreatment(treatment);
         Protocol draft = protocols.draft(treatment)
                 .orElseThrow(() -> new NotFoundProblem("protocol " + treatment + " has no draft to publish"));
-        ProtocolContent content = codec.protocol(draft.content);
+        ProtocolContent content = codec.protocol(draft.content());
         List<FieldError> errors = publishable.problems(content);
         if (!errors.isEmpty()) {
             throw new UnprocessableException("Protocol cannot be published",
                     "The draft breaks " + errors.size() + " rule(s) of publishable content.", errors);
         }
-        int version = protocols.latestPublished(treatment).map(p -> p.version + 1).orElse(1);
-        Protocol published = insertPublished(treatment, version, draft.content);
+        int version = protocols.latestPublished(treatment).map(p -> p.version() + 1).orElse(1);
+        Protocol published = insertPublished(treatment, version, draft.content());
         protocols.delete(draft);
         announce(treatment, version, published, content);
         LOG.infof("published protocol %s version %d", treatment, version);
-        return new ProtocolService.Version(published.treatment, published.version, published.publishedAt,
-                codec.protocol(published.content));
+        return new ProtocolService.Version(published.treatment(), published.version(), published.publishedAt(),
+                codec.protocol(published.content()));
     }
 
     /**
@@ -74,14 +73,14 @@ public class ProtocolPublication {
     public boolean publishInitialVersion(String treatment, ProtocolContent content) {
         protocols.lockTreatment(treatment);
         Optional<Protocol> latest = protocols.latestPublished(treatment);
-        if (latest.isPresent() && codec.protocol(latest.get().content).budget() != null) {
+        if (latest.isPresent() && codec.protocol(latest.get().content()).budget() != null) {
             return false;
         }
         List<FieldError> errors = publishable.problems(content);
         if (!errors.isEmpty()) {
             throw new IllegalStateException("the shipped " + treatment + " protocol is not publishable: " + errors);
         }
-        int version = latest.map(p -> p.version + 1).orElse(1);
+        int version = latest.map(p -> p.version() + 1).orElse(1);
         Protocol published = insertPublished(treatment, version, codec.write(content));
         if (version > 1) {
             announce(treatment, version, published, content);
@@ -90,19 +89,11 @@ public class ProtocolPublication {
     }
 
     private void announce(String treatment, int version, Protocol published, ProtocolContent content) {
-        events.publish(new ProtocolPublished(treatment, version, published.publishedAt,
+        events.publish(new ProtocolPublished(treatment, version, published.publishedAt(),
                 content.rules().stream().map(Rule::key).toList()));
     }
 
     private Protocol insertPublished(String treatment, int version, String content) {
-        Protocol published = new Protocol();
-        published.treatment = treatment;
-        published.version = version;
-        published.status = ProtocolStatus.PUBLISHED;
-        published.content = content;
-        published.createdAt = clock.instant();
-        published.publishedAt = published.createdAt;
-        protocols.persist(published);
-        return published;
+        return protocols.insert(Protocol.newPublished(treatment, version, content, clock.instant()));
     }
 }

@@ -35,7 +35,7 @@ public class PublishedVersions {
     }
 
     ProtocolService.Version toVersion(Protocol protocol) {
-        return new ProtocolService.Version(protocol.treatment, protocol.version, protocol.publishedAt,
-                codec.protocol(protocol.content));
+        return new ProtocolService.Version(protocol.treatment(), protocol.version(), protocol.publishedAt(),
+                codec.protocol(protocol.content()));
     }
 }
