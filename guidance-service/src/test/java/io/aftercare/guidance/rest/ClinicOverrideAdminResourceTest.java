@@ -2,6 +2,7 @@ package io.aftercare.guidance.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.util.Map;
@@ -100,6 +101,22 @@ class ClinicOverrideAdminResourceTest {
         given().get("/v1/protocols/microneedling").then().statusCode(200);
         given().get("/v1/protocols/microneedling/plan?treatedAt=2026-03-07T17:00:00Z&zone=UTC&firstName=Ana").then()
                 .statusCode(200);
+    }
+
+    @Test
+    void aSecondSaveReplacesTheStoredOverrideWhole() {
+        String clinic = "replaced-" + System.nanoTime();
+        admin().body("{\"clinicName\": \"Clinica Primera\", \"parameters\": {\"sunAvoidanceHours\": 72}}")
+                .put(path(clinic)).then().statusCode(201);
+        assertThat(PlanEndpointTest.reminder(PlanEndpointTest.plan(with("clinicId", clinic)), "sun-protection", 0))
+                .containsEntry("dueAt", "2026-06-13T08:00:00Z");
+
+        admin().body("{\"clinicName\": \"Clinica Segunda\"}").put(path(clinic)).then().statusCode(200);
+
+        admin().get(path(clinic)).then().statusCode(200).body("clinicName", equalTo("Clinica Segunda"));
+        // The replacement has no parameters of its own: the base protocol's 48 hours are back.
+        assertThat(PlanEndpointTest.reminder(PlanEndpointTest.plan(with("clinicId", clinic)), "sun-protection", 0))
+                .containsEntry("dueAt", "2026-06-12T08:00:00Z");
     }
 
     @Test

@@ -91,6 +91,30 @@ class ProtocolAdminResourceTest {
     }
 
     @Test
+    void savingADraftAgainReplacesItAndARuleIsSavedIntoTheDraftThatIsThere() throws Exception {
+        String treatment = "redrafted-" + System.nanoTime();
+        String draft = "/v1/admin/protocols/" + treatment + "/draft";
+        ProtocolContent base = shipped.load("microneedling");
+        admin().body(json.writeValueAsString(base)).put(draft).then().statusCode(200);
+        ProtocolContent retitled = new ProtocolContent("Retitled " + treatment, base.defaultLocale(), base.parameters(),
+                base.rules(), base.budget());
+        admin().body(json.writeValueAsString(retitled)).put(draft).then().statusCode(200);
+        admin().get(draft).then().statusCode(200).body("title", equalTo("Retitled " + treatment));
+
+        Map<String, Object> rule = admin().get(draft).jsonPath().getMap("rules.find { it.key == 'avoid-sun' }");
+        rule.put("validity", "PT10H");
+        admin().body(rule).put(draft + "/rules/avoid-sun").then().statusCode(200);
+
+        admin().get(draft)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("Retitled " + treatment))
+                .body("rules.find { it.key == 'avoid-sun' }.validity", equalTo("PT10H"));
+        admin().delete(draft).then().statusCode(204);
+        admin().get(draft).then().statusCode(404);
+    }
+
+    @Test
     void aDraftWhoseTextBreaksTheRulesIsNotPublished() throws Exception {
         String treatment = "broken-" + System.nanoTime();
         ProtocolContent base = shipped.load("microneedling");
