@@ -30,7 +30,8 @@ public class DeliveryRepository {
             SELECT id, event_id, reminder_id, clinic_id, booking_id, rule_key, priority, kind, channel, status, reason,
                    provider, provider_message_id, attempts, next_attempt_at, expires_at, unconfirmed_since, leased_by,
                    event, created_at, updated_at
-            FROM delivery""";
+            FROM delivery
+            """;
 
     private final Jdbc jdbc;
 
@@ -105,11 +106,11 @@ public class DeliveryRepository {
     }
 
     public Optional<Delivery> byEventId(String eventId) {
-        return jdbc.first(COLUMNS + " WHERE event_id = ?", DeliveryRepository::read, eventId);
+        return jdbc.first(COLUMNS + "WHERE event_id = ?", DeliveryRepository::read, eventId);
     }
 
     public Optional<Delivery> findByProviderMessageId(String providerMessageId) {
-        return jdbc.first(COLUMNS + " WHERE provider_message_id = ?", DeliveryRepository::read, providerMessageId);
+        return jdbc.first(COLUMNS + "WHERE provider_message_id = ?", DeliveryRepository::read, providerMessageId);
     }
 
     /**
@@ -118,7 +119,6 @@ public class DeliveryRepository {
      */
     public List<Delivery> claimDue(Instant now, int limit) {
         return jdbc.list(COLUMNS + """
-
                 WHERE status IN ('PENDING', 'RETRYING', 'WAITING', 'SENDING') AND next_attempt_at <= ?
                 ORDER BY next_attempt_at
                 LIMIT ?
@@ -166,12 +166,12 @@ public class DeliveryRepository {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.list(COLUMNS + " WHERE id = ANY (?)", DeliveryRepository::read, ids).stream()
+        return jdbc.list(COLUMNS + "WHERE id = ANY (?)", DeliveryRepository::read, ids).stream()
                 .collect(Collectors.toMap(delivery -> delivery.id, delivery -> delivery));
     }
 
     public List<Delivery> byBooking(String clinicId, UUID bookingId) {
-        return jdbc.list(COLUMNS + " WHERE clinic_id = ? AND booking_id = ? ORDER BY created_at",
+        return jdbc.list(COLUMNS + "WHERE clinic_id = ? AND booking_id = ? ORDER BY created_at",
                 DeliveryRepository::read, clinicId, bookingId);
     }
 
@@ -181,10 +181,9 @@ public class DeliveryRepository {
             return List.of();
         }
         return jdbc.list(COLUMNS + """
-                 r
-                WHERE r.clinic_id = ? AND r.kind = 'REMINDER' AND r.booking_id = ANY (?) AND r.created_at = (
+                WHERE clinic_id = ? AND kind = 'REMINDER' AND booking_id = ANY (?) AND created_at = (
                     SELECT max(d.created_at) FROM delivery d
-                    WHERE d.booking_id = r.booking_id AND d.kind = 'REMINDER' AND d.clinic_id = ?)
+                    WHERE d.booking_id = delivery.booking_id AND d.kind = 'REMINDER' AND d.clinic_id = ?)
                 """, DeliveryRepository::read, clinicId, bookingIds, clinicId);
     }
 

@@ -126,14 +126,17 @@ public class Jdbc {
         }
     }
 
-    /** The SQL type of an array's elements; an empty array is text[]. */
+    /** PostgreSQL's name of the type of an array's elements; an empty array is text[]. */
     private static String arrayType(Collection<?> values) {
         Object first = values.isEmpty() ? null : values.iterator().next();
         if (first instanceof UUID) {
             return "uuid";
         }
-        if (first instanceof Long || first instanceof Integer) {
-            return "bigint";
+        if (first instanceof Long) {
+            return "int8";
+        }
+        if (first instanceof Integer) {
+            return "int4";
         }
         return "text";
     }

@@ -46,7 +46,7 @@ public class OptOutRepository {
                 WHERE (channel = 'SMS' AND address = ANY (?)) OR (channel = 'EMAIL' AND address = ANY (?))
                 """, row -> new String[]{row.getString(1), row.getString(2), row.getString(3)},
                 // Both text arrays; an empty side matches no address.
-                List.copyOf(phones), List.copyOf(emails));
+                phones, emails);
         Set<String> optedOut = new HashSet<>();
         for (String[] row : rows) {
             DeliveryChannel channel = DeliveryChannel.valueOf(row[0]);

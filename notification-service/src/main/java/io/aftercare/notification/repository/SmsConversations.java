@@ -69,6 +69,6 @@ public class SmsConversations {
                 ORDER BY c.last_texted_at DESC LIMIT ?
                 """, r -> new Conversation(r.getString("sender"), r.getString("clinic_id"), Jdbc.uuid(r, "booking_id"),
                 r.getString("booking_ref"), r.getString("locale"), Jdbc.instant(r, "check_in_asked_at")), phone,
-                List.copyOf(senders), limit);
+                senders, limit);
     }
 }
