@@ -1,8 +1,15 @@
 package io.aftercare.notification;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,10 +25,12 @@ public class Deliveries {
 
     private final DeliveryRepository repository;
     private final ObjectMapper json;
+    private final DataSource dataSource;
 
-    public Deliveries(DeliveryRepository repository, ObjectMapper json) {
+    public Deliveries(DeliveryRepository repository, ObjectMapper json, DataSource dataSource) {
         this.repository = repository;
         this.json = json;
+        this.dataSource = dataSource;
     }
 
     private static final Set<DeliveryStatus> UNFINISHED = Set.of(DeliveryStatus.PENDING, DeliveryStatus.RETRYING,
@@ -30,18 +39,18 @@ public class Deliveries {
     /** The delivery once it left the pending and retrying states, else null. */
     @Transactional
     public Delivery settled(String eventId) {
-        Delivery delivery = Delivery.find("eventId", eventId).firstResult();
+        Delivery delivery = get(eventId);
         return delivery == null || UNFINISHED.contains(delivery.status) ? null : delivery;
     }
 
     @Transactional
     public Delivery get(String eventId) {
-        return Delivery.find("eventId", eventId).firstResult();
+        return repository.byEventId(eventId).orElse(null);
     }
 
     @Transactional
     public List<DeliveryAttempt> attempts(Delivery delivery) {
-        return DeliveryAttempt.list("deliveryId = ?1 order by attempt", delivery.id);
+        return repository.attemptsOf(delivery.id);
     }
 
     /**
@@ -63,26 +72,42 @@ public class Deliveries {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Delivery delivery = repository.findByEventId(eventId);
+        Delivery delivery = repository.byEventId(eventId).orElseThrow();
         delivery.channel = DeliveryChannel.SMS;
         delivery.updatedAt = since;
         delivery.unconfirmedSince = since;
         delivery.leasedBy = instance;
+        repository.saveAll(List.of(delivery));
     }
 
     /** Makes the delivery look last changed at {@code at}, as an old one would. */
     @Transactional
     public void lastChangedAt(String eventId, Instant at) {
-        repository.findByEventId(eventId).updatedAt = at;
+        Delivery delivery = repository.byEventId(eventId).orElseThrow();
+        delivery.updatedAt = at;
+        repository.saveAll(List.of(delivery));
     }
 
     @Transactional
-    public long attemptCount(java.util.UUID deliveryId) {
-        return DeliveryAttempt.count("deliveryId", deliveryId);
+    public long attemptCount(UUID deliveryId) {
+        return count("SELECT count(*) FROM delivery_attempt WHERE delivery_id = ?", deliveryId);
     }
 
     @Transactional
     public long count(String eventId) {
-        return Delivery.count("eventId", eventId);
+        return count("SELECT count(*) FROM delivery WHERE event_id = ?", eventId);
+    }
+
+    private long count(String sql, Object parameter) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,9 +1,16 @@
 package io.aftercare.notification;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.aftercare.notification.repository.WebhookMessageRepository;
@@ -12,11 +19,11 @@ import io.aftercare.notification.repository.WebhookMessageRepository;
 @ApplicationScoped
 public class StoredWebhookMessages {
 
-    private final EntityManager entityManager;
+    private final DataSource dataSource;
     private final WebhookMessageRepository messages;
 
-    public StoredWebhookMessages(EntityManager entityManager, WebhookMessageRepository messages) {
-        this.entityManager = entityManager;
+    public StoredWebhookMessages(DataSource dataSource, WebhookMessageRepository messages) {
+        this.dataSource = dataSource;
         this.messages = messages;
     }
 
@@ -36,17 +43,27 @@ public class StoredWebhookMessages {
     /** Makes the message look last changed at {@code at}, as an old one would. */
     @Transactional
     public void lastChangedAt(String messageId, Instant at) {
-        entityManager.createNativeQuery("UPDATE webhook_message SET updated_at = :at WHERE id = :id")
-                .setParameter("at", at)
-                .setParameter("id", messageId)
-                .executeUpdate();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection
+                        .prepareStatement("UPDATE webhook_message SET updated_at = ? WHERE id = ?")) {
+            update.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            update.setString(2, messageId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional
     public boolean exists(String messageId) {
-        return !entityManager.createNativeQuery("SELECT 1 FROM webhook_message WHERE id = :id")
-                .setParameter("id", messageId)
-                .getResultList()
-                .isEmpty();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT 1 FROM webhook_message WHERE id = ?")) {
+            query.setString(1, messageId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -39,22 +39,17 @@ public class ConsoleSmsProvider implements SmsProvider {
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public SendResult send(String to, String body, String reference) {
-        ConsoleMessage message = new ConsoleMessage();
-        message.id = UUID.randomUUID();
-        message.recipient = to;
-        message.body = body;
-        message.reference = reference;
-        message.sentAt = clock.instant();
-        message.persist();
+        ConsoleMessage message = new ConsoleMessage(UUID.randomUUID(), to, body, reference, clock.instant());
+        messages.insert(message);
         // The body names the patient, so it stays out of the log; /v1/console/messages shows it.
         LOG.infof("SMS to %s (%d chars), reference %s", Masking.phone(to), body.length(), reference);
-        return new SendResult.Sent("console-" + message.id);
+        return new SendResult.Sent("console-" + message.id());
     }
 
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<String> findSent(String to, String body, Instant since, String reference) {
         return messages.sent(reference, to)
-                .map(message -> "console-" + message.id);
+                .map(message -> "console-" + message.id());
     }
 }

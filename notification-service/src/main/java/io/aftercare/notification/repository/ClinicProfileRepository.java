@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -26,17 +25,17 @@ public class ClinicProfileRepository {
             List<String> endpointIds) {
     }
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
     private final ObjectMapper json;
 
-    public ClinicProfileRepository(EntityManager entityManager, ObjectMapper json) {
-        this.entityManager = entityManager;
+    public ClinicProfileRepository(Jdbc jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
         this.json = json;
     }
 
     /** @return whether the profile was newer than the copy (or the first one) and is now the copy */
     public boolean keepIfNewer(ClinicProfileChanged profile, Instant receivedAt) {
-        int[] changed = JdbcBatch.execute(entityManager, """
+        int[] changed = jdbc.batch("""
                 INSERT INTO clinic_profile (clinic_id, version, name, time_zone, locale, phone, send_window_start,
                                             send_window_end, sms_sender, sms_messages_per_second, email_sender,
                                             alert_email, consent_basis, help_texts, updated_at, received_at)
@@ -68,48 +67,31 @@ public class ClinicProfileRepository {
 
     /** The clinic's webhook endpoints become the profile's, all of them. */
     private void replaceWebhooks(ClinicProfileChanged profile) {
-        JdbcBatch.execute(entityManager, "DELETE FROM clinic_webhook_endpoint WHERE clinic_id = ?",
-                List.<Object[]>of(new Object[]{profile.clinicId()}));
+        jdbc.update("DELETE FROM clinic_webhook_endpoint WHERE clinic_id = ?", profile.clinicId());
         List<ClinicProfileChanged.Webhook> webhooks = profile.webhooks() == null ? List.of() : profile.webhooks();
-        entityManager.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (var insert = connection.prepareStatement("""
-                    INSERT INTO clinic_webhook_endpoint (clinic_id, endpoint_id, url, secret, events)
-                    VALUES (?, ?, ?, ?, ?)
-                    """)) {
-                for (ClinicProfileChanged.Webhook webhook : webhooks) {
-                    insert.setString(1, profile.clinicId());
-                    insert.setString(2, webhook.id());
-                    insert.setString(3, webhook.url());
-                    insert.setString(4, webhook.secret());
-                    insert.setArray(5, connection.createArrayOf("text", webhook.events().toArray()));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        // The events go as a text array (Jdbc binds a list as one).
+        jdbc.batch("""
+                INSERT INTO clinic_webhook_endpoint (clinic_id, endpoint_id, url, secret, events)
+                VALUES (?, ?, ?, ?, ?)
+                """, webhooks.stream()
+                .map(webhook -> new Object[]{profile.clinicId(), webhook.id(), webhook.url(), webhook.secret(),
+                        List.copyOf(webhook.events())})
+                .toList());
     }
 
     /** The version of the clinic's copy, if there is one. */
     public Optional<Long> version(String clinicId) {
-        @SuppressWarnings("unchecked")
-        List<Number> found = entityManager
-                .createNativeQuery("SELECT version FROM clinic_profile WHERE clinic_id = :clinic")
-                .setParameter("clinic", clinicId)
-                .getResultList();
-        return found.stream().findFirst().map(Number::longValue);
+        return jdbc.first("SELECT version FROM clinic_profile WHERE clinic_id = ?", row -> row.getLong(1), clinicId);
     }
 
     public Optional<StoredProfile> find(String clinicId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        return jdbc.first("""
                 SELECT p.clinic_id, p.version, p.name, CAST(p.help_texts AS text),
                        COALESCE((SELECT string_agg(e.endpoint_id, ',' ORDER BY e.endpoint_id)
                                  FROM clinic_webhook_endpoint e WHERE e.clinic_id = p.clinic_id), '')
-                FROM clinic_profile p WHERE p.clinic_id = :clinic
-                """).setParameter("clinic", clinicId).getResultList();
-        return rows.stream().findFirst().map(r -> new StoredProfile((String) r[0], ((Number) r[1]).longValue(),
-                (String) r[2], read((String) r[3]),
-                ((String) r[4]).isEmpty() ? List.of() : List.of(((String) r[4]).split(","))));
+                FROM clinic_profile p WHERE p.clinic_id = ?
+                """, r -> new StoredProfile(r.getString(1), r.getLong(2), r.getString(3), read(r.getString(4)),
+                r.getString(5).isEmpty() ? List.of() : List.of(r.getString(5).split(","))), clinicId);
     }
 
     /**
@@ -125,35 +107,22 @@ public class ClinicProfileRepository {
 
     /** The clinic's own senders, as its profile gives them. */
     public Senders senders(String clinicId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = entityManager.createNativeQuery("""
-                SELECT sms_sender, sms_messages_per_second, email_sender FROM clinic_profile WHERE clinic_id = :clinic
-                """).setParameter("clinic", clinicId).getResultList();
-        return found.stream().findFirst()
-                .map(row -> new Senders((String) row[0], row[1] == null ? null : ((Number) row[1]).intValue(),
-                        (String) row[2]))
-                .orElse(Senders.NONE);
+        return jdbc.first("""
+                SELECT sms_sender, sms_messages_per_second, email_sender FROM clinic_profile WHERE clinic_id = ?
+                """, row -> new Senders(row.getString(1), Jdbc.integer(row, "sms_messages_per_second"),
+                row.getString(3)), clinicId).orElse(Senders.NONE);
     }
 
     /** Where the clinic's profile says urgent replies are emailed, if it says. */
     public Optional<String> alertEmail(String clinicId) {
-        @SuppressWarnings("unchecked")
-        List<String> found = entityManager
-                .createNativeQuery("SELECT alert_email FROM clinic_profile WHERE clinic_id = :clinic")
-                .setParameter("clinic", clinicId)
-                .getResultList();
-        return found.stream().filter(address -> address != null && !address.isBlank()).findFirst();
+        return jdbc.first("SELECT alert_email FROM clinic_profile WHERE clinic_id = ?", row -> row.getString(1),
+                clinicId).filter(address -> address != null && !address.isBlank());
     }
 
     /** The clinic's own answer to HELP in this language, if its profile has one. */
     public Optional<String> helpText(String clinicId, String language) {
-        @SuppressWarnings("unchecked")
-        List<String> found = entityManager.createNativeQuery(
-                "SELECT help_texts ->> :language FROM clinic_profile WHERE clinic_id = :clinic")
-                .setParameter("language", language)
-                .setParameter("clinic", clinicId)
-                .getResultList();
-        return found.stream().filter(text -> text != null && !text.isBlank()).findFirst();
+        return jdbc.first("SELECT help_texts ->> ? FROM clinic_profile WHERE clinic_id = ?", row -> row.getString(1),
+                language, clinicId).filter(text -> text != null && !text.isBlank());
     }
 
     private String write(Map<String, String> value) {

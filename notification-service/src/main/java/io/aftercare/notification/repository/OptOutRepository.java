@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import io.aftercare.notification.DeliveryChannel;
 
@@ -21,46 +20,37 @@ public class OptOutRepository {
     /** The sender of an opt-out that stops every sender. */
     public static final String EVERY_SENDER = "*";
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public OptOutRepository(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public OptOutRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Whether texts from this sender (or from every sender) may no longer go to the number. */
     public boolean isTextOptedOut(String phone, String sender) {
-        return !entityManager.createNativeQuery("""
-                SELECT 1 FROM opt_out WHERE channel = 'SMS' AND address = :address AND sender IN (:sender, '*')
-                """)
-                .setParameter("address", phone)
-                .setParameter("sender", sender)
-                .getResultList()
-                .isEmpty();
+        return jdbc.first("""
+                SELECT 1 FROM opt_out WHERE channel = 'SMS' AND address = ? AND sender IN (?, '*')
+                """, row -> true, phone, sender).isPresent();
     }
 
     /**
      * Which of these addresses opted out of their channel, as {@link #key} names them (texts: for each sender), read in
      * one query.
      */
-    @SuppressWarnings("unchecked")
     public Set<String> optedOutAmong(Collection<String> phones, Collection<String> emails) {
         if (phones.isEmpty() && emails.isEmpty()) {
             return Set.of();
         }
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<String[]> rows = jdbc.list("""
                 SELECT channel, address, sender FROM opt_out
-                WHERE (channel = 'SMS' AND address IN (:phones)) OR (channel = 'EMAIL' AND address IN (:emails))
-                """)
-                // IN () is not SQL: an empty side asks for an address no one has.
-                .setParameter("phones", phones.isEmpty() ? List.of("") : phones)
-                .setParameter("emails", emails.isEmpty() ? List.of("") : emails)
-                .getResultList();
+                WHERE (channel = 'SMS' AND address = ANY (?)) OR (channel = 'EMAIL' AND address = ANY (?))
+                """, row -> new String[]{row.getString(1), row.getString(2), row.getString(3)},
+                // Both text arrays; an empty side matches no address.
+                phones, emails);
         Set<String> optedOut = new HashSet<>();
-        for (Object[] row : rows) {
-            DeliveryChannel channel = DeliveryChannel.valueOf((String) row[0]);
-            optedOut.add(channel == DeliveryChannel.SMS
-                    ? textKey((String) row[1], (String) row[2])
-                    : key(channel, (String) row[1]));
+        for (String[] row : rows) {
+            DeliveryChannel channel = DeliveryChannel.valueOf(row[0]);
+            optedOut.add(channel == DeliveryChannel.SMS ? textKey(row[1], row[2]) : key(channel, row[1]));
         }
         return optedOut;
     }
@@ -80,17 +70,11 @@ public class OptOutRepository {
      * @return whether this changed anything
      */
     public boolean optOut(DeliveryChannel channel, String address, String sender, String keyword, Instant at) {
-        return entityManager.createNativeQuery("""
+        return jdbc.update("""
                 INSERT INTO opt_out (channel, address, sender, keyword, created_at)
-                VALUES (:channel, :address, :sender, :keyword, :at)
+                VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
-                """)
-                .setParameter("channel", channel.name())
-                .setParameter("address", address)
-                .setParameter("sender", sender)
-                .setParameter("keyword", keyword)
-                .setParameter("at", at)
-                .executeUpdate() == 1;
+                """, channel, address, sender, keyword, at) == 1;
     }
 
     /**
@@ -99,12 +83,8 @@ public class OptOutRepository {
      * @return whether this changed anything
      */
     public boolean optIn(DeliveryChannel channel, String address, String sender) {
-        return entityManager.createNativeQuery("""
-                DELETE FROM opt_out WHERE channel = :channel AND address = :address AND sender IN (:sender, '*')
-                """)
-                .setParameter("channel", channel.name())
-                .setParameter("address", address)
-                .setParameter("sender", sender)
-                .executeUpdate() > 0;
+        return jdbc.update("""
+                DELETE FROM opt_out WHERE channel = ? AND address = ? AND sender IN (?, '*')
+                """, channel, address, sender) > 0;
     }
 }

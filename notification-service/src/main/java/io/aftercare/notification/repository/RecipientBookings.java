@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /**
  * Which bookings a phone number received reminders for, newest first, by any channel: what a reply lists as the same
@@ -23,10 +22,10 @@ public class RecipientBookings {
     /** A shared family phone has a handful of bookings; more than this is not a person's number. */
     private static final int CANDIDATES = 20;
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public RecipientBookings(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public RecipientBookings(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**
@@ -45,7 +44,7 @@ public class RecipientBookings {
 
     /** The same for many, in one round trip. */
     public void seenAll(List<Seen> seen) {
-        JdbcBatch.execute(entityManager, """
+        jdbc.batch("""
                 INSERT INTO recipient_booking (phone, clinic_id, booking_id, booking_ref, locale, first_seen_at,
                                                check_in_asked_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -59,17 +58,14 @@ public class RecipientBookings {
     }
 
     /** The bookings of this number, newest first. */
-    @SuppressWarnings("unchecked")
     public List<RecipientBooking> of(String phone) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        return jdbc.list("""
                 SELECT clinic_id, booking_id, booking_ref, locale, first_seen_at, check_in_asked_at
-                FROM recipient_booking WHERE phone = :phone
-                ORDER BY first_seen_at DESC LIMIT :limit
-                """).setParameter("phone", phone).setParameter("limit", CANDIDATES).getResultList();
-        return rows.stream()
-                .map(r -> new RecipientBooking((String) r[0], (UUID) r[1], (String) r[2], (String) r[3],
-                        (Instant) r[4], (Instant) r[5]))
-                .toList();
+                FROM recipient_booking WHERE phone = ?
+                ORDER BY first_seen_at DESC LIMIT ?
+                """, r -> new RecipientBooking(r.getString("clinic_id"), Jdbc.uuid(r, "booking_id"),
+                r.getString("booking_ref"), r.getString("locale"), Jdbc.instant(r, "first_seen_at"),
+                Jdbc.instant(r, "check_in_asked_at")), phone, CANDIDATES);
     }
 
 }

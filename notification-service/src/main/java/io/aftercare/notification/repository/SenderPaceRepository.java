@@ -1,7 +1,6 @@
 package io.aftercare.notification.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /**
  * Send slots of a sender, handed out by the database to every instance in turn. Times are the database's own
@@ -11,10 +10,10 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class SenderPaceRepository {
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public SenderPaceRepository(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public SenderPaceRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**
@@ -24,13 +23,14 @@ public class SenderPaceRepository {
      * @return in how many microseconds the first of them begins
      */
     public long reserve(String sender, int count, long spacingMicros) {
-        Number wait = (Number) entityManager.createNativeQuery("""
+        long total = count * spacingMicros;
+        long wait = jdbc.first("""
                 INSERT INTO sender_pace AS pace (sender, next_slot)
-                VALUES (:sender, clock_timestamp() + :total * interval '1 microsecond')
+                VALUES (?, clock_timestamp() + ? * interval '1 microsecond')
                 ON CONFLICT (sender) DO UPDATE
-                    SET next_slot = greatest(pace.next_slot, clock_timestamp()) + :total * interval '1 microsecond'
-                RETURNING (extract(epoch FROM pace.next_slot - clock_timestamp()) * 1000000)::bigint - :total
-                """).setParameter("sender", sender).setParameter("total", count * spacingMicros).getSingleResult();
-        return Math.max(0, wait.longValue());
+                    SET next_slot = greatest(pace.next_slot, clock_timestamp()) + ? * interval '1 microsecond'
+                RETURNING (extract(epoch FROM pace.next_slot - clock_timestamp()) * 1000000)::bigint - ?
+                """, row -> row.getLong(1), sender, total, total, total).orElseThrow();
+        return Math.max(0, wait);
     }
 }

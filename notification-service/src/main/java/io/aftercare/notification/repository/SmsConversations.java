@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /**
  * Which booking last texted a number from which sender. A reply is the patient answering a sender, so it belongs to
@@ -26,15 +25,15 @@ public class SmsConversations {
             Instant checkInAskedAt) {
     }
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public SmsConversations(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public SmsConversations(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Records texts that went out, in one round trip; a later text of the same booking moves its time on. */
     public void textedAll(List<Texted> texted) {
-        JdbcBatch.execute(entityManager, """
+        jdbc.batch("""
                 INSERT INTO sms_conversation (phone, sender, clinic_id, booking_id, last_texted_at)
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (phone, sender, booking_id) DO UPDATE
@@ -60,20 +59,16 @@ public class SmsConversations {
         return query(phone, List.of(sender), 50);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Conversation> query(String phone, Collection<String> senders, int limit) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        return jdbc.list("""
                 SELECT c.sender, c.clinic_id, c.booking_id, r.booking_ref, r.locale, r.check_in_asked_at
                 FROM sms_conversation c
                 JOIN recipient_booking r
                   ON r.phone = c.phone AND r.clinic_id = c.clinic_id AND r.booking_id = c.booking_id
-                WHERE c.phone = :phone AND c.sender IN (:senders)
-                ORDER BY c.last_texted_at DESC LIMIT :limit
-                """).setParameter("phone", phone).setParameter("senders", senders).setParameter("limit", limit)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new Conversation((String) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4],
-                        (Instant) r[5]))
-                .toList();
+                WHERE c.phone = ? AND c.sender = ANY (?)
+                ORDER BY c.last_texted_at DESC LIMIT ?
+                """, r -> new Conversation(r.getString("sender"), r.getString("clinic_id"), Jdbc.uuid(r, "booking_id"),
+                r.getString("booking_ref"), r.getString("locale"), Jdbc.instant(r, "check_in_asked_at")), phone,
+                senders, limit);
     }
 }

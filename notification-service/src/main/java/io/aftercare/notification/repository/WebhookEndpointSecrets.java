@@ -3,7 +3,6 @@ package io.aftercare.notification.repository;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /** The secrets of the clinics' webhook endpoints, as stored: sealed, or in the clear in older copies of profiles. */
 @ApplicationScoped
@@ -13,26 +12,20 @@ public class WebhookEndpointSecrets {
     public record Stored(String clinicId, String endpointId, String secret) {
     }
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public WebhookEndpointSecrets(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public WebhookEndpointSecrets(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Every endpoint's secret, locked until the transaction ends. */
     public List<Stored> lockAll() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "SELECT clinic_id, endpoint_id, secret FROM clinic_webhook_endpoint FOR UPDATE").getResultList();
-        return rows.stream().map(row -> new Stored((String) row[0], (String) row[1], (String) row[2])).toList();
+        return jdbc.list("SELECT clinic_id, endpoint_id, secret FROM clinic_webhook_endpoint FOR UPDATE",
+                row -> new Stored(row.getString(1), row.getString(2), row.getString(3)));
     }
 
     public void replace(Stored endpoint, String secret) {
-        entityManager.createNativeQuery(
-                "UPDATE clinic_webhook_endpoint SET secret = :secret WHERE clinic_id = :clinic AND endpoint_id = :endpoint")
-                .setParameter("secret", secret)
-                .setParameter("clinic", endpoint.clinicId())
-                .setParameter("endpoint", endpoint.endpointId())
-                .executeUpdate();
+        jdbc.update("UPDATE clinic_webhook_endpoint SET secret = ? WHERE clinic_id = ? AND endpoint_id = ?", secret,
+                endpoint.clinicId(), endpoint.endpointId());
     }
 }

@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import io.aftercare.notification.security.WebhookSecrets;
 
 /**
- * Messages to clinics' webhook endpoints and each attempt to deliver them. Written with JDBC on the transaction's
- * connection: enqueueing joins the transaction of a delivery's outcome or a patient's reply without making Hibernate
- * flush what that transaction holds.
+ * Messages to clinics' webhook endpoints and each attempt to deliver them. Enqueueing joins the transaction of a
+ * delivery's outcome or a patient's reply.
  */
 @ApplicationScoped
 public class WebhookMessageRepository {
@@ -38,11 +36,11 @@ public class WebhookMessageRepository {
     public record Position(Instant createdAt, String id) {
     }
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
     private final WebhookSecrets secrets;
 
-    public WebhookMessageRepository(EntityManager entityManager, WebhookSecrets secrets) {
-        this.entityManager = entityManager;
+    public WebhookMessageRepository(Jdbc jdbc, WebhookSecrets secrets) {
+        this.jdbc = jdbc;
         this.secrets = secrets;
     }
 
@@ -53,7 +51,7 @@ public class WebhookMessageRepository {
      * @return how many endpoints will get it
      */
     public int enqueue(String clinicId, String type, String payload, Instant firstAttemptAt, Instant now) {
-        return JdbcBatch.execute(entityManager, """
+        return jdbc.batch("""
                 INSERT INTO webhook_message (id, clinic_id, endpoint_id, url, type, payload, state, attempts,
                                              next_attempt_at, created_at, updated_at)
                 SELECT 'msg_' || replace(CAST(gen_random_uuid() AS text), '-', ''), clinic_id, endpoint_id, url, ?, ?,
@@ -68,25 +66,16 @@ public class WebhookMessageRepository {
      *
      * @return the message's id, or empty when the clinic has no such endpoint
      */
-    @SuppressWarnings("unchecked")
     public java.util.Optional<String> enqueueTo(String clinicId, String endpointId, String type, String payload,
             Instant firstAttemptAt, Instant now) {
-        List<Object> ids = entityManager.createNativeQuery("""
+        return jdbc.first("""
                 INSERT INTO webhook_message (id, clinic_id, endpoint_id, url, type, payload, state, attempts,
                                              next_attempt_at, created_at, updated_at)
                 SELECT 'msg_' || replace(CAST(gen_random_uuid() AS text), '-', ''), clinic_id, endpoint_id, url,
-                       :type, :payload, 'PENDING', 0, :first, :now, :now
-                FROM clinic_webhook_endpoint WHERE clinic_id = :clinic AND endpoint_id = :endpoint
+                       ?, ?, 'PENDING', 0, ?, ?, ?
+                FROM clinic_webhook_endpoint WHERE clinic_id = ? AND endpoint_id = ?
                 RETURNING id
-                """)
-                .setParameter("type", type)
-                .setParameter("payload", payload)
-                .setParameter("first", firstAttemptAt)
-                .setParameter("now", now)
-                .setParameter("clinic", clinicId)
-                .setParameter("endpoint", endpointId)
-                .getResultList();
-        return ids.stream().findFirst().map(Object::toString);
+                """, row -> row.getString(1), type, payload, firstAttemptAt, now, now, clinicId, endpointId);
     }
 
     /**
@@ -95,9 +84,8 @@ public class WebhookMessageRepository {
      * {@code perClinic} of one clinic, and none of the clinics in {@code busy} (those with as many in flight here
      * already), so that one clinic's backlog or slow endpoint cannot take every slot. Commit at once.
      */
-    @SuppressWarnings("unchecked")
     public List<Due> claimDue(Instant now, Instant leaseUntil, int limit, int perClinic, Collection<String> busy) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Due> due = jdbc.list("""
                 SELECT m.id, m.clinic_id, m.endpoint_id, m.type, COALESCE(e.url, m.url), e.secret, m.payload,
                        m.attempts
                 FROM webhook_message m
@@ -107,27 +95,19 @@ public class WebhookMessageRepository {
                         SELECT id, next_attempt_at,
                                row_number() OVER (PARTITION BY clinic_id ORDER BY next_attempt_at) AS place
                         FROM webhook_message
-                        WHERE state = 'PENDING' AND next_attempt_at <= :now AND clinic_id NOT IN (:busy)
+                        WHERE state = 'PENDING' AND next_attempt_at <= ? AND clinic_id <> ALL (?)
                     ) ranked
-                    WHERE place <= :perClinic
+                    WHERE place <= ?
                     ORDER BY next_attempt_at
-                    LIMIT :limit)
-                  AND m.state = 'PENDING' AND m.next_attempt_at <= :now
+                    LIMIT ?)
+                  AND m.state = 'PENDING' AND m.next_attempt_at <= ?
                 FOR UPDATE OF m SKIP LOCKED
-                """).setParameter("now", now).setParameter("limit", limit).setParameter("perClinic", perClinic)
-                // No clinic's id is empty: the list is never empty, which SQL's IN cannot take.
-                .setParameter("busy", busy.isEmpty() ? List.of("") : List.copyOf(busy))
-                .getResultList();
-        List<Due> due = rows.stream()
-                .map(r -> new Due((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                        r[5] == null ? null : secrets.open((String) r[1], (String) r[5]), (String) r[6],
-                        ((Number) r[7]).intValue()))
-                .toList();
+                """, r -> new Due(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                r.getString(6) == null ? null : secrets.open(r.getString(2), r.getString(6)), r.getString(7),
+                r.getInt(8)), now, List.copyOf(busy), perClinic, limit, now);
         if (!due.isEmpty()) {
-            entityManager.createNativeQuery("UPDATE webhook_message SET next_attempt_at = :lease WHERE id IN (:ids)")
-                    .setParameter("lease", leaseUntil)
-                    .setParameter("ids", due.stream().map(Due::id).toList())
-                    .executeUpdate();
+            jdbc.update("UPDATE webhook_message SET next_attempt_at = ? WHERE id = ANY (?)", leaseUntil,
+                    due.stream().map(Due::id).toList());
         }
         return due;
     }
@@ -137,13 +117,13 @@ public class WebhookMessageRepository {
      * FAILED.
      */
     public void attempted(String messageId, Attempt attempt, String state, Instant nextAttemptAt, Instant now) {
-        JdbcBatch.execute(entityManager, """
+        jdbc.batch("""
                 INSERT INTO webhook_attempt (message_id, attempt, attempted_at, http_status, error, duration_ms)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """, List.<Object[]>of(new Object[]{messageId, attempt.attempt(), attempt.at(), attempt.httpStatus(),
                 attempt.error(), attempt.durationMs()}));
-        JdbcBatch.execute(entityManager, """
+        jdbc.batch("""
                 UPDATE webhook_message SET attempts = GREATEST(attempts, ?), state = ?, next_attempt_at = ?,
                                            updated_at = ?
                 WHERE id = ?
@@ -154,58 +134,52 @@ public class WebhookMessageRepository {
      * A page of the clinic's messages, newest first, after the position given (or from the newest), with their
      * attempts; one more than asked, so that the caller knows whether more follow.
      */
-    @SuppressWarnings("unchecked")
     public List<Message> page(String clinicId, Position after, int limit) {
-        var query = entityManager.createNativeQuery("""
+        String sql = """
                 SELECT m.id, m.type, COALESCE(e.url, m.url), m.state, m.created_at, m.next_attempt_at
                 FROM webhook_message m
                 LEFT JOIN clinic_webhook_endpoint e ON e.clinic_id = m.clinic_id AND e.endpoint_id = m.endpoint_id
-                WHERE m.clinic_id = :clinic %s
+                WHERE m.clinic_id = ? %s
                 ORDER BY m.created_at DESC, m.id DESC
-                LIMIT :limit
-                """.formatted(after == null ? "" : "AND (m.created_at, m.id) < (:afterAt, :afterId)"))
-                .setParameter("clinic", clinicId)
-                .setParameter("limit", limit + 1);
-        if (after != null) {
-            query.setParameter("afterAt", after.createdAt()).setParameter("afterId", after.id());
-        }
-        List<Object[]> rows = query.getResultList();
+                LIMIT ?
+                """.formatted(after == null ? "" : "AND (m.created_at, m.id) < (?, ?)");
+        Object[] parameters = after == null
+                ? new Object[]{clinicId, limit + 1}
+                : new Object[]{clinicId, after.createdAt(), after.id(), limit + 1};
+        List<Message> rows = jdbc.list(sql, r -> new Message(r.getString(1), r.getString(2), r.getString(3),
+                r.getString(4), Jdbc.instant(r, "created_at"), Jdbc.instant(r, "next_attempt_at"), List.of()),
+                parameters);
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, List<Attempt>> attempts = attemptsOf(rows.stream().map(r -> (String) r[0]).toList());
+        Map<String, List<Attempt>> attempts = attemptsOf(rows.stream().map(Message::id).toList());
         List<Message> messages = new ArrayList<>();
-        for (Object[] r : rows) {
-            String id = (String) r[0];
-            messages.add(new Message(id, (String) r[1], (String) r[2], (String) r[3], (Instant) r[4],
-                    (Instant) r[5], attempts.getOrDefault(id, List.of())));
+        for (Message m : rows) {
+            messages.add(new Message(m.id(), m.type(), m.url(), m.state(), m.createdAt(), m.nextAttemptAt(),
+                    attempts.getOrDefault(m.id(), List.of())));
         }
         return messages;
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, List<Attempt>> attemptsOf(List<String> messageIds) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT message_id, attempt, attempted_at, http_status, error, duration_ms
-                FROM webhook_attempt WHERE message_id IN (:ids) ORDER BY message_id, attempt
-                """).setParameter("ids", messageIds).getResultList();
         Map<String, List<Attempt>> byMessage = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            byMessage.computeIfAbsent((String) r[0], id -> new ArrayList<>())
-                    .add(new Attempt(((Number) r[1]).intValue(), (Instant) r[2],
-                            r[3] == null ? null : ((Number) r[3]).intValue(), (String) r[4],
-                            ((Number) r[5]).longValue()));
-        }
+        jdbc.list("""
+                SELECT message_id, attempt, attempted_at, http_status, error, duration_ms
+                FROM webhook_attempt WHERE message_id = ANY (?) ORDER BY message_id, attempt
+                """, r -> byMessage.computeIfAbsent(r.getString(1), id -> new ArrayList<>())
+                .add(new Attempt(r.getInt(2), Jdbc.instant(r, "attempted_at"), Jdbc.integer(r, "http_status"),
+                        r.getString(5), r.getLong(6))),
+                messageIds);
         return byMessage;
     }
 
     /** Deletes up to {@code limit} delivered or failed messages last changed before the cutoff, with their attempts. */
     public int deleteFinishedBefore(Instant cutoff, int limit) {
-        return entityManager.createNativeQuery("""
+        return jdbc.update("""
                 DELETE FROM webhook_message WHERE id IN (
                     SELECT id FROM webhook_message
-                    WHERE state IN ('DELIVERED', 'FAILED') AND updated_at < :cutoff
-                    LIMIT :limit)
-                """).setParameter("cutoff", cutoff).setParameter("limit", limit).executeUpdate();
+                    WHERE state IN ('DELIVERED', 'FAILED') AND updated_at < ?
+                    LIMIT ?)
+                """, cutoff, limit);
     }
 }

@@ -34,7 +34,7 @@ public class ConsoleMessageResource {
     public List<ConsoleMessageView> latest(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
         return messages.latest(limit)
                 .stream()
-                .map(m -> new ConsoleMessageView(Masking.phone(m.recipient), m.body, m.reference, m.sentAt))
+                .map(m -> new ConsoleMessageView(Masking.phone(m.recipient()), m.body(), m.reference(), m.sentAt()))
                 .toList();
     }
 }

@@ -72,6 +72,8 @@ public class DeliveryClaims {
                         delivery.unconfirmedSince, delivery.nextAttemptAt, delivery.expiresAt));
             }
         }
+        // Every one claimed changed: leased, given up or suppressed.
+        leases.save(due);
         return new Batch(due.size(), toSend);
     }
 

@@ -91,6 +91,11 @@ public class DeliveryLeases {
         return deliveries.byIds(ids);
     }
 
+    /** Writes what the claim or the recording of outcomes changed on these deliveries, in one round trip. */
+    void save(List<Delivery> changed) {
+        deliveries.saveAll(changed);
+    }
+
     /** Whether the lease taken until {@code leaseUntil} is still the delivery's: it did not run out and pass on. */
     static boolean stillHeld(Delivery delivery, Instant leaseUntil) {
         return delivery.status == DeliveryStatus.SENDING && leaseUntil.equals(delivery.nextAttemptAt);

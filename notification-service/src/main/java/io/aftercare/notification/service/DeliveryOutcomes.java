@@ -1,6 +1,8 @@
 package io.aftercare.notification.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -13,6 +15,7 @@ import io.aftercare.notification.DeliveryAttempt;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.metrics.NotificationMetrics;
 import io.aftercare.notification.provider.SendResult;
+import io.aftercare.notification.repository.DeliveryRepository;
 
 /**
  * Records what became of a delivery: every attempt with its outcome, and the delivery's next state. Transient
@@ -32,9 +35,13 @@ public class DeliveryOutcomes {
     private final DeliveryAnnouncements announcements;
     private final TextedNumbers texts;
     private final TextPreferences preferences;
+    private final DeliveryRepository deliveries;
+    /** The attempts of the batch {@link #together} records on this thread, inserted in one go at its end. */
+    private final ThreadLocal<List<DeliveryAttempt>> attempts = new ThreadLocal<>();
 
     public DeliveryOutcomes(RetryPolicy retries, NotificationMetrics metrics, DeliveryAnnouncements announcements,
-            TextedNumbers texts, TextPreferences preferences) {
+            TextedNumbers texts, TextPreferences preferences, DeliveryRepository deliveries) {
+        this.deliveries = deliveries;
         this.retries = retries;
         this.metrics = metrics;
         this.announcements = announcements;
@@ -42,9 +49,32 @@ public class DeliveryOutcomes {
         this.preferences = preferences;
     }
 
-    /** Records a batch of outcomes, writing what they announce, and the texts they sent, in one go at its end. */
+    /**
+     * Records a batch of outcomes, writing their attempts, what they announce, and the texts they sent, in one go at
+     * its end.
+     */
     void together(Runnable recording) {
-        texts.together(() -> announcements.together(recording));
+        texts.together(() -> announcements.together(() -> attemptsTogether(recording)));
+    }
+
+    private void attemptsTogether(Runnable recording) {
+        List<DeliveryAttempt> batch = new ArrayList<>();
+        attempts.set(batch);
+        try {
+            recording.run();
+        } finally {
+            attempts.remove();
+        }
+        deliveries.insertAttempts(batch);
+    }
+
+    private void insert(DeliveryAttempt attempt) {
+        List<DeliveryAttempt> batch = attempts.get();
+        if (batch != null) {
+            batch.add(attempt);
+        } else {
+            deliveries.insertAttempts(List.of(attempt));
+        }
     }
 
     /** The provider's answer to an attempt. */
@@ -95,7 +125,7 @@ public class DeliveryOutcomes {
         attempt.outcome = "sent";
         attempt.providerMessageId = providerMessageId;
         attempt.detail = "found at the provider: an earlier attempt was interrupted after it reached the provider";
-        attempt.persist();
+        insert(attempt);
         delivery.providerMessageId = providerMessageId;
         texts.texted(delivery, phone, at);
         finish(delivery, DeliveryStatus.SENT, null, at);
@@ -140,7 +170,7 @@ public class DeliveryOutcomes {
         return attempt;
     }
 
-    private static void recordAttempt(Delivery delivery, SendResult result, Instant at) {
+    private void recordAttempt(Delivery delivery, SendResult result, Instant at) {
         DeliveryAttempt attempt = attempt(delivery, at);
         if (result instanceof SendResult.Sent sent) {
             attempt.outcome = "sent";
@@ -158,7 +188,7 @@ public class DeliveryOutcomes {
             attempt.errorCode = permanent.errorCode();
             attempt.detail = permanent.detail();
         }
-        attempt.persist();
+        insert(attempt);
     }
 
     private static String describe(SendResult.Permanent permanent) {

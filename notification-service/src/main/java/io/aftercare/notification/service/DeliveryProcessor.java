@@ -83,7 +83,14 @@ public class DeliveryProcessor {
     private void recordAll(List<Outcome> outcomes) {
         QuarkusTransaction.requiringNew().run(() -> this.outcomes.together(() -> {
             Map<UUID, Delivery> held = leases.current(outcomes.stream().map(o -> o.claim().id()).toList());
-            outcomes.forEach(outcome -> record(outcome, held.get(outcome.claim().id())));
+            List<Delivery> changed = new ArrayList<>();
+            for (Outcome outcome : outcomes) {
+                Delivery delivery = held.get(outcome.claim().id());
+                if (record(outcome, delivery)) {
+                    changed.add(delivery);
+                }
+            }
+            leases.save(changed);
         }));
     }
 
@@ -92,18 +99,23 @@ public class DeliveryProcessor {
         LOG.warnf("delivery %s could not be recorded: %s", claim.eventId(), failure.toString());
     }
 
-    /** Records the outcome if the delivery is still this worker's (its lease did not run out). */
-    private static void record(Outcome outcome, Delivery delivery) {
+    /**
+     * Records the outcome if the delivery is still this worker's (its lease did not run out).
+     *
+     * @return whether it changed the delivery, which is then to be written
+     */
+    private static boolean record(Outcome outcome, Delivery delivery) {
         Claim claim = outcome.claim();
         if (delivery == null) {
             LOG.warnf("delivery %s is gone; its outcome is not recorded", claim.eventId());
-            return;
+            return false;
         }
         if (!DeliveryLeases.stillHeld(delivery, claim.leaseUntil())) {
             LOG.warnf("delivery %s: the lease ran out before its outcome was recorded; the next holder checks"
                     + " with the provider", claim.eventId());
-            return;
+            return false;
         }
         outcome.change().accept(delivery);
+        return true;
     }
 }

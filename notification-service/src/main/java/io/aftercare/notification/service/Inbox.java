@@ -89,6 +89,7 @@ public class Inbox {
             reply.assignedTo = to;
             reply.assignedAt = clock.instant();
             reply.updatedAt = reply.assignedAt;
+            replies.assigned(reply);
         }
         return reply;
     }
@@ -102,6 +103,7 @@ public class Inbox {
             reply.handledAt = clock.instant();
             reply.handledBy = by;
             reply.updatedAt = reply.handledAt;
+            replies.handled(reply);
             outbox.handled(new PatientReplyHandled(reply.id, reply.clinicId, reply.bookingId, reply.urgent,
                     reply.handledAt));
         }

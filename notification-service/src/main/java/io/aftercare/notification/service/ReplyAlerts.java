@@ -48,12 +48,15 @@ public class ReplyAlerts {
     }
 
     private void record(Alert alert, boolean sent) {
-        PatientReply reply = replies.findById(alert.replyId());
-        if (sent) {
-            reply.alertedAt = clock.instant();
-        } else if (reply.alertAttempts++ == 0) {
-            LOG.warnf("the alert for urgent reply %s could not be emailed; retrying", alert.replyId());
-        }
+        // Gone when retention deleted it meanwhile: nothing left to mark.
+        replies.byId(alert.replyId()).ifPresent(reply -> {
+            if (sent) {
+                reply.alertedAt = clock.instant();
+            } else if (reply.alertAttempts++ == 0) {
+                LOG.warnf("the alert for urgent reply %s could not be emailed; retrying", alert.replyId());
+            }
+            replies.alerted(reply);
+        });
     }
 
     /** Says what the clinic needs to act, and where to read it; never the patient's words, which stay in the inbox. */

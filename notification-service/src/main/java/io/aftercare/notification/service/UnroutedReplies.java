@@ -67,10 +67,11 @@ public class UnroutedReplies {
     /** @return the entry as now marked handled, or empty when there is none with this id */
     @Transactional
     public Optional<UnroutedReply> handle(UUID id, String by) {
-        Optional<UnroutedReply> found = replies.findByIdOptional(id);
+        Optional<UnroutedReply> found = replies.byId(id);
         found.filter(reply -> reply.handledAt == null).ifPresent(reply -> {
             reply.handledAt = clock.instant();
             reply.handledBy = by;
+            replies.handled(reply);
         });
         return found;
     }

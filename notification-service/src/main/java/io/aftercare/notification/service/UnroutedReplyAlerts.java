@@ -45,7 +45,7 @@ public class UnroutedReplyAlerts {
     void sendDue() {
         alerts.send("unrouted reply alerts", this::pending, (alert, sent) -> {
             if (sent) {
-                replies.findById(alert.replyId()).alertedAt = clock.instant();
+                replies.alerted(alert.replyId(), clock.instant());
             }
         });
     }

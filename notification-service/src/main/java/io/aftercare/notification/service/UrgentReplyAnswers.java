@@ -34,6 +34,7 @@ public class UrgentReplyAnswers {
                 reply.receivedAt.minus(config.conversation()))) {
             messages.text(reply, answer(reply.language), "urgent-answer");
             reply.answeredAt = reply.receivedAt;
+            replies.answered(reply);
         }
     }
 

@@ -2,6 +2,7 @@ package io.aftercare.notification.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +59,7 @@ public class WebhookService {
         delivery.status = next;
         delivery.reason = errorCode == null || errorCode.isBlank() ? null : "provider error " + errorCode;
         delivery.updatedAt = now;
+        deliveries.saveAll(List.of(delivery));
         announcements.providerReported(delivery, now);
         LOG.infof("message %s of delivery %s is %s", messageSid, delivery.eventId, next);
     }
