@@ -53,9 +53,8 @@ public class PlanApplier {
 
     /**
      * Changes the reminders only when guidance's plan is known: while guidance is unreachable the booking keeps the
-     * plan it had (a reschedule or a protocol change waits, nothing is lost) and is planned again later.
-     *
-     * The booking is written whole afterwards, with whatever else the caller changed in it.
+     * plan it had (a reschedule or a protocol change waits, nothing is lost) and is planned again later. The booking
+     * is then written, with whatever else the caller changed in it: nothing writes it at commit.
      *
      * @param outcome what guidance said for the booking's current details; may be null when it
      *            {@linkplain #needsGuidance needs no guidance}
