@@ -12,9 +12,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
-import org.hibernate.Session;
 
 import io.aftercare.scheduling.BookingStatus;
 import io.aftercare.scheduling.Channel;
@@ -22,9 +19,8 @@ import io.aftercare.scheduling.PlanState;
 
 /**
  * A booking's look-up by its key (clinic, external id) on the unique index, in plain JDBC: only what a booking PUT
- * needs to decide (stale? does the plan change?), no entity, no query interpretation. The PUT's hot path looks twice,
- * once before asking guidance and once under the booking's lock; an entity is loaded only to change a booking that
- * exists.
+ * needs to decide (stale? does the plan change?), not the whole booking. The PUT's hot path looks twice, once before
+ * asking guidance and once under the booking's lock; the whole booking is read only to change a booking that exists.
  */
 @ApplicationScoped
 public class BookingLooks {
@@ -50,11 +46,11 @@ public class BookingLooks {
     private static final String LOCK_AND_LOOK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0));\n" + LOOK;
 
     private final DataSource dataSource;
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public BookingLooks(DataSource dataSource, EntityManager entityManager) {
+    public BookingLooks(DataSource dataSource, Jdbc jdbc) {
         this.dataSource = dataSource;
-        this.entityManager = entityManager;
+        this.jdbc = jdbc;
     }
 
     /** A first look, outside any transaction (one auto-committed statement) and without a lock. */
@@ -77,7 +73,7 @@ public class BookingLooks {
      * connection.
      */
     public Optional<Look> lockAndLook(String clinicId, String externalId) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+        return jdbc.work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(LOCK_AND_LOOK)) {
                 statement.setString(1, clinicId + '/' + externalId);
                 statement.setString(2, clinicId);

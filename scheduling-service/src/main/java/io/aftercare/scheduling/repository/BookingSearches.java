@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import io.aftercare.scheduling.Booking;
 
@@ -31,13 +29,12 @@ public class BookingSearches {
     public record After(Instant treatmentStart, UUID id) {
     }
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public BookingSearches(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public BookingSearches(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
-    @SuppressWarnings("unchecked")
     public List<Booking> page(String clinicId, Criteria criteria, After after, int limit) {
         List<String> matches = new ArrayList<>();
         if (criteria.externalId() != null) {
@@ -49,25 +46,26 @@ public class BookingSearches {
         if (criteria.namePrefix() != null) {
             matches.add("lower(first_name) LIKE :prefix ESCAPE '\\'");
         }
-        String sql = "SELECT * FROM booking WHERE clinic_id = :clinic AND (" + String.join(" OR ", matches) + ")"
+        String sql = "SELECT " + BookingRepository.COLUMNS + " FROM booking WHERE clinic_id = :clinic AND ("
+                + String.join(" OR ", matches) + ")"
                 + (after == null ? "" : " AND (treatment_start, id) < (:afterStart, :afterId)")
                 + " ORDER BY treatment_start DESC, id DESC LIMIT :limit";
-        Query query = entityManager.createNativeQuery(sql, Booking.class)
-                .setParameter("clinic", clinicId)
-                .setParameter("limit", limit);
+        Jdbc.Statement query = jdbc.sql(sql)
+                .set("clinic", clinicId)
+                .set("limit", limit);
         if (criteria.externalId() != null) {
-            query.setParameter("externalId", criteria.externalId());
+            query.set("externalId", criteria.externalId());
         }
         if (criteria.phone() != null) {
-            query.setParameter("phone", criteria.phone());
+            query.set("phone", criteria.phone());
         }
         if (criteria.namePrefix() != null) {
-            query.setParameter("prefix", likePrefix(criteria.namePrefix()));
+            query.set("prefix", likePrefix(criteria.namePrefix()));
         }
         if (after != null) {
-            query.setParameter("afterStart", after.treatmentStart()).setParameter("afterId", after.id());
+            query.set("afterStart", after.treatmentStart()).set("afterId", after.id());
         }
-        return query.getResultList();
+        return query.list(BookingRepository::read);
     }
 
     /** The prefix with LIKE's wildcards taken literally, then any rest. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -30,10 +29,10 @@ public class CareRecords {
             Instant receivedAt) {
     }
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public CareRecords(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public CareRecords(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Transactional
@@ -46,67 +45,46 @@ public class CareRecords {
         return bookings("fhir_patient = :key", clinicId, patient);
     }
 
-    @SuppressWarnings("unchecked")
     private List<BookingRef> bookings(String condition, String clinicId, String key) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        return jdbc.sql("""
                 SELECT id, external_id, first_name, fhir_patient FROM booking
                 WHERE clinic_id = :clinic AND %s ORDER BY treatment_end DESC LIMIT %d
                 """.formatted(condition, BOOKINGS_PER_PATIENT))
-                .setParameter("clinic", clinicId)
-                .setParameter("key", key)
-                .getResultList();
-        return rows.stream()
-                .map(row -> new BookingRef((UUID) row[0], (String) row[1], (String) row[2], (String) row[3]))
-                .toList();
+                .set("clinic", clinicId)
+                .set("key", key)
+                .list(row -> new BookingRef(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+                        row.getString(4)));
     }
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<ReminderRow> reminders(List<UUID> bookings) {
         if (bookings.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        return jdbc.sql("""
                 SELECT id, booking_id, state, priority, channels, due_at, sms_text, email_subject, created_at,
                        dispatched_at, notified_status, notified_reason, notified_at
                 FROM reminder WHERE booking_id IN (:bookings) ORDER BY due_at, id
                 """)
-                .setParameter("bookings", bookings)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new ReminderRow((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
-                        instant(r[5]), (String) r[6], (String) r[7], instant(r[8]), instant(r[9]), (String) r[10],
-                        (String) r[11], instant(r[12])))
-                .toList();
+                .set("bookings", bookings)
+                .list(r -> new ReminderRow(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
+                        r.getString(4), r.getString(5), Jdbc.instant(r, "due_at"), r.getString(7), r.getString(8),
+                        Jdbc.instant(r, "created_at"), Jdbc.instant(r, "dispatched_at"), r.getString(11),
+                        r.getString(12), Jdbc.instant(r, "notified_at")));
     }
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<UrgentReplyRow> urgentReplies(List<UUID> bookings) {
         if (bookings.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        return jdbc.sql("""
                 SELECT reply_id, booking_id, reason, check_in_score, received_at
                 FROM urgent_reply WHERE booking_id IN (:bookings) ORDER BY received_at, reply_id
                 """)
-                .setParameter("bookings", bookings)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new UrgentReplyRow((UUID) r[0], (UUID) r[1], (String) r[2],
-                        r[3] == null ? null : ((Number) r[3]).intValue(), instant(r[4])))
-                .toList();
+                .set("bookings", bookings)
+                .list(r -> new UrgentReplyRow(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
+                        Jdbc.integer(r, "check_in_score"), Jdbc.instant(r, "received_at")));
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        return value instanceof java.sql.Timestamp timestamp
-                ? timestamp.toInstant()
-                : ((java.time.OffsetDateTime) value).toInstant();
-    }
 }

@@ -1,7 +1,6 @@
 package io.aftercare.scheduling.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import io.aftercare.events.PatientReplied;
 
@@ -9,41 +8,41 @@ import io.aftercare.events.PatientReplied;
 @ApplicationScoped
 public class CheckInAnswers {
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public CheckInAnswers(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public CheckInAnswers(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** The answer's score on its booking; an older answer arriving late (redelivered, reordered) never replaces a newer one. */
     public void keepScore(PatientReplied reply) {
-        entityManager.createNativeQuery("""
+        jdbc.sql("""
                 UPDATE booking SET check_in_score = :score, check_in_at = :at
                 WHERE id = :id AND clinic_id = :clinic AND (check_in_at IS NULL OR check_in_at <= :at)
                 """)
-                .setParameter("score", reply.checkInScore())
-                .setParameter("at", reply.receivedAt())
-                .setParameter("id", reply.bookingId())
-                .setParameter("clinic", reply.clinicId())
-                .executeUpdate();
+                .set("score", reply.checkInScore())
+                .set("at", reply.receivedAt())
+                .set("id", reply.bookingId())
+                .set("clinic", reply.clinicId())
+                .update();
     }
 
     /** An urgent reply, once per reply, for a booking of its clinic. */
     public void keepUrgent(PatientReplied reply) {
-        entityManager.createNativeQuery("""
+        jdbc.sql("""
                 INSERT INTO urgent_reply (reply_id, clinic_id, booking_id, reason, check_in_score, received_at)
                 SELECT :reply, :clinic, id, CAST(:reason AS varchar), CAST(:score AS smallint), :at
                 FROM booking WHERE id = :id AND clinic_id = :clinic
                 ON CONFLICT (reply_id) DO NOTHING
                 """)
-                .setParameter("reply", reply.replyId())
-                .setParameter("clinic", reply.clinicId())
-                .setParameter("reason", reply.urgentReason() == null
+                .set("reply", reply.replyId())
+                .set("clinic", reply.clinicId())
+                .set("reason", reply.urgentReason() == null
                         ? null
                         : reply.urgentReason().substring(0, Math.min(200, reply.urgentReason().length())))
-                .setParameter("score", reply.checkInScore())
-                .setParameter("at", reply.receivedAt())
-                .setParameter("id", reply.bookingId())
-                .executeUpdate();
+                .set("score", reply.checkInScore())
+                .set("at", reply.receivedAt())
+                .set("id", reply.bookingId())
+                .update();
     }
 }

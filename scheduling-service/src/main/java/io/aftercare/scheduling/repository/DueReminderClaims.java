@@ -17,10 +17,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
 
 import io.aftercare.events.ReminderDue;
 import io.aftercare.scheduling.ReminderState;
@@ -71,12 +69,12 @@ public class DueReminderClaims {
             WHERE state = {PLANNED} AND due_at <= ? AND claimed_by = ? AND claimed_until > ?
             """);
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
     private final String instanceId;
 
-    public DueReminderClaims(EntityManager entityManager,
+    public DueReminderClaims(Jdbc jdbc,
             @ConfigProperty(name = "aftercare.instance-id") String instanceId) {
-        this.entityManager = entityManager;
+        this.jdbc = jdbc;
         this.instanceId = instanceId;
     }
 
@@ -94,7 +92,7 @@ public class DueReminderClaims {
      * that ran out (its dispatcher died before marking) is claimable again.
      */
     public List<Claimed> claim(Instant now, int limit, Instant leaseUntil) {
-        List<Claimed> due = session().doReturningWork(connection -> {
+        List<Claimed> due = jdbc.work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
                 statement.setTimestamp(1, Timestamp.from(now));
                 statement.setTimestamp(2, Timestamp.from(now));
@@ -126,7 +124,7 @@ public class DueReminderClaims {
      * {@code due_at}, which keeps the statement on the index of planned reminders.
      */
     public int releaseOwn(Instant now) {
-        return session().doReturningWork(connection -> {
+        return jdbc.work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(RELEASE_OWN)) {
                 statement.setTimestamp(1, Timestamp.from(now));
                 statement.setString(2, instanceId);
@@ -141,11 +139,11 @@ public class DueReminderClaims {
         if (ids.isEmpty()) {
             return;
         }
-        session().doWork(connection -> {
+        jdbc.work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(ReminderState
                     .sql("UPDATE reminder SET claimed_until = NULL WHERE id = ANY (?) AND state = {PLANNED}"))) {
                 statement.setArray(1, uuidArray(connection, ids));
-                statement.executeUpdate();
+                return statement.executeUpdate();
             }
         });
     }
@@ -155,14 +153,14 @@ public class DueReminderClaims {
         if (ids.isEmpty()) {
             return;
         }
-        session().doWork(connection -> {
+        jdbc.work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     ReminderState.sql("UPDATE reminder SET state = ?, dispatched_at = ?, claimed_until = NULL"
                             + " WHERE id = ANY (?) AND state = {PLANNED}"))) {
                 statement.setString(1, state.name());
                 statement.setTimestamp(2, state == ReminderState.DISPATCHED ? Timestamp.from(at) : null);
                 statement.setArray(3, uuidArray(connection, ids));
-                statement.executeUpdate();
+                return statement.executeUpdate();
             }
         });
     }
@@ -197,9 +195,5 @@ public class DueReminderClaims {
      */
     private static String wire(String enumName) {
         return enumName.toLowerCase(Locale.ROOT);
-    }
-
-    private Session session() {
-        return entityManager.unwrap(Session.class);
     }
 }

@@ -1,7 +1,6 @@
 package io.aftercare.scheduling.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -11,21 +10,21 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class FhirPatientLinks {
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public FhirPatientLinks(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public FhirPatientLinks(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Transactional
     public void link(String clinicId, String externalId, String patient) {
-        entityManager.createNativeQuery("""
+        jdbc.sql("""
                 UPDATE booking SET fhir_patient = :patient
                 WHERE clinic_id = :clinic AND external_id = :external AND fhir_patient IS DISTINCT FROM :patient
                 """)
-                .setParameter("patient", patient)
-                .setParameter("clinic", clinicId)
-                .setParameter("external", externalId)
-                .executeUpdate();
+                .set("patient", patient)
+                .set("clinic", clinicId)
+                .set("external", externalId)
+                .update();
     }
 }

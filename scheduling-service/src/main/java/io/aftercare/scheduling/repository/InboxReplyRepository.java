@@ -3,8 +3,6 @@ package io.aftercare.scheduling.repository;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import io.aftercare.events.PatientReplied;
@@ -24,53 +22,52 @@ public class InboxReplyRepository {
     public record Counts(long open, long urgent) {
     }
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public InboxReplyRepository(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public InboxReplyRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Transactional
     public void received(PatientReplied reply) {
-        entityManager.createNativeQuery("""
+        jdbc.sql("""
                 INSERT INTO inbox_reply (reply_id, clinic_id, urgent, received_at)
                 VALUES (:reply, :clinic, :urgent, :at)
                 ON CONFLICT (reply_id) DO UPDATE SET received_at = EXCLUDED.received_at, urgent = EXCLUDED.urgent
                 WHERE inbox_reply.received_at IS NULL
                 """)
-                .setParameter("reply", reply.replyId())
-                .setParameter("clinic", reply.clinicId())
-                .setParameter("urgent", reply.urgent())
-                .setParameter("at", reply.receivedAt())
-                .executeUpdate();
+                .set("reply", reply.replyId())
+                .set("clinic", reply.clinicId())
+                .set("urgent", reply.urgent())
+                .set("at", reply.receivedAt())
+                .update();
     }
 
     @Transactional
     public void handled(PatientReplyHandled handled) {
-        entityManager.createNativeQuery("""
+        jdbc.sql("""
                 INSERT INTO inbox_reply (reply_id, clinic_id, urgent, handled_at)
                 VALUES (:reply, :clinic, :urgent, :at)
                 ON CONFLICT (reply_id) DO UPDATE SET handled_at = EXCLUDED.handled_at
                 WHERE inbox_reply.handled_at IS NULL
                 """)
-                .setParameter("reply", handled.replyId())
-                .setParameter("clinic", handled.clinicId())
-                .setParameter("urgent", handled.urgent())
-                .setParameter("at", handled.handledAt())
-                .executeUpdate();
+                .set("reply", handled.replyId())
+                .set("clinic", handled.clinicId())
+                .set("urgent", handled.urgent())
+                .set("at", handled.handledAt())
+                .update();
     }
 
     /** Of one clinic, or of all when {@code clinicId} is null; in the caller's transaction. */
     public Counts open(String clinicId) {
-        Query query = entityManager.createNativeQuery("""
+        Jdbc.Statement query = jdbc.sql("""
                 SELECT count(*), count(*) FILTER (WHERE urgent) FROM inbox_reply
                 WHERE handled_at IS NULL%s
                 """.formatted(clinicId == null ? "" : " AND clinic_id = :clinic"));
         if (clinicId != null) {
-            query.setParameter("clinic", clinicId);
+            query.set("clinic", clinicId);
         }
-        Object[] row = (Object[]) query.getSingleResult();
-        return new Counts(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        return query.first(row -> new Counts(row.getLong(1), row.getLong(2))).orElseThrow();
     }
 
     /**
@@ -79,12 +76,12 @@ public class InboxReplyRepository {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int deleteOlderThan(Instant before, int limit) {
-        return entityManager.createNativeQuery("""
+        return jdbc.sql("""
                 DELETE FROM inbox_reply WHERE reply_id IN (
                     SELECT reply_id FROM inbox_reply WHERE coalesce(received_at, handled_at) < :before LIMIT :limit)
                 """)
-                .setParameter("before", before)
-                .setParameter("limit", limit)
-                .executeUpdate();
+                .set("before", before)
+                .set("limit", limit)
+                .update();
     }
 }

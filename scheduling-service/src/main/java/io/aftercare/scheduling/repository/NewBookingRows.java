@@ -10,9 +10,6 @@ import java.util.Collections;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
-import org.hibernate.Session;
 
 import io.aftercare.scheduling.Booking;
 import io.aftercare.scheduling.Reminder;
@@ -20,8 +17,8 @@ import io.aftercare.scheduling.Reminder;
 /**
  * A brand-new booking and its first reminders, written in plain JDBC on the transaction's connection: one round trip
  * of two statements (the booking, then every reminder in one multi-row INSERT, so the counting trigger of
- * V11__reminder_created_counts fires once), every mapped column as Hibernate would write it, and nothing for
- * Hibernate to track, dirty-check and flush at commit. Changes to a booking that exists go through its entity.
+ * V11__reminder_created_counts fires once), every column of the booking and of its reminders. Changes to a booking that
+ * exists are written by {@link BookingRepository#update}.
  */
 @ApplicationScoped
 public class NewBookingRows {
@@ -43,10 +40,10 @@ public class NewBookingRows {
     private static final int BOOKING_COLUMNS = 27;
     private static final int REMINDER_COLUMNS = 18;
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public NewBookingRows(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public NewBookingRows(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Inserts the booking and its reminders; the caller holds the booking's lock and found no row under it. */
@@ -54,7 +51,7 @@ public class NewBookingRows {
         String sql = reminders.isEmpty()
                 ? BOOKING
                 : BOOKING + ";\n" + REMINDERS + String.join(", ", Collections.nCopies(reminders.size(), REMINDER_ROW));
-        entityManager.unwrap(Session.class).doWork(connection -> {
+        jdbc.work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bindBooking(statement, booking);
                 int offset = BOOKING_COLUMNS;
@@ -62,7 +59,7 @@ public class NewBookingRows {
                     bindReminder(statement, offset, reminder);
                     offset += REMINDER_COLUMNS;
                 }
-                statement.execute();
+                return statement.execute();
             }
         });
     }
@@ -99,7 +96,7 @@ public class NewBookingRows {
 
     private static void bindReminder(PreparedStatement s, int o, Reminder r) throws SQLException {
         s.setObject(o + 1, r.id);
-        s.setObject(o + 2, r.booking.id);
+        s.setObject(o + 2, r.bookingId);
         s.setString(o + 3, r.clinicId);
         s.setString(o + 4, r.ruleKey);
         s.setInt(o + 5, r.occurrence);

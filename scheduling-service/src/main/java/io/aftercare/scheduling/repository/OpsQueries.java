@@ -15,9 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
-import org.hibernate.Session;
 
 import io.aftercare.scheduling.ReminderState;
 
@@ -31,10 +28,10 @@ public class OpsQueries {
 
     static final int LATENESS_SAMPLE = 10_000;
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public OpsQueries(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public OpsQueries(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     public OpsOverview.Funnel funnel(String clinicId, Instant from) {
@@ -172,12 +169,12 @@ public class OpsQueries {
      * @return whether there was such a reminder
      */
     public boolean resend(UUID reminderId, Instant now) {
-        return entityManager.createNativeQuery(ReminderState.sql("""
+        return jdbc.sql(ReminderState.sql("""
                 UPDATE reminder SET state = {PLANNED}, generation = generation + 1, due_at = :now,
                     dispatched_at = NULL, notified_status = NULL, notified_reason = NULL, notified_at = NULL
                 WHERE id = :id AND notified_status IN ('failed', 'undelivered') AND expires_at > :now
                   AND state IN ({FAILED}, {DISPATCHED})
-                """)).setParameter("id", reminderId).setParameter("now", now).executeUpdate() == 1;
+                """)).set("id", reminderId).set("now", now).update() == 1;
     }
 
     interface Binder {
@@ -189,7 +186,7 @@ public class OpsQueries {
     }
 
     private <T> T work(String sql, Binder binder, Reader<T> reader) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+        return jdbc.work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 binder.bind(statement);
                 try (ResultSet rows = statement.executeQuery()) {

@@ -3,7 +3,6 @@ package io.aftercare.scheduling.repository;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import io.aftercare.scheduling.ReminderState;
 
@@ -11,27 +10,27 @@ import io.aftercare.scheduling.ReminderState;
 @ApplicationScoped
 public class ReminderBacklog {
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public ReminderBacklog(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public ReminderBacklog(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Planned reminders whose due time has passed. */
     public long overdue(Instant now) {
-        return ((Number) entityManager.createNativeQuery(
+        return jdbc.sql(
                 ReminderState.sql("SELECT count(*) FROM reminder WHERE state = {PLANNED} AND due_at <= :now"))
-                .setParameter("now", now)
-                .getSingleResult()).longValue();
+                .set("now", now)
+                .number();
     }
 
     /** Planned reminders due after {@code now}, up to {@code until}. */
     public long dueBetween(Instant now, Instant until) {
-        return ((Number) entityManager.createNativeQuery(
+        return jdbc.sql(
                 ReminderState.sql(
                         "SELECT count(*) FROM reminder WHERE state = {PLANNED} AND due_at > :now AND due_at <= :until"))
-                .setParameter("now", now)
-                .setParameter("until", until)
-                .getSingleResult()).longValue();
+                .set("now", now)
+                .set("until", until)
+                .number();
     }
 }

@@ -3,7 +3,6 @@ package io.aftercare.scheduling.repository;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /**
  * {@code reminder_created_count} (V11): every insert statement on {@code reminder} adds a row of how many reminders of
@@ -12,17 +11,17 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class ReminderCreatedCounts {
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public ReminderCreatedCounts(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public ReminderCreatedCounts(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Drops the hours before {@code oldest}. */
     public void dropBefore(Instant oldest) {
-        entityManager.createNativeQuery("DELETE FROM reminder_created_count WHERE hour < :oldest")
-                .setParameter("oldest", oldest)
-                .executeUpdate();
+        jdbc.sql("DELETE FROM reminder_created_count WHERE hour < :oldest")
+                .set("oldest", oldest)
+                .update();
     }
 
     /**
@@ -32,7 +31,7 @@ public class ReminderCreatedCounts {
      * @return how many rows the merge left in place of the ones it read
      */
     public int mergeHoursBefore(Instant currentHour) {
-        return entityManager.createNativeQuery("""
+        return jdbc.sql("""
                 WITH crowded AS (
                     SELECT clinic_id, hour FROM reminder_created_count WHERE hour < :currentHour
                     GROUP BY clinic_id, hour HAVING count(*) > 1),
@@ -42,6 +41,6 @@ public class ReminderCreatedCounts {
                     RETURNING c.clinic_id, c.hour, c.reminders)
                 INSERT INTO reminder_created_count (clinic_id, hour, reminders)
                 SELECT clinic_id, hour, sum(reminders) FROM merged GROUP BY clinic_id, hour
-                """).setParameter("currentHour", currentHour).executeUpdate();
+                """).set("currentHour", currentHour).update();
     }
 }

@@ -3,8 +3,6 @@ package io.aftercare.scheduling.repository;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import io.aftercare.events.RecipientPreferenceChanged;
 import io.aftercare.scheduling.ReminderState;
@@ -17,17 +15,17 @@ import io.aftercare.scheduling.ReminderState;
 @ApplicationScoped
 public class TextPreferenceBookings {
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    public TextPreferenceBookings(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public TextPreferenceBookings(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Marks the bookings opted out of texts, or no longer. */
     public void markOptedOut(RecipientPreferenceChanged event) {
         scoped("UPDATE booking b SET sms_opted_out = :out WHERE b.phone = :phone", event)
-                .setParameter("out", event.optedOut())
-                .executeUpdate();
+                .set("out", event.optedOut())
+                .update();
     }
 
     /** @return how many pending reminders that can only go by text were revoked; those that may go by email stay */
@@ -37,7 +35,7 @@ public class TextPreferenceBookings {
                 FROM booking b
                 WHERE r.booking_id = b.id AND b.phone = :phone AND r.state = {PLANNED}
                   AND NOT (b.email_consent AND b.email IS NOT NULL AND r.channels LIKE '%email%')
-                """), event).executeUpdate();
+                """), event).update();
     }
 
     /** @return how many planned bookings were queued for a new plan */
@@ -45,7 +43,7 @@ public class TextPreferenceBookings {
         return scoped("""
                 UPDATE booking b SET plan_state = 'PENDING', next_plan_at = :now, plan_attempts = 0
                 WHERE b.phone = :phone AND b.plan_state = 'PLANNED' AND b.status IN ('BOOKED', 'COMPLETED')
-                """, event).setParameter("now", now).executeUpdate();
+                """, event).set("now", now).update();
     }
 
     /**
@@ -53,18 +51,18 @@ public class TextPreferenceBookings {
      * sender the keyword was sent to: the clinics with that sender in their profile, or, for the deployment's shared
      * sender, those with none of their own. An event that names no sender concerns every booking of the number.
      */
-    private Query scoped(String sql, RecipientPreferenceChanged event) {
+    private Jdbc.Statement scoped(String sql, RecipientPreferenceChanged event) {
         if (event.sender() == null) {
-            return entityManager.createNativeQuery(sql).setParameter("phone", event.address());
+            return jdbc.sql(sql).set("phone", event.address());
         }
         if (event.deploymentSender()) {
-            return entityManager.createNativeQuery(sql + """
+            return jdbc.sql(sql + """
                      AND NOT EXISTS (SELECT 1 FROM clinic_profile p
                                      WHERE p.clinic_id = b.clinic_id AND p.sms_sender IS NOT NULL)
-                    """).setParameter("phone", event.address());
+                    """).set("phone", event.address());
         }
-        return entityManager.createNativeQuery(sql + """
+        return jdbc.sql(sql + """
                  AND EXISTS (SELECT 1 FROM clinic_profile p WHERE p.clinic_id = b.clinic_id AND p.sms_sender = :sender)
-                """).setParameter("phone", event.address()).setParameter("sender", event.sender());
+                """).set("phone", event.address()).set("sender", event.sender());
     }
 }

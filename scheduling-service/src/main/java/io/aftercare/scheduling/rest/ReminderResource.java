@@ -59,15 +59,20 @@ public class ReminderResource {
         Instant toInstant = instant("to", to);
         ReminderState stateFilter = state(state);
         Cursor after = Cursor.decode(cursor);
-        List<Reminder> page = reminders.page(clinicId, fromInstant, toInstant, stateFilter,
+        List<ReminderRepository.Listed> page = reminders.page(clinicId, fromInstant, toInstant, stateFilter,
                 after == null ? null : after.dueAt(), after == null ? null : after.id(), limit + 1);
         boolean more = page.size() > limit;
-        List<Reminder> shown = more ? page.subList(0, limit) : page;
-        String next = more ? new Cursor(shown.get(limit - 1).dueAt, shown.get(limit - 1).id).encode() : null;
+        List<ReminderRepository.Listed> shown = more ? page.subList(0, limit) : page;
+        Reminder last = shown.isEmpty() ? null : shown.get(shown.size() - 1).reminder();
+        String next = more ? new Cursor(last.dueAt, last.id).encode() : null;
         return new ReminderPage(shown.stream()
-                .map(r -> new ReminderItem(r.id, r.booking.id, r.booking.externalId, r.ruleKey, r.occurrence, r.dueAt,
-                        r.expiresAt, r.state))
+                .map(listed -> item(listed.reminder(), listed.bookingExternalId()))
                 .toList(), next);
+    }
+
+    private static ReminderItem item(Reminder r, String bookingExternalId) {
+        return new ReminderItem(r.id, r.bookingId, bookingExternalId, r.ruleKey, r.occurrence, r.dueAt, r.expiresAt,
+                r.state);
     }
 
     private static Instant instant(String field, String value) {

@@ -59,15 +59,12 @@ public class CredentialService {
     public Issued issue(String clinicId) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
-        ClinicCredential credential = new ClinicCredential();
-        credential.keyId = HexFormat.of().formatHex(random, 0, 8);
-        String secret = "ak_" + credential.keyId + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        credential.clinicId = clinicId;
-        credential.secretSha256 = sha256(secret);
-        credential.createdAt = clock.instant();
-        credential.persist();
-        LOG.infof("issued API key %s for clinic %s", credential.keyId, clinicId);
-        return new Issued(clinicId, credential.keyId, secret, credential.createdAt);
+        String keyId = HexFormat.of().formatHex(random, 0, 8);
+        String secret = "ak_" + keyId + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        ClinicCredential credential = new ClinicCredential(keyId, clinicId, sha256(secret), clock.instant(), null);
+        credentials.insert(credential);
+        LOG.infof("issued API key %s for clinic %s", keyId, clinicId);
+        return new Issued(clinicId, keyId, secret, credential.createdAt());
     }
 
     /** Whether the secret is a live key of this clinic. */
@@ -86,7 +83,7 @@ public class CredentialService {
     public List<KeyInfo> list(String clinicId) {
         return credentials.of(clinicId)
                 .stream()
-                .map(c -> new KeyInfo(c.keyId, c.createdAt, c.revokedAt))
+                .map(c -> new KeyInfo(c.keyId(), c.createdAt(), c.revokedAt()))
                 .toList();
     }
 
@@ -96,15 +93,16 @@ public class CredentialService {
      */
     public void revoke(String clinicId, String keyId) {
         Instant revokedAt = QuarkusTransaction.requiringNew().call(() -> {
-            ClinicCredential credential = ClinicCredential.findById(keyId);
-            if (credential == null || !credential.clinicId.equals(clinicId)) {
-                throw new NotFoundProblem("clinic " + clinicId + " has no key " + keyId);
+            ClinicCredential credential = credentials.find(keyId)
+                    .filter(found -> found.clinicId().equals(clinicId))
+                    .orElseThrow(() -> new NotFoundProblem("clinic " + clinicId + " has no key " + keyId));
+            if (credential.revokedAt() != null) {
+                return credential.revokedAt();
             }
-            if (credential.revokedAt == null) {
-                credential.revokedAt = clock.instant();
-                LOG.infof("revoked API key %s of clinic %s", keyId, clinicId);
-            }
-            return credential.revokedAt;
+            Instant now = clock.instant();
+            credentials.revoke(keyId, now);
+            LOG.infof("revoked API key %s of clinic %s", keyId, clinicId);
+            return now;
         });
         // After the commit: forgotten before it, a request in between could remember the key unrevoked.
         storedKeys.forget(keyId);

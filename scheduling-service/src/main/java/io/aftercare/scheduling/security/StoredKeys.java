@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.aftercare.scheduling.ClinicCredential;
+import io.aftercare.scheduling.repository.ClinicCredentials;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -31,9 +31,12 @@ public class StoredKeys {
 
     private final Cache<String, StoredKey> known;
     private final Cache<String, Boolean> unknown;
+    private final ClinicCredentials credentials;
 
-    public StoredKeys(@ConfigProperty(name = "aftercare.api-keys.remember", defaultValue = "30S") Duration remember,
+    public StoredKeys(ClinicCredentials credentials,
+            @ConfigProperty(name = "aftercare.api-keys.remember", defaultValue = "30S") Duration remember,
             @ConfigProperty(name = "aftercare.api-keys.remember-at-most", defaultValue = "10000") int atMost) {
+        this.credentials = credentials;
         this.known = Caffeine.newBuilder().maximumSize(atMost).expireAfterWrite(remember).build();
         this.unknown = Caffeine.newBuilder().maximumSize(atMost).expireAfterWrite(remember).build();
     }
@@ -46,9 +49,8 @@ public class StoredKeys {
         if (unknown.getIfPresent(keyId) != null) {
             return Optional.empty();
         }
-        Optional<StoredKey> stored = QuarkusTransaction.requiringNew().call(() -> Optional
-                .ofNullable(ClinicCredential.<ClinicCredential>findById(keyId))
-                .map(found -> new StoredKey(found.clinicId, found.secretSha256, found.revokedAt != null)));
+        Optional<StoredKey> stored = QuarkusTransaction.requiringNew().call(() -> credentials.find(keyId)
+                .map(found -> new StoredKey(found.clinicId(), found.secretSha256(), found.revokedAt() != null)));
         stored.ifPresentOrElse(key -> known.put(keyId, key), () -> unknown.put(keyId, Boolean.TRUE));
         return stored;
     }

@@ -30,7 +30,7 @@ import io.aftercare.scheduling.service.BookingService.UpsertResult;
  * The short transaction of a booking's create-or-update: under the booking's lock it reads the booking again, refuses
  * a stale update, and applies a plan that was fetched from guidance before the lock was taken. It never calls
  * guidance, so a slow guidance never holds a lock or a database connection. A new booking's rows are written in plain
- * JDBC ({@link NewBookingRows}); a booking that exists is changed through its entity.
+ * JDBC ({@link NewBookingRows}); a booking that exists is read whole and written back by an explicit UPDATE.
  */
 @ApplicationScoped
 public class BookingWriter {
@@ -82,7 +82,7 @@ public class BookingWriter {
         return Optional.of(new UpsertResult(existing.isEmpty(), written));
     }
 
-    /** A booking no one stored yet: its rows are written directly, with no entity for Hibernate to flush. */
+    /** A booking no one stored yet: it and its reminders are written in one round trip. */
     private BookingPlan create(String clinicId, String externalId, BookingDetails request,
             GuidancePlanner.Outcome plan, Instant now) {
         Booking booking = newBooking(clinicId, externalId, now);
@@ -97,10 +97,12 @@ public class BookingWriter {
 
     private BookingPlan update(UUID id, BookingDetails request, GuidancePlanner.Outcome plan, boolean planChanges,
             Instant now) {
-        Booking booking = bookings.findById(id);
+        Booking booking = bookings.findById(id)
+                .orElseThrow(() -> new IllegalStateException("booking " + id + " is gone under its lock"));
         if (!planChanges) {
             if (request.sourceVersion() != null && !Objects.equals(booking.sourceVersion, request.sourceVersion())) {
                 booking.sourceVersion = request.sourceVersion();
+                bookings.updateSourceVersion(booking.id, booking.sourceVersion);
             }
         } else {
             apply(booking, request);

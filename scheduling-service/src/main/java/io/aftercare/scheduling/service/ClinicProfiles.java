@@ -14,6 +14,7 @@ import io.aftercare.scheduling.ClinicWebhook;
 import io.aftercare.scheduling.ConsentBasis;
 import io.aftercare.scheduling.messaging.ClinicProfilePublisher;
 import io.aftercare.scheduling.repository.BookingRepository;
+import io.aftercare.scheduling.repository.ClinicProfileRepository;
 import io.aftercare.scheduling.security.ClinicSecrets;
 
 /**
@@ -45,13 +46,15 @@ public class ClinicProfiles {
 
     private final ClinicProfilePublisher publisher;
     private final BookingRepository bookings;
+    private final ClinicProfileRepository stored;
     private final ClinicSecrets secrets;
     private final Clock clock;
 
-    public ClinicProfiles(ClinicProfilePublisher publisher, BookingRepository bookings, ClinicSecrets secrets,
-            Clock clock) {
+    public ClinicProfiles(ClinicProfilePublisher publisher, BookingRepository bookings, ClinicProfileRepository stored,
+            ClinicSecrets secrets, Clock clock) {
         this.publisher = publisher;
         this.bookings = bookings;
+        this.stored = stored;
         this.secrets = secrets;
         this.clock = clock;
     }
@@ -59,7 +62,7 @@ public class ClinicProfiles {
     /** Writes the clinic's profile and publishes it; an unchanged one keeps its version and is not published again. */
     @Transactional
     public Saved put(String clinicId, Details details) {
-        ClinicProfile profile = ClinicProfile.findById(clinicId);
+        ClinicProfile profile = stored.find(clinicId).orElse(null);
         boolean created = profile == null;
         if (created) {
             profile = new ClinicProfile();
@@ -72,7 +75,9 @@ public class ClinicProfiles {
         profile.version++;
         profile.updatedAt = clock.instant();
         if (created) {
-            profile.persist();
+            stored.insert(profile);
+        } else {
+            stored.update(profile);
         }
         if (textsChange) {
             // The name, phone, window and basis shape the texts, their times and their number: what is still to go is
@@ -112,6 +117,6 @@ public class ClinicProfiles {
 
     @Transactional
     public Optional<ClinicProfile> of(String clinicId) {
-        return ClinicProfile.findByIdOptional(clinicId);
+        return stored.find(clinicId);
     }
 }

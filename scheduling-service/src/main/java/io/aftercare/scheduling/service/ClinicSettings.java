@@ -6,7 +6,6 @@ import java.util.Base64;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.aftercare.problem.NotFoundProblem;
@@ -14,6 +13,7 @@ import io.aftercare.problem.Problem;
 import io.aftercare.problem.UnprocessableException;
 import io.aftercare.scheduling.ClinicProfile;
 import io.aftercare.scheduling.ClinicWebhook;
+import io.aftercare.scheduling.repository.ClinicProfileRepository;
 import io.aftercare.scheduling.security.ClinicSecrets;
 
 /**
@@ -35,17 +35,19 @@ public class ClinicSettings {
     }
 
     private final ClinicProfiles profiles;
+    private final ClinicProfileRepository storedProfiles;
     private final ClinicSecrets secrets;
 
-    public ClinicSettings(ClinicProfiles profiles, ClinicSecrets secrets) {
+    public ClinicSettings(ClinicProfiles profiles, ClinicProfileRepository storedProfiles, ClinicSecrets secrets) {
         this.profiles = profiles;
+        this.storedProfiles = storedProfiles;
         this.secrets = secrets;
     }
 
     /** The settings of {@code details}, with the stored webhooks and FHIR server kept (none for a new profile). */
     @Transactional
     public ClinicProfiles.Saved putSettings(String clinicId, ClinicProfiles.Details details) {
-        ClinicProfile stored = ClinicProfile.findById(clinicId, LockModeType.PESSIMISTIC_WRITE);
+        ClinicProfile stored = storedProfiles.findForUpdate(clinicId).orElse(null);
         if (stored == null) {
             return profiles.put(clinicId, details);
         }
@@ -94,7 +96,7 @@ public class ClinicSettings {
     }
 
     private ClinicProfiles.Details stored(String clinicId) {
-        ClinicProfile stored = ClinicProfile.findById(clinicId, LockModeType.PESSIMISTIC_WRITE);
+        ClinicProfile stored = storedProfiles.findForUpdate(clinicId).orElse(null);
         if (stored == null) {
             throw new NotFoundProblem("clinic " + clinicId + " has no profile yet: save its settings first");
         }

@@ -19,6 +19,7 @@ import io.aftercare.scheduling.client.GuidancePlan;
 import io.aftercare.scheduling.client.GuidancePlanner;
 import io.aftercare.scheduling.config.PlanningConfig;
 import io.aftercare.scheduling.metrics.SchedulingMetrics;
+import io.aftercare.scheduling.repository.BookingRepository;
 import io.aftercare.scheduling.repository.ReminderRepository;
 
 /**
@@ -32,11 +33,14 @@ public class PlanApplier {
 
     private static final Logger LOG = Logger.getLogger(PlanApplier.class);
 
+    private final BookingRepository bookings;
     private final ReminderRepository reminders;
     private final PlanningConfig config;
     private final SchedulingMetrics metrics;
 
-    public PlanApplier(ReminderRepository reminders, PlanningConfig config, SchedulingMetrics metrics) {
+    public PlanApplier(BookingRepository bookings, ReminderRepository reminders, PlanningConfig config,
+            SchedulingMetrics metrics) {
+        this.bookings = bookings;
         this.reminders = reminders;
         this.config = config;
         this.metrics = metrics;
@@ -49,13 +53,15 @@ public class PlanApplier {
 
     /**
      * Changes the reminders only when guidance's plan is known: while guidance is unreachable the booking keeps the
-     * plan it had (a reschedule or a protocol change waits, nothing is lost) and is planned again later.
+     * plan it had (a reschedule or a protocol change waits, nothing is lost) and is planned again later. The booking
+     * is then written, with whatever else the caller changed in it: nothing writes it at commit.
      *
      * @param outcome what guidance said for the booking's current details; may be null when it
      *            {@linkplain #needsGuidance needs no guidance}
      */
     public void apply(Booking booking, GuidancePlanner.Outcome outcome, Instant now) {
         apply(booking, outcome, now, false);
+        bookings.update(booking);
     }
 
     /**
@@ -119,9 +125,6 @@ public class PlanApplier {
                             && (r.state.wentOut() || expired && r.state == ReminderState.EXPIRED));
             if (!alreadyThere) {
                 Reminder reminder = toReminder(booking, plan.protocolVersion(), item, expired, now);
-                if (!fresh) {
-                    reminders.persist(reminder);
-                }
                 laid.add(reminder);
                 if (expired) {
                     stale++;
@@ -129,6 +132,9 @@ public class PlanApplier {
                     created++;
                 }
             }
+        }
+        if (!fresh) {
+            reminders.insertAll(laid);
         }
         metrics.planned(created);
         metrics.expired("planning", stale);
@@ -151,7 +157,7 @@ public class PlanApplier {
             Instant now) {
         Reminder reminder = new Reminder();
         reminder.id = UUID.randomUUID();
-        reminder.booking = booking;
+        reminder.bookingId = booking.id;
         reminder.clinicId = booking.clinicId;
         reminder.ruleKey = item.ruleKey();
         reminder.occurrence = item.occurrence();

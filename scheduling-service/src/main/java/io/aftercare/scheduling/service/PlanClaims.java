@@ -44,11 +44,12 @@ public class PlanClaims {
     /** Moves the bookings' next attempt to the end of the lease, so that no other instance claims them meanwhile. */
     @Transactional
     public List<Claim> claim(Instant now, Instant leaseUntil, int limit) {
-        return bookings.claimWaitingForPlan(now, limit).stream().map(booking -> {
-            booking.nextPlanAt = leaseUntil;
-            return new Claim(booking.id, booking.clinicId, booking.externalId,
-                    PlanApplier.needsGuidance(booking) ? PlanRequest.of(booking) : null, leaseUntil);
-        }).toList();
+        List<Booking> claimed = bookings.claimWaitingForPlan(now, limit);
+        bookings.leaseUntil(claimed.stream().map(booking -> booking.id).toList(), leaseUntil);
+        return claimed.stream()
+                .map(booking -> new Claim(booking.id, booking.clinicId, booking.externalId,
+                        PlanApplier.needsGuidance(booking) ? PlanRequest.of(booking) : null, leaseUntil))
+                .toList();
     }
 
     /**
@@ -60,7 +61,7 @@ public class PlanClaims {
     @Transactional
     public boolean apply(Claim claim, GuidancePlanner.Outcome outcome, Instant now) {
         bookings.lockBookingKey(claim.clinicId(), claim.externalId());
-        Booking booking = bookings.findById(claim.bookingId());
+        Booking booking = bookings.findById(claim.bookingId()).orElse(null);
         if (booking == null || booking.planState != PlanState.PENDING
                 || !claim.leaseUntil().equals(booking.nextPlanAt)
                 || !Objects.equals(claim.request(),

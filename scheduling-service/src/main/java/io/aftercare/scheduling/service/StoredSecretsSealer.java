@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.aftercare.messaging.secrets.SecretBox;
 import io.aftercare.scheduling.ClinicProfile;
 import io.aftercare.scheduling.ClinicWebhook;
+import io.aftercare.scheduling.repository.ClinicProfileRepository;
 import io.aftercare.scheduling.security.ClinicSecrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -25,9 +26,11 @@ public class StoredSecretsSealer {
     private static final Logger LOG = Logger.getLogger(StoredSecretsSealer.class);
 
     private final SecretBox box;
+    private final ClinicProfileRepository profiles;
 
-    public StoredSecretsSealer(SecretBox box) {
+    public StoredSecretsSealer(SecretBox box, ClinicProfileRepository profiles) {
         this.box = box;
+        this.profiles = profiles;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -40,7 +43,7 @@ public class StoredSecretsSealer {
     /** @return how many profiles changed */
     public int sealAll() {
         int changed = 0;
-        for (ClinicProfile profile : ClinicProfile.<ClinicProfile>listAll()) {
+        for (ClinicProfile profile : profiles.all()) {
             String webhooksContext = ClinicSecrets.webhooksAtRest(profile.clinicId);
             List<ClinicWebhook> webhooks = profile.webhooks.stream()
                     .map(w -> new ClinicWebhook(w.id(), w.url(), current(w.secret(), webhooksContext), w.events()))
@@ -49,8 +52,7 @@ public class StoredSecretsSealer {
                     ? null
                     : current(profile.fhirAuthorization, ClinicSecrets.fhirAtRest(profile.clinicId));
             if (!webhooks.equals(profile.webhooks) || !java.util.Objects.equals(fhir, profile.fhirAuthorization)) {
-                profile.webhooks = webhooks;
-                profile.fhirAuthorization = fhir;
+                profiles.updateSecrets(profile.clinicId, webhooks, fhir);
                 changed++;
             }
         }

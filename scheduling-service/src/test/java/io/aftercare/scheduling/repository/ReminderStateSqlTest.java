@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class ReminderStateSqlTest {
 
     @Inject
-    EntityManager entityManager;
+    Jdbc jdbc;
 
     @Test
     void placeholdersBecomeQuotedStatesAndAnUnknownStateIsRefused() {
@@ -43,11 +42,10 @@ class ReminderStateSqlTest {
     @Test
     @Transactional
     void thePartialIndexesOfTheReminderTableNameOnlyRealStates() {
-        @SuppressWarnings("unchecked")
-        List<String> definitions = entityManager
-                .createNativeQuery(
+        List<String> definitions = jdbc
+                .sql(
                         "SELECT indexdef FROM pg_indexes WHERE tablename = 'reminder' AND indexdef LIKE '%state%'")
-                .getResultList();
+                .list(rows -> rows.getString(1));
         List<String> states = Arrays.stream(ReminderState.values()).map(Enum::name).toList();
         int named = 0;
         for (String definition : definitions) {

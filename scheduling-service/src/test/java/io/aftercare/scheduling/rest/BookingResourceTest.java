@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.scheduling.BookingFixtures;
 import io.aftercare.scheduling.Clinics;
+import io.aftercare.scheduling.repository.Jdbc;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -45,7 +45,7 @@ class BookingResourceTest {
             .truncatedTo(ChronoUnit.MINUTES);
 
     @Inject
-    EntityManager entityManager;
+    Jdbc jdbc;
 
     @ConfigProperty(name = "quarkus.rest-client.guidance.url")
     String guidanceUrl;
@@ -166,8 +166,9 @@ class BookingResourceTest {
         List<Response> answers = racing.stream().map(CompletableFuture::join).toList();
         assertThat(answers).extracting(Response::statusCode).containsExactlyInAnyOrder(201, 200);
         assertThat(answers.get(0).body().asString()).isEqualTo(answers.get(1).body().asString());
-        assertThat(count("select count(b) from Booking b where b.externalId = '" + externalId + "'")).isEqualTo(1);
-        assertThat(count("select count(r) from Reminder r where r.booking.externalId = '" + externalId + "'"))
+        assertThat(count("SELECT count(*) FROM booking WHERE external_id = '" + externalId + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM reminder r JOIN booking b ON b.id = r.booking_id WHERE b.external_id = '"
+                + externalId + "'"))
                 .isEqualTo(answers.get(0).jsonPath().getList("reminders").size());
     }
 
@@ -193,7 +194,7 @@ class BookingResourceTest {
 
     @Test
     void invalidFieldsAreAllReportedAndNothingIsStored() {
-        long before = count("select count(b) from Booking b");
+        long before = count("SELECT count(*) FROM booking");
         String body = """
                 {
                   "patient": {"firstName": "", "phone": "+34000", "locale": "spanish", "timeZone": "Mars/Olympus",
@@ -212,12 +213,12 @@ class BookingResourceTest {
                 .body("errors.field", hasItems("patient.firstName", "patient.phone", "patient.locale",
                         "patient.timeZone", "patient.preferredChannelReachable", "treatment.endsAtAfterStart"));
 
-        assertThat(count("select count(b) from Booking b")).isEqualTo(before);
+        assertThat(count("SELECT count(*) FROM booking")).isEqualTo(before);
     }
 
     @Test
     void malformedUnknownAbsurdAndOversizedBookingsAreRefusedAndNothingIsStored() {
-        long before = count("select count(b) from Booking b");
+        long before = count("SELECT count(*) FROM booking");
         String path = "/v1/clinics/clinic-a/bookings/" + BookingFixtures.uniqueId("refused");
 
         put("clinic-a", path, "{\"patient\": ")
@@ -247,7 +248,7 @@ class BookingResourceTest {
                 .then()
                 .statusCode(413);
 
-        assertThat(count("select count(b) from Booking b")).isEqualTo(before);
+        assertThat(count("SELECT count(*) FROM booking")).isEqualTo(before);
     }
 
     @Test
@@ -405,7 +406,7 @@ class BookingResourceTest {
     }
 
     private long count(String query) {
-        return entityManager.createQuery(query, Long.class).getSingleResult();
+        return jdbc.sql(query).number();
     }
 
     private static void await(CyclicBarrier barrier) {

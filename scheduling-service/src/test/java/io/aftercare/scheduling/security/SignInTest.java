@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,8 @@ import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.localstack.testing.TopicReader;
 import io.aftercare.scheduling.Clinics;
+import io.aftercare.scheduling.repository.ClinicCredentials;
+import io.aftercare.scheduling.repository.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -45,7 +46,10 @@ class SignInTest {
     String bootstrapServers;
 
     @Inject
-    EntityManager entityManager;
+    Jdbc jdbc;
+
+    @Inject
+    ClinicCredentials credentials;
 
     @Test
     void threeHundredWrongKeysForOneAccountEndIn429FromAnyAddress() {
@@ -94,15 +98,15 @@ class SignInTest {
         String clinic = "evict-" + UUID.randomUUID().toString().substring(0, 8);
         String key = Clinics.issueKey(clinic);
         String keyId = key.split("_", 3)[1];
-        StoredKeys keys = new StoredKeys(Duration.ofMinutes(5), 3);
+        StoredKeys keys = new StoredKeys(credentials, Duration.ofMinutes(5), 3);
         assertThat(keys.find(keyId)).hasValueSatisfying(k -> assertThat(k.clinicId()).isEqualTo(clinic));
         for (int i = 0; i < 100; i++) {
             assertThat(keys.find("%016x".formatted(ThreadLocalRandom.current().nextLong()))).isEmpty();
         }
         // Its row changes behind the cache's back: an answer that still names the old clinic came from memory.
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("UPDATE clinic_credential SET clinic_id = 'moved' WHERE key_id = :id")
-                .setParameter("id", keyId).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> jdbc
+                .sql("UPDATE clinic_credential SET clinic_id = 'moved' WHERE key_id = :id")
+                .set("id", keyId).update());
         assertThat(keys.find(keyId)).hasValueSatisfying(k -> assertThat(k.clinicId()).isEqualTo(clinic));
     }
 
@@ -116,9 +120,9 @@ class SignInTest {
 
         // Another instance revoked it: its row says so, but this instance remembers the key as good.
         Instant revokedAt = Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("UPDATE clinic_credential SET revoked_at = :at WHERE key_id = :id")
-                .setParameter("at", revokedAt).setParameter("id", keyId).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> jdbc
+                .sql("UPDATE clinic_credential SET revoked_at = :at WHERE key_id = :id")
+                .set("at", revokedAt).set("id", keyId).update());
         assertThat(session(clinic, key, address).statusCode()).isEqualTo(204);
         try (CloudEventWriter writer = new CloudEventWriter(bootstrapServers)) {
             writer.send("credential-revocations", clinic, "revoked:" + keyId, "io.aftercare.credential.revoked.v1",

@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +33,7 @@ import io.aftercare.localstack.testing.TopicReader;
 import io.aftercare.scheduling.BookingFixtures;
 import io.aftercare.scheduling.Clinics;
 import io.aftercare.scheduling.TestClock;
+import io.aftercare.scheduling.repository.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -65,7 +65,7 @@ class DueReminderDispatcherTest {
     DueReminderDispatcher dispatcher;
 
     @Inject
-    EntityManager entityManager;
+    Jdbc jdbc;
 
     @Inject
     TestClock clock;
@@ -200,20 +200,20 @@ class DueReminderDispatcherTest {
         assertThat(events).hasSize(10_000);
         assertThat(ids).hasSize(10_000);
         assertThat(claimed.get()).isLessThanOrEqualTo(10_000);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+        assertThat(QuarkusTransaction.requiringNew().call(() -> jdbc.sql(
                 "SELECT count(*) FROM reminder WHERE booking_id = :id AND state = 'DISPATCHED'")
-                .setParameter("id", bookingId)
-                .getSingleResult())).isEqualTo(10_000L);
+                .set("id", bookingId)
+                .number())).isEqualTo(10_000L);
     }
 
     @Test
     void aBatchLeasedByADispatcherThatDiedIsPublishedAgainWithTheSameEventIdOnceTheLeaseRunsOut() {
         // As a dispatcher leaves its batch when killed after claiming and before marking: planned, leased a while.
         UUID bookingId = insertBookingWithDueReminders(3, 4);
-        List<String> reminderIds = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                "SELECT CAST(id AS text) FROM reminder WHERE booking_id = :id", String.class)
-                .setParameter("id", bookingId)
-                .getResultList());
+        List<String> reminderIds = QuarkusTransaction.requiringNew().call(() -> jdbc.sql(
+                "SELECT CAST(id AS text) FROM reminder WHERE booking_id = :id")
+                .set("id", bookingId)
+                .list(rows -> rows.getString(1)));
 
         try (TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
             assertThat(topic.readFor(record -> bookingId.toString().equals(record.key()), Duration.ofSeconds(2)))
@@ -226,10 +226,10 @@ class DueReminderDispatcherTest {
             assertThat(topic.readFor(record -> bookingId.toString().equals(record.key()), Duration.ofSeconds(2)))
                     .isEmpty();
         }
-        assertThat(QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+        assertThat(QuarkusTransaction.requiringNew().call(() -> jdbc.sql(
                 "SELECT count(*) FROM reminder WHERE booking_id = :id AND state = 'DISPATCHED' AND claimed_until IS NULL")
-                .setParameter("id", bookingId)
-                .getSingleResult())).isEqualTo(3L);
+                .set("id", bookingId)
+                .number())).isEqualTo(3L);
     }
 
     @Test
@@ -265,10 +265,10 @@ class DueReminderDispatcherTest {
         }
         // Marked by the instance that took them over, which the column now names.
         await().atMost(Duration.ofSeconds(5)).pollInSameThread().until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> entityManager.createNativeQuery("SELECT count(*) FROM reminder WHERE booking_id = :id"
+                .call(() -> jdbc.sql("SELECT count(*) FROM reminder WHERE booking_id = :id"
                         + " AND state = 'DISPATCHED' AND claimed_by = 'scheduling-1'")
-                        .setParameter("id", bookingId)
-                        .getSingleResult())
+                        .set("id", bookingId)
+                        .number())
                 .equals(3L));
     }
 
@@ -285,11 +285,11 @@ class DueReminderDispatcherTest {
         String trigger = "refuse_marking_" + UUID.randomUUID().toString().replace("-", "");
         UUID bookingId = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS "
-                    + "$$ BEGIN RAISE EXCEPTION 'the database is away'; END $$").executeUpdate();
-            entityManager.createNativeQuery("CREATE TRIGGER " + trigger + " BEFORE UPDATE ON reminder FOR EACH ROW"
+            jdbc.sql("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN RAISE EXCEPTION 'the database is away'; END $$").update();
+            jdbc.sql("CREATE TRIGGER " + trigger + " BEFORE UPDATE ON reminder FOR EACH ROW"
                     + " WHEN (NEW.state = 'DISPATCHED' AND NEW.booking_id = '" + bookingId + "')"
-                    + " EXECUTE FUNCTION " + trigger + "()").executeUpdate();
+                    + " EXECUTE FUNCTION " + trigger + "()").update();
         });
         try (TopicReader topic = new TopicReader(bootstrapServers, "reminders-due")) {
             insertBookingWithDueReminders(bookingId, 2, 0);
@@ -297,8 +297,8 @@ class DueReminderDispatcherTest {
             assertThat(stateOf(bookingId)).as("published, but not marked").containsOnly("PLANNED");
 
             QuarkusTransaction.requiringNew().run(() -> {
-                entityManager.createNativeQuery("DROP TRIGGER " + trigger + " ON reminder").executeUpdate();
-                entityManager.createNativeQuery("DROP FUNCTION " + trigger + "()").executeUpdate();
+                jdbc.sql("DROP TRIGGER " + trigger + " ON reminder").update();
+                jdbc.sql("DROP FUNCTION " + trigger + "()").update();
             });
             // Well within the 20 s lease, after which the batch would be published again.
             await().atMost(Duration.ofSeconds(8)).pollInSameThread().until(
@@ -310,10 +310,10 @@ class DueReminderDispatcherTest {
     }
 
     private List<String> stateOf(UUID bookingId) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                "SELECT state FROM reminder WHERE booking_id = :id ORDER BY occurrence", String.class)
-                .setParameter("id", bookingId)
-                .getResultList());
+        return QuarkusTransaction.requiringNew().call(() -> jdbc.sql(
+                "SELECT state FROM reminder WHERE booking_id = :id ORDER BY occurrence")
+                .set("id", bookingId)
+                .list(rows -> rows.getString(1)));
     }
 
     private UUID insertBookingWithDueReminders(int count) {
@@ -331,15 +331,15 @@ class DueReminderDispatcherTest {
     /** @param claimedBy the instance that holds the lease, or null for one claimed before claims named their owner */
     private UUID insertBookingWithDueReminders(UUID bookingId, int count, int leasedForSeconds, String claimedBy) {
         QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("""
+            jdbc.sql("""
                     INSERT INTO booking (id, clinic_id, external_id, first_name, phone, locale, time_zone,
                         preferred_channel, sms_consent, email_consent, treatment_type, treatment_start, treatment_end,
                         status, plan_state, protocol_version, created_at, updated_at)
                     VALUES (:id, 'clinic-bulk', :ext, 'Ana', '+34612345678', 'en', 'Europe/Madrid', 'SMS', true, false,
                         'microneedling', now() - interval '2 hours', now() - interval '1 hour', 'BOOKED', 'PLANNED', 1,
                         now(), now())
-                    """).setParameter("id", bookingId).setParameter("ext", "bulk-" + bookingId).executeUpdate();
-            entityManager.createNativeQuery("""
+                    """).set("id", bookingId).set("ext", "bulk-" + bookingId).update();
+            jdbc.sql("""
                     INSERT INTO reminder (id, booking_id, clinic_id, rule_key, occurrence, protocol_version, category,
                         priority, channels, locale, due_at, expires_at, sms_text, state, created_at, claimed_until,
                         claimed_by)
@@ -347,9 +347,9 @@ class DueReminderDispatcherTest {
                         now() - (g % 60) * interval '1 second', now() + interval '1 hour', 'Hi Ana', 'PLANNED', now(),
                         CASE WHEN :lease > 0 THEN now() + :lease * interval '1 second' END, NULLIF(:owner, '')
                     FROM generate_series(0, :last) g
-                    """).setParameter("id", bookingId).setParameter("last", count - 1)
-                    .setParameter("lease", leasedForSeconds).setParameter("owner", claimedBy == null ? "" : claimedBy)
-                    .executeUpdate();
+                    """).set("id", bookingId).set("last", count - 1)
+                    .set("lease", leasedForSeconds).set("owner", claimedBy == null ? "" : claimedBy)
+                    .update();
         });
         return bookingId;
     }

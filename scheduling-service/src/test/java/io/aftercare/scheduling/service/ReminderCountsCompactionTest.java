@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +18,7 @@ import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
 import io.aftercare.scheduling.BookingFixtures;
 import io.aftercare.scheduling.Clinics;
+import io.aftercare.scheduling.repository.Jdbc;
 import io.aftercare.scheduling.repository.OpsQueries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
@@ -39,7 +39,7 @@ class ReminderCountsCompactionTest {
     OpsQueries queries;
 
     @Inject
-    EntityManager entityManager;
+    Jdbc jdbc;
 
     @Test
     void aPeriodsWholeHoursAreSummedFromTheCountsItsFirstPartHourCountedLiveAndCompactionChangesNoFigure() {
@@ -65,11 +65,11 @@ class ReminderCountsCompactionTest {
         assertThat(planned(clinic, hour.plus(Duration.ofHours(1)))).isZero();
 
         String old = clinic + "-old";
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+        QuarkusTransaction.requiringNew().run(() -> jdbc.sql(
                 "INSERT INTO reminder_created_count (clinic_id, hour, reminders) VALUES (:clinic, :hour, 5)")
-                .setParameter("clinic", old)
-                .setParameter("hour", hour.minus(Duration.ofDays(100)))
-                .executeUpdate());
+                .set("clinic", old)
+                .set("hour", hour.minus(Duration.ofDays(100)))
+                .update());
 
         compaction.compact();
 
@@ -84,16 +84,16 @@ class ReminderCountsCompactionTest {
     }
 
     private void update(String sql, Instant at, String clinic) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(sql)
-                .setParameter("at", at)
-                .setParameter("clinic", clinic)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> jdbc.sql(sql)
+                .set("at", at)
+                .set("clinic", clinic)
+                .update());
     }
 
     private long countRows(String clinic) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+        return QuarkusTransaction.requiringNew().call(() -> jdbc.sql(
                 "SELECT count(*) FROM reminder_created_count WHERE clinic_id = :clinic")
-                .setParameter("clinic", clinic)
-                .getSingleResult()).longValue());
+                .set("clinic", clinic)
+                .number());
     }
 }

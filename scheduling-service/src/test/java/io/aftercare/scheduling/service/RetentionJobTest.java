@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.aftercare.localstack.testing.GuidanceTestResource;
 import io.aftercare.localstack.testing.KafkaTestResource;
 import io.aftercare.localstack.testing.PostgresTestResource;
+import io.aftercare.scheduling.repository.Jdbc;
 import io.aftercare.scheduling.repository.ProcessedEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
@@ -36,7 +36,7 @@ class RetentionJobTest {
     ProcessedEvents processed;
 
     @Inject
-    EntityManager entityManager;
+    Jdbc jdbc;
 
     @Inject
     Clock clock;
@@ -66,9 +66,9 @@ class RetentionJobTest {
 
     @Transactional
     long count(String pattern) {
-        return ((Number) entityManager
-                .createNativeQuery("SELECT count(*) FROM processed_event WHERE event_id LIKE :pattern")
-                .setParameter("pattern", pattern)
-                .getSingleResult()).longValue();
+        return jdbc
+                .sql("SELECT count(*) FROM processed_event WHERE event_id LIKE :pattern")
+                .set("pattern", pattern)
+                .number();
     }
 }
