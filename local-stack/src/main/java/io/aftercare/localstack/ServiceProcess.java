@@ -85,6 +85,9 @@ public final class ServiceProcess implements AutoCloseable {
                 .directory(runJar.toAbsolutePath().getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        // glibc gives threads that allocate natively arenas of their own, up to eight per core, and each keeps what it
+        // once used; two are plenty for a JVM whose Java heap is elsewhere (issue 23's 200 MB; docs/benchmarks.md).
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
         Process process = builder.start();
         return new ServiceProcess(name, port, process, logFile, training);
