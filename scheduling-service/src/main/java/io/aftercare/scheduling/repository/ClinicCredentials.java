@@ -48,12 +48,19 @@ public class ClinicCredentials {
                 .update();
     }
 
-    /** Marks a live key revoked at {@code at}; one already revoked keeps its time. */
-    public void revoke(String keyId, Instant at) {
-        jdbc.sql("UPDATE clinic_credential SET revoked_at = :at WHERE key_id = :key AND revoked_at IS NULL")
+    /**
+     * Marks a live key revoked at {@code at}; one already revoked keeps its time, also when another revocation
+     * committed in between (the row's lock makes this statement wait for it, then find the key revoked).
+     *
+     * @return the time the key is revoked from, as stored
+     */
+    public Instant revoke(String keyId, Instant at) {
+        int changed = jdbc
+                .sql("UPDATE clinic_credential SET revoked_at = :at WHERE key_id = :key AND revoked_at IS NULL")
                 .set("at", at)
                 .set("key", keyId)
                 .update();
+        return changed == 1 ? at : find(keyId).map(ClinicCredential::revokedAt).orElseThrow();
     }
 
     private static ClinicCredential read(ResultSet rows) throws SQLException {

@@ -99,10 +99,10 @@ public class CredentialService {
             if (credential.revokedAt() != null) {
                 return credential.revokedAt();
             }
-            Instant now = clock.instant();
-            credentials.revoke(keyId, now);
+            // What is stored, not our own clock: a revocation that raced this one may have been first.
+            Instant stored = credentials.revoke(keyId, clock.instant());
             LOG.infof("revoked API key %s of clinic %s", keyId, clinicId);
-            return now;
+            return stored;
         });
         // After the commit: forgotten before it, a request in between could remember the key unrevoked.
         storedKeys.forget(keyId);

@@ -111,6 +111,18 @@ class SignInTest {
     }
 
     @Test
+    void aRevocationThatLostARaceAnswersTheStoredTimeNotItsOwn() {
+        String clinic = "race-" + UUID.randomUUID().toString().substring(0, 8);
+        String keyId = Clinics.issueKey(clinic).split("_", 3)[1];
+        Instant first = Instant.parse("2026-01-02T03:04:05Z");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> credentials.revoke(keyId, first))).isEqualTo(first);
+        // The loser of two revocations changes no row, and answers with the winner's time.
+        assertThat(QuarkusTransaction.requiringNew().call(() -> credentials.revoke(keyId, first.plusSeconds(60))))
+                .isEqualTo(first);
+        assertThat(credentials.find(keyId).orElseThrow().revokedAt()).isEqualTo(first);
+    }
+
+    @Test
     void aRevocationIsAnnouncedAndOneAnnouncedByAnotherInstanceIsObeyedWithinTwoSeconds() throws Exception {
         String clinic = "revoke-" + UUID.randomUUID().toString().substring(0, 8);
         String key = Clinics.issueKey(clinic);
