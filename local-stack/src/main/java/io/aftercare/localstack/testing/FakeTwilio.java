@@ -184,6 +184,10 @@ public final class FakeTwilio implements AutoCloseable {
             exchange.close();
             return;
         }
+        if (next != null && next.get("sid") instanceof String sid) {
+            respond(exchange, 201, message(form, sid), Map.of());
+            return;
+        }
         if (next != null) {
             @SuppressWarnings("unchecked")
             Map<String, String> headers = (Map<String, String>) next.getOrDefault("headers", Map.of());
@@ -254,8 +258,11 @@ public final class FakeTwilio implements AutoCloseable {
     }
 
     private String message(Map<String, String> form) throws IOException {
+        return message(form, "SM" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    private String message(Map<String, String> form, String sid) throws IOException {
         ObjectNode message = json.createObjectNode();
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
         message.put("sid", sid);
         message.put("account_sid", ACCOUNT_SID);
         message.put("to", form.get("To"));

@@ -43,6 +43,14 @@ public final class FakeTwilioClient {
         post("/_fake/next", Map.of("to", to, "drop", true));
     }
 
+    /**
+     * The next message to {@code to} is taken and answered with this message id, so that a test can send the
+     * provider's status report for it before the send's outcome is recorded, as a quick provider can.
+     */
+    public void sidOfNext(String to, String sid) {
+        post("/_fake/next", Map.of("to", to, "sid", sid));
+    }
+
     /** Every message request received, oldest first, with its form parameters and {@code _receivedAt}. */
     public List<Map<String, Object>> requests() {
         return call(HttpRequest.newBuilder(URI.create(baseUrl + "/_fake/requests")).GET().build(),

@@ -34,13 +34,15 @@ public class DeliveryProcessor {
     private final ProviderCalls calls;
     private final DeliveryOutcomes outcomes;
     private final DeliveryLeases leases;
+    private final WebhookService reports;
 
     public DeliveryProcessor(DeliveryClaims claims, ProviderCalls calls, DeliveryOutcomes outcomes,
-            DeliveryLeases leases) {
+            DeliveryLeases leases, WebhookService reports) {
         this.claims = claims;
         this.calls = calls;
         this.outcomes = outcomes;
         this.leases = leases;
+        this.reports = reports;
     }
 
     /** See {@link DeliveryLeases#resumeOwn()}. */
@@ -91,6 +93,8 @@ public class DeliveryProcessor {
                 }
             }
             leases.save(changed);
+            // The provider may have reported on a message before this told us its id.
+            reports.applyEarlyReports(changed);
         }));
     }
 

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.aftercare.notification.config.RetentionConfig;
 import io.aftercare.notification.repository.DeliveryRepository;
+import io.aftercare.notification.repository.EarlyProviderStatuses;
 import io.aftercare.notification.repository.ProcessedWebhooks;
 import io.quarkus.scheduler.Scheduled;
 
@@ -27,14 +28,16 @@ public class RecordRetention {
     private final ReplyRetention replies;
     private final DeliveryRepository deliveries;
     private final ProcessedWebhooks webhooks;
+    private final EarlyProviderStatuses earlyReports;
     private final RetentionConfig config;
     private final Clock clock;
 
     public RecordRetention(ReplyRetention replies, DeliveryRepository deliveries, ProcessedWebhooks webhooks,
-            RetentionConfig config, Clock clock) {
+            EarlyProviderStatuses earlyReports, RetentionConfig config, Clock clock) {
         this.replies = replies;
         this.deliveries = deliveries;
         this.webhooks = webhooks;
+        this.earlyReports = earlyReports;
         this.config = config;
         this.clock = clock;
     }
@@ -61,7 +64,9 @@ public class RecordRetention {
         int batch = config.batchSize();
         return new Pruned(replies.pruneReplies(now),
                 inBatches(batch, size -> deliveries.deleteFinishedBefore(deliveriesBefore, size)),
-                inBatches(batch, size -> webhooks.deleteProcessedBefore(webhooksBefore, size)),
+                // Webhook ids, and early status reports whose message never became ours, as old as them.
+                inBatches(batch, size -> webhooks.deleteProcessedBefore(webhooksBefore, size))
+                        + inBatches(batch, size -> earlyReports.deleteReceivedBefore(webhooksBefore, size)),
                 replies.pruneWebhookMessages(now));
     }
 }

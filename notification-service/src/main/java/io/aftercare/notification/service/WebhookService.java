@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
 import io.aftercare.notification.Delivery;
 import io.aftercare.notification.DeliveryStatus;
 import io.aftercare.notification.repository.DeliveryRepository;
+import io.aftercare.notification.repository.EarlyProviderStatuses;
+import io.aftercare.notification.repository.EarlyProviderStatuses.Report;
 import io.aftercare.notification.repository.ProcessedWebhooks;
 
 /** What the provider tells us of our messages: how each fared. ({@link InboundTexts} hears what patients wrote.) */
@@ -24,13 +26,15 @@ public class WebhookService {
     private final DeliveryRepository deliveries;
     private final ProcessedWebhooks processed;
     private final DeliveryAnnouncements announcements;
+    private final EarlyProviderStatuses early;
     private final Clock clock;
 
     public WebhookService(DeliveryRepository deliveries, ProcessedWebhooks processed,
-            DeliveryAnnouncements announcements, Clock clock) {
+            DeliveryAnnouncements announcements, EarlyProviderStatuses early, Clock clock) {
         this.deliveries = deliveries;
         this.processed = processed;
         this.announcements = announcements;
+        this.early = early;
         this.clock = clock;
     }
 
@@ -45,23 +49,50 @@ public class WebhookService {
         if (reported.isEmpty() || !processed.firstTime("status:" + messageSid + ":" + messageStatus, now)) {
             return;
         }
+        Report report = new Report(messageSid, reported.get(),
+                errorCode == null || errorCode.isBlank() ? null : "provider error " + errorCode, now);
         Optional<Delivery> found = deliveries.findByProviderMessageId(messageSid);
         if (found.isEmpty()) {
-            LOG.warnf("status %s for unknown message %s", messageStatus, messageSid);
+            // Its send's outcome, which names the message, may still be being written: kept until it is.
+            early.keep(report);
+            LOG.infof("status %s for message %s, not recorded yet: kept until its send is", messageStatus, messageSid);
             return;
         }
-        Delivery delivery = found.get();
-        DeliveryStatus next = reported.get();
+        apply(found.get(), report, now);
+    }
+
+    /**
+     * Applies the reports that came before these deliveries' outcomes were recorded, in the caller's transaction: the
+     * one that records those outcomes.
+     */
+    @Transactional
+    public void applyEarlyReports(List<Delivery> recorded) {
+        List<String> sids = recorded.stream().map(d -> d.providerMessageId).filter(sid -> sid != null).toList();
+        List<Report> reports = early.take(sids);
+        if (reports.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Delivery delivery : recorded) {
+            reports.stream()
+                    .filter(report -> report.messageSid().equals(delivery.providerMessageId))
+                    .sorted((a, b) -> Integer.compare(a.status().providerRank(), b.status().providerRank()))
+                    .forEach(report -> apply(delivery, report, now));
+        }
+    }
+
+    private void apply(Delivery delivery, Report report, Instant now) {
+        DeliveryStatus next = report.status();
         if (next.providerRank() <= delivery.status.providerRank()) {
-            LOG.debugf("status %s of %s is not newer than %s; ignored", next, messageSid, delivery.status);
+            LOG.debugf("status %s of %s is not newer than %s; ignored", next, report.messageSid(), delivery.status);
             return;
         }
         delivery.status = next;
-        delivery.reason = errorCode == null || errorCode.isBlank() ? null : "provider error " + errorCode;
+        delivery.reason = report.reason();
         delivery.updatedAt = now;
         deliveries.saveAll(List.of(delivery));
         announcements.providerReported(delivery, now);
-        LOG.infof("message %s of delivery %s is %s", messageSid, delivery.eventId, next);
+        LOG.infof("message %s of delivery %s is %s", report.messageSid(), delivery.eventId, next);
     }
 
     private static Optional<DeliveryStatus> reported(String messageStatus) {

@@ -208,6 +208,28 @@ class TwilioWebhookResourceTest {
     }
 
     @Test
+    void aStatusThatCameBeforeItsSendWasRecordedIsAppliedOnceItIs() {
+        String phone = NotificationFixtures.phone();
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        // A quick provider's report names a message whose send this service has not recorded yet.
+        post(statusUrl, status(sid, "undelivered", "30003"), true).then().statusCode(204);
+        fake().sidOfNext(phone, sid);
+
+        Event event = NotificationFixtures.smsEvent(phone);
+        NotificationFixtures.publish(bootstrapServers, event);
+
+        Delivery delivery = await().atMost(BOUND).pollInSameThread()
+                .until(() -> deliveries.get(event.reminderId().toString()),
+                        found -> found != null && found.status == DeliveryStatus.UNDELIVERED);
+        assertThat(delivery.providerMessageId).isEqualTo(sid);
+        assertThat(delivery.reason).contains("30003");
+        try (TopicReader statuses = new TopicReader(bootstrapServers, "notification-status")) {
+            assertThat(statuses.read(r -> r.value().contains(event.reminderId().toString())
+                    && r.value().contains("\"status\":\"undelivered\""), 1, Duration.ofSeconds(5))).hasSize(1);
+        }
+    }
+
+    @Test
     void anEmailInThePatientsLanguageArrivesWithSubjectAndBody() throws Exception {
         String email = "mail-" + UUID.randomUUID() + "@example.com";
         Event event = NotificationFixtures.event(null, email, false, true, "email", "es", MiddayZone.now(), "normal",
