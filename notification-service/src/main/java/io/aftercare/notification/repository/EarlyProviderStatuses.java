@@ -25,11 +25,19 @@ public class EarlyProviderStatuses {
         this.jdbc = jdbc;
     }
 
-    public void keep(Report report) {
+    /**
+     * @return false, keeping nothing, for a report that does not fit its columns: a provider's message id is far
+     *         shorter (Twilio's are 34 characters), so it names no message of ours
+     */
+    public boolean keep(Report report) {
+        if (report.messageSid().length() > 64 || report.reason() != null && report.reason().length() > 200) {
+            return false;
+        }
         jdbc.update("""
                 INSERT INTO early_provider_status (message_sid, status, reason, received_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """, report.messageSid(), report.status(), report.reason(), report.receivedAt());
+        return true;
     }
 
     /** Removes and returns the reports kept for these messages. */

@@ -2,7 +2,9 @@ package io.aftercare.notification.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,8 +56,12 @@ public class WebhookService {
         Optional<Delivery> found = deliveries.findByProviderMessageId(messageSid);
         if (found.isEmpty()) {
             // Its send's outcome, which names the message, may still be being written: kept until it is.
-            early.keep(report);
-            LOG.infof("status %s for message %s, not recorded yet: kept until its send is", messageStatus, messageSid);
+            if (early.keep(report)) {
+                LOG.infof("status %s for message %s, not recorded yet: kept until its send is", messageStatus,
+                        messageSid);
+            } else {
+                LOG.warnf("status %s for a message id that cannot be ours; ignored", messageStatus);
+            }
             return;
         }
         apply(found.get(), report, now);
@@ -67,7 +73,7 @@ public class WebhookService {
      */
     @Transactional
     public void applyEarlyReports(List<Delivery> recorded) {
-        List<String> sids = recorded.stream().map(d -> d.providerMessageId).filter(sid -> sid != null).toList();
+        List<String> sids = recorded.stream().map(d -> d.providerMessageId).filter(Objects::nonNull).toList();
         List<Report> reports = early.take(sids);
         if (reports.isEmpty()) {
             return;
@@ -76,7 +82,7 @@ public class WebhookService {
         for (Delivery delivery : recorded) {
             reports.stream()
                     .filter(report -> report.messageSid().equals(delivery.providerMessageId))
-                    .sorted((a, b) -> Integer.compare(a.status().providerRank(), b.status().providerRank()))
+                    .sorted(Comparator.comparingInt(report -> report.status().providerRank()))
                     .forEach(report -> apply(delivery, report, now));
         }
     }

@@ -211,6 +211,10 @@ class TwilioWebhookResourceTest {
     void aStatusThatCameBeforeItsSendWasRecordedIsAppliedOnceItIs() {
         String phone = NotificationFixtures.phone();
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        // A stranger's unsigned report is refused before anything is kept: kept, it would be applied first.
+        post(statusUrl, status(sid, "failed", "30005"), false).then().statusCode(403);
+        // A report naming an id longer than any provider's is answered and not kept (it could not be ours).
+        post(statusUrl, status("SM" + "f".repeat(100), "undelivered", "30003"), true).then().statusCode(204);
         // A quick provider's report names a message whose send this service has not recorded yet.
         post(statusUrl, status(sid, "undelivered", "30003"), true).then().statusCode(204);
         fake().sidOfNext(phone, sid);
